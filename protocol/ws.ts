@@ -1,0 +1,34 @@
+import { Type, type Static } from "@sinclair/typebox";
+import { ProgramFiles, FILE_NAME_PATTERN } from "./files.js";
+import { TraceEvent } from "./trace.js";
+
+/** Every WebSocket message is `{ type, payload, meta: { runId } }`; stale messages of an older run are dropped by runId. */
+export const RUN_ID_PATTERN = "^[A-Za-z0-9_-]{4,64}$";
+const Meta = Type.Object({ runId: Type.String({ pattern: RUN_ID_PATTERN }) });
+
+export const StartRun = Type.Object({
+  type: Type.Literal("run/start"),
+  payload: Type.Object({
+    files: ProgramFiles,
+    entry: Type.Optional(Type.String({ pattern: FILE_NAME_PATTERN })),
+    timeoutMs: Type.Optional(Type.Integer({ minimum: 100 })),
+  }),
+  meta: Meta,
+});
+export const StopRun = Type.Object({ type: Type.Literal("run/stop"), payload: Type.Object({}), meta: Meta });
+export const ClientMessage = Type.Union([StartRun, StopRun]);
+export type ClientMessage = Static<typeof ClientMessage>;
+
+export const RunQueued = Type.Object({
+  type: Type.Literal("run/queued"), payload: Type.Object({ position: Type.Integer({ minimum: 1 }) }), meta: Meta,
+});
+export const TraceBatch = Type.Object({
+  type: Type.Literal("trace"), payload: Type.Object({ events: Type.Array(TraceEvent) }), meta: Meta,
+});
+export const RequestError = Type.Object({
+  type: Type.Literal("error"),
+  payload: Type.Object({ message: Type.String() }),
+  meta: Type.Object({ runId: Type.Optional(Type.String()) }),
+});
+export const ServerMessage = Type.Union([RunQueued, TraceBatch, RequestError]);
+export type ServerMessage = Static<typeof ServerMessage>;

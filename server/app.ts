@@ -1,0 +1,53 @@
+import Fastify, { type FastifyInstance } from "fastify";
+import websocket from "@fastify/websocket";
+import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
+import type { AppConfig } from "./config.js";
+import type { Supervisor } from "./sandbox/supervisor.js";
+import supervisorService from "./services/supervisor.js";
+import sharesService from "./services/shares.js";
+import health from "./routes/health.js";
+import shares from "./routes/shares.js";
+import runs from "./routes/runs.js";
+import web from "./routes/web.js";
+
+export interface BuildOptions {
+  /** A supervisor shared across app instances (tests); the app then leaves it running on close. */
+  supervisor?: Supervisor;
+  logger?: boolean;
+}
+
+/** The whole application: external plugins, then services, then routes. `main.ts` only listens. */
+export async function buildApp(config: AppConfig, options: BuildOptions = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: options.logger === false ? false : { level: config.logLevel },
+    bodyLimit: 1024 * 1024,
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  app.setErrorHandler((err: Error & { statusCode?: number; validation?: unknown }, request, reply) => {
+    const status = err.statusCode && err.statusCode >= 400 ? err.statusCode : 500;
+    if (status >= 500) request.log.error(err);
+    const message = status >= 500 ? "Something went wrong on the server. The error has been logged." : clearMessage(err);
+    return reply.code(status).send({ statusCode: status, error: statusText(status), message });
+  });
+
+  await app.register(websocket, { options: { maxPayload: 2 * 1024 * 1024 } });
+  await app.register(supervisorService, { config, supervisor: options.supervisor });
+  await app.register(sharesService, { config });
+  await app.register(health);
+  await app.register(shares);
+  await app.register(runs);
+  await app.register(web, { webDir: config.webDir });
+  return app;
+}
+
+function clearMessage(err: Error & { code?: string; validation?: unknown }): string {
+  if (err.code === "FST_ERR_CTP_INVALID_MEDIA_TYPE") return "Send JSON with Content-Type: application/json.";
+  if (err.code === "FST_ERR_CTP_BODY_TOO_LARGE") return "The request body is too large.";
+  if (err.code === "FST_ERR_CTP_EMPTY_JSON_BODY" || err.name === "SyntaxError") return "The request body is not valid JSON.";
+  if (err.validation) return `Invalid request: ${err.message}.`;
+  return err.message;
+}
+
+function statusText(status: number): string {
+  return ({ 400: "Bad Request", 404: "Not Found", 413: "Payload Too Large", 415: "Unsupported Media Type", 429: "Too Many Requests" } as Record<number, string>)[status] ?? (status >= 500 ? "Internal Server Error" : "Error");
+}

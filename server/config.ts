@@ -1,0 +1,33 @@
+import { resolve } from "node:path";
+import { limitsFromEnv, type Limits } from "./sandbox/limits.js";
+
+export interface AppConfig {
+  host: string;
+  port: number;
+  /** Where the SQLite database lives; created on first start. */
+  dataDir: string;
+  /** Isolation driver name: auto, bwrap or none. */
+  sandbox: string;
+  limits: Limits;
+  /** Built web app to serve; absent in API-only tests. */
+  webDir?: string;
+  logLevel: string;
+}
+
+export function configFromEnv(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const port = Number(env.PORT ?? 3000);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be a port number, got "${env.PORT}"`);
+  return {
+    host: env.HOST ?? "127.0.0.1",
+    port,
+    dataDir: resolve(env.DATA_DIR ?? "data"),
+    sandbox: env.SANDBOX ?? "auto",
+    limits: limitsFromEnv(env),
+    webDir: resolve(env.WEB_DIR ?? "web/dist"),
+    logLevel: env.LOG_LEVEL ?? "info",
+  };
+}
+
+export function isLoopback(host: string): boolean {
+  return host === "localhost" || host === "::1" || /^127\./.test(host);
+}

@@ -1,0 +1,38 @@
+import type { TraceEvent } from "../../protocol/trace.js";
+
+/** Above this many unsent bytes on the socket, message events are dropped (counters in run/exit never are). */
+const BACKLOG_BYTES = 1024 * 1024;
+const FLUSH_MS = 40;
+
+/**
+ * Collects a run's events and sends them in batches, so a busy run costs the browser a few messages a second.
+ * When the client falls behind, message events are shed first; lifecycle, console and exit events always go.
+ */
+export class EventBatcher {
+  private pending: TraceEvent[] = [];
+  private timer: NodeJS.Timeout | undefined;
+
+  constructor(
+    private readonly send: (events: TraceEvent[]) => void,
+    private readonly backlog: () => number,
+  ) {}
+
+  push(events: TraceEvent[]): void {
+    const shedding = this.backlog() > BACKLOG_BYTES;
+    for (const e of events) {
+      if (shedding && (e.type === "message/send" || e.type === "message/recv")) continue;
+      this.pending.push(e);
+    }
+    if (events.some((e) => e.type === "run/exit")) return this.flush();
+    this.timer ??= setTimeout(() => this.flush(), FLUSH_MS);
+  }
+
+  flush(): void {
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    if (this.pending.length === 0) return;
+    const batch = this.pending;
+    this.pending = [];
+    this.send(batch);
+  }
+}

@@ -1,0 +1,25 @@
+import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
+import { Type } from "@sinclair/typebox";
+import { ApiError, Share, ShareCreated, ShareRequest, SHARE_ID_PATTERN } from "../../protocol/api.js";
+import { defaultEntry, programProblem, MAX_PROGRAM_BYTES } from "../../protocol/files.js";
+
+const shares: FastifyPluginAsyncTypebox = async (app) => {
+  app.post("/api/shares", {
+    bodyLimit: MAX_PROGRAM_BYTES * 2,
+    schema: { body: ShareRequest, response: { 201: ShareCreated, 400: ApiError, 413: ApiError, 415: ApiError } },
+  }, async (request, reply) => {
+    const problem = programProblem(request.body);
+    if (problem) return reply.code(400).send({ statusCode: 400, error: "Bad Request", message: problem });
+    const share = app.shares.create(request.body.files, defaultEntry(request.body));
+    return reply.code(201).send({ id: share.id, url: `/s/${share.id}` });
+  });
+
+  app.get("/api/shares/:id", {
+    schema: { params: Type.Object({ id: Type.String({ pattern: SHARE_ID_PATTERN }) }), response: { 200: Share, 404: ApiError } },
+  }, async (request, reply) => {
+    const share = app.shares.get(request.params.id);
+    if (!share) return reply.code(404).send({ statusCode: 404, error: "Not Found", message: `There is no shared program with id "${request.params.id}".` });
+    return share;
+  });
+};
+export default shares;

@@ -1,0 +1,39 @@
+import type { TraceEvent } from "../../protocol/trace.js";
+
+/**
+ * The telemetry channel between the supervisor and one runner process: file descriptor 3, one JSON object per
+ * line in each direction. It is the only thing the supervisor assumes about where the runner lives.
+ *
+ * 1. runner → `ready` as soon as it has started (warm pool slots wait here);
+ * 2. supervisor → `job` with already-transpiled JavaScript files;
+ * 3. runner → `events` batches while the program runs, `uncaught` on an uncaught error or rejection;
+ * 4. the runner exits with the program's exit code; the supervisor decides the verdict.
+ */
+export const CHANNEL_FD = 3;
+
+export interface RunnerLimits {
+  /** Sockets one run may create; libzmq aborts the process on too many fds, so this stays well below nofile. */
+  maxSockets: number;
+  /** Largest single message (all frames) a socket may send. */
+  maxMessageBytes: number;
+  /** Full message events per run; after it messages are only counted (and sampled). */
+  maxMessageEvents: number;
+  /** Telemetry events per second, above which events other than counters are sampled. */
+  maxEventsPerSecond: number;
+}
+
+export interface JobMessage {
+  type: "job";
+  runId: string;
+  /** Entry file name as the learner wrote it (e.g. main.ts). */
+  entry: string;
+  /** Learner file name (main.ts) → transpiled ESM JavaScript with an inline source map. */
+  files: Record<string, string>;
+  limits: RunnerLimits;
+}
+export type SupervisorToRunner = JobMessage;
+
+export type RunnerToSupervisor =
+  | { type: "ready"; pid: number }
+  | { type: "events"; events: TraceEvent[] }
+  | { type: "uncaught"; name: string; message: string; stack?: string; limit?: string };

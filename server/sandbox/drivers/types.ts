@@ -1,0 +1,32 @@
+import type { Limits } from "../limits.js";
+
+/** What a driver needs to know to start one runner process. */
+export interface LaunchSpec {
+  /** Absolute path of the node binary. */
+  node: string;
+  /** Arguments to node: flags, then the runner script. */
+  nodeArgs: string[];
+  /** Host paths the runner must be able to read (runner bundle, node_modules). */
+  readOnlyPaths: string[];
+  limits: Limits;
+  /** Pool slot, used for a distinct uid per slot where the driver can. */
+  slot: number;
+}
+
+export interface LaunchCommand {
+  file: string;
+  args: string[];
+  cwd: string;
+  env: Record<string, string>;
+  /** Removes whatever the driver made on the host for this process (a work dir). */
+  cleanup: () => void;
+}
+
+export interface IsolationDriver {
+  readonly name: string;
+  /** True when the driver isolates runs from the host (file system, network, other runs). */
+  readonly isolates: boolean;
+  /** Null when usable on this machine, else why not. */
+  unavailableReason(): Promise<string | null>;
+  launch(spec: LaunchSpec): LaunchCommand;
+}

@@ -1,0 +1,116 @@
+import { Value } from "@sinclair/typebox/value";
+import { TraceEvent, type RunExit, type SocketTotals } from "../../protocol/trace.js";
+import type { Limits } from "./limits.js";
+import { runnerLimits } from "./limits.js";
+import type { RunnerProcess } from "./runner-process.js";
+import { decideVerdict, type StopCause, type ProcessEnd } from "./verdict.js";
+import type { RunnerToSupervisor } from "../runner/channel.js";
+
+export interface RunJob {
+  runId: string;
+  entry: string;
+  /** Transpiled JavaScript per learner file name. */
+  files: Record<string, string>;
+  wallMs: number;
+}
+
+export type EventSink = (events: TraceEvent[]) => void;
+
+const STDERR_TAIL_CHARS = 4096;
+
+/** One program run in one runner process: sends the job, turns telemetry and output into trace events, decides the verdict. */
+export class Run {
+  private readonly startedAt = performance.now();
+  private cause: StopCause | undefined;
+  private outputBytes = 0;
+  private outputTruncated = false;
+  private telemetryBytes = 0;
+  private stderrTail = "";
+  private uncaught: ProcessEnd["uncaught"];
+  private readonly totals: Record<string, SocketTotals> = {};
+  private wallTimer: NodeJS.Timeout | undefined;
+  readonly done: Promise<RunExit>;
+
+  constructor(
+    private readonly proc: RunnerProcess,
+    private readonly job: RunJob,
+    private readonly limits: Limits,
+    private readonly sink: EventSink,
+  ) {
+    this.done = new Promise((resolve) => {
+      proc.once("exit", (code, signal) => resolve(this.finish(code, signal)));
+    });
+    proc.on("message", (m) => this.onMessage(m));
+    proc.on("stdout", (b) => this.onOutput("stdout", b));
+    proc.on("stderr", (b) => this.onOutput("stderr", b));
+    proc.on("channel-error", (why) => this.stop({ reason: "limit", limit: "telemetry" }, why));
+    const begin = () => {
+      proc.send({ type: "job", runId: job.runId, entry: job.entry, files: job.files, limits: runnerLimits(limits) });
+      this.wallTimer = setTimeout(() => this.stop({ reason: "timeout", limit: "wall-time" }), job.wallMs);
+    };
+    if (proc.isReady) begin();
+    else proc.once("ready", begin);
+  }
+
+  get elapsedMs(): number {
+    return performance.now() - this.startedAt;
+  }
+
+  stop(cause: StopCause, _why?: string): void {
+    this.cause ??= cause;
+    this.proc.kill();
+  }
+
+  private onMessage(message: RunnerToSupervisor): void {
+    if (message.type === "events" && Array.isArray(message.events)) {
+      const size = message.events.length;
+      this.telemetryBytes += size * 128;
+      if (this.telemetryBytes > this.limits.TELEMETRY_BYTES) return this.stop({ reason: "limit", limit: "telemetry" });
+      const valid = message.events.filter((e) => Value.Check(TraceEvent, e) && e.type !== "run/start" && e.type !== "run/exit");
+      for (const e of valid) this.count(e);
+      if (valid.length) this.sink(valid);
+    } else if (message.type === "uncaught") {
+      this.uncaught = { name: String(message.name), message: String(message.message).slice(0, 2000), limit: message.limit };
+      if (message.stack) this.emitConsole("stderr", String(message.stack).slice(0, 8000) + "\n");
+    } else if ((message as { type: string }).type === "totals") {
+      const totals = (message as unknown as { totals: Record<string, SocketTotals> }).totals;
+      if (totals && typeof totals === "object") Object.assign(this.totals, totals);
+    }
+  }
+
+  private count(e: TraceEvent): void {
+    if (e.type !== "message/send" && e.type !== "message/recv" && e.type !== "socket/open") return;
+    const t = (this.totals[e.socket] ??= { sent: 0, received: 0 });
+    if (e.type === "message/send") t.sent = Math.max(t.sent, e.seq);
+    if (e.type === "message/recv") t.received = Math.max(t.received, e.seq);
+  }
+
+  private onOutput(stream: "stdout" | "stderr", chunk: Buffer): void {
+    if (this.outputTruncated) return;
+    const room = this.limits.OUTPUT_BYTES - this.outputBytes;
+    this.outputBytes += chunk.length;
+    const text = chunk.subarray(0, Math.max(0, room)).toString("utf8");
+    if (stream === "stderr") this.stderrTail = (this.stderrTail + text).slice(-STDERR_TAIL_CHARS);
+    if (text) this.emitConsole(stream, text);
+    if (room < chunk.length) {
+      this.outputTruncated = true;
+      this.emitConsole("stderr", "\n[output truncated: the output limit was reached]\n");
+      this.stop({ reason: "limit", limit: "output" });
+    }
+  }
+
+  private emitConsole(stream: "stdout" | "stderr", text: string): void {
+    this.sink([{ type: "console", t: this.elapsedMs, stream, text }]);
+  }
+
+  private finish(code: number | null, signal: NodeJS.Signals | null): RunExit {
+    clearTimeout(this.wallTimer);
+    const verdict = decideVerdict({ code, signal, stderrTail: this.stderrTail, uncaught: this.uncaught }, this.cause, this.job.wallMs);
+    const exit: RunExit = {
+      type: "run/exit", t: this.elapsedMs, reason: verdict.reason, code: verdict.code, message: verdict.message,
+      totals: this.totals, ...(verdict.limit ? { limit: verdict.limit } : {}), ...(signal ? { signal } : {}),
+    };
+    this.sink([exit]);
+    return exit;
+  }
+}

@@ -1,0 +1,96 @@
+import type { MessageEvent, TraceEvent } from "../../../protocol/trace.js";
+import { deriveEdges } from "./edges.js";
+import { matchReceive } from "./messages.js";
+import { MESSAGE_LOG_LIMIT, emptyGraph, type GraphState, type MessageRecord, type SocketNode } from "./types.js";
+
+export { emptyGraph } from "./types.js";
+export type { GraphState } from "./types.js";
+
+/** Pure: folds one trace event into graph state. Unknown sockets are created on first sight, as events may be sampled. */
+export function reduceGraph(state: GraphState, event: TraceEvent): GraphState {
+  switch (event.type) {
+    case "run/start":
+      return emptyGraph;
+    case "socket/open":
+      return withNode(state, event.socket, { kind: event.kind, label: event.label, thread: event.thread });
+    case "socket/bind": {
+      const endpoint = event.resolved ?? event.endpoint;
+      const s = updateNode(ensure(state, event), event.socket, (n) => ({ binds: [...n.binds, endpoint] }));
+      return relink({ ...s, bindings: [...s.bindings, { socket: event.socket, endpoint }] });
+    }
+    case "socket/unbind": {
+      const s = updateNode(ensure(state, event), event.socket, (n) => ({ binds: n.binds.filter((b) => b !== event.endpoint) }));
+      const bindings = s.bindings.filter((b) => !(b.socket === event.socket && b.endpoint === event.endpoint));
+      return relink({ ...s, bindings });
+    }
+    case "socket/connect": {
+      const s = updateNode(ensure(state, event), event.socket, (n) => ({ connects: [...n.connects, event.endpoint] }));
+      return relink({ ...s, connections: [...s.connections, { socket: event.socket, endpoint: event.endpoint }] });
+    }
+    case "socket/disconnect": {
+      const s = updateNode(ensure(state, event), event.socket, (n) => ({ connects: n.connects.filter((c) => c !== event.endpoint) }));
+      const connections = s.connections.filter((c) => !(c.socket === event.socket && c.endpoint === event.endpoint));
+      return relink({ ...s, connections });
+    }
+    case "socket/close":
+      return relink(updateNode(ensure(state, event), event.socket, () => ({ closed: true })));
+    case "socket/error":
+      return updateNode(ensure(state, event), event.socket, () => ({ lastError: event.message }));
+    case "message/send":
+    case "message/recv":
+      return reduceMessage(ensure(state, event), event);
+    case "run/exit":
+      return applyTotals(state, event.totals);
+    default:
+      return state;
+  }
+}
+
+export function reduceGraphAll(events: TraceEvent[], state: GraphState = emptyGraph): GraphState {
+  return events.reduce(reduceGraph, state);
+}
+
+function newNode(id: string, fields: Partial<SocketNode> & Pick<SocketNode, "kind">): SocketNode {
+  return { id, label: fields.kind, thread: 0, closed: false, sent: 0, received: 0, binds: [], connects: [], ...fields };
+}
+
+function withNode(state: GraphState, id: string, fields: Pick<SocketNode, "kind" | "label" | "thread">): GraphState {
+  if (state.nodes.some((n) => n.id === id)) return updateNode(state, id, () => fields);
+  return { ...state, nodes: [...state.nodes, newNode(id, fields)] };
+}
+
+/** Makes sure a socket seen only in a later event still has a node. */
+function ensure(state: GraphState, event: { socket: string; kind: SocketNode["kind"] }): GraphState {
+  if (state.nodes.some((n) => n.id === event.socket)) return state;
+  return { ...state, nodes: [...state.nodes, newNode(event.socket, { kind: event.kind })] };
+}
+
+function updateNode(state: GraphState, id: string, change: (n: SocketNode) => Partial<SocketNode>): GraphState {
+  return { ...state, nodes: state.nodes.map((n) => (n.id === id ? { ...n, ...change(n) } : n)) };
+}
+
+function relink(state: GraphState): GraphState {
+  return { ...state, edges: deriveEdges(state.nodes, state.connections, state.bindings, state.edges) };
+}
+
+function reduceMessage(state: GraphState, event: MessageEvent): GraphState {
+  const op = event.type === "message/send" ? "send" : "recv";
+  const record: MessageRecord = {
+    index: state.messageCount, t: event.t, socket: event.socket, kind: event.kind, op, seq: event.seq, frames: event.frames,
+  };
+  const counted = updateNode(state, event.socket, (n) => (op === "send" ? { sent: n.sent + 1 } : { received: n.received + 1 }));
+  const matched = matchReceive(counted, record);
+  const messages = [...matched.state.messages, matched.record];
+  return {
+    ...matched.state,
+    messages: messages.length > MESSAGE_LOG_LIMIT ? messages.slice(-MESSAGE_LOG_LIMIT) : messages,
+    messageCount: state.messageCount + 1,
+  };
+}
+
+function applyTotals(state: GraphState, totals: Record<string, { sent: number; received: number }>): GraphState {
+  return {
+    ...state,
+    nodes: state.nodes.map((n) => (totals[n.id] ? { ...n, sent: totals[n.id].sent, received: totals[n.id].received } : n)),
+  };
+}

@@ -1,0 +1,67 @@
+import type { Frame, SocketKind } from "../../../protocol/trace.js";
+
+/** One socket as the graph shows it. Counters come from message events and, at exit, from run totals. */
+export interface SocketNode {
+  id: string;
+  kind: SocketKind;
+  label: string;
+  thread: number;
+  closed: boolean;
+  sent: number;
+  received: number;
+  /** Endpoints this socket is bound to: the resolved endpoint when known (e.g. the real port of `:*`). */
+  binds: string[];
+  connects: string[];
+  lastError?: string;
+}
+
+/** A connect is an edge from the connecting socket to the binding one; `target` is null while nothing is bound there. */
+export interface GraphEdge {
+  id: string;
+  source: string;
+  target: string | null;
+  endpoint: string;
+  /** Messages that went from source to target, and back. */
+  forward: number;
+  backward: number;
+  closed: boolean;
+}
+
+export type Direction = "forward" | "backward";
+
+export interface MessageRecord {
+  index: number;
+  t: number;
+  socket: string;
+  kind: SocketKind;
+  op: "send" | "recv";
+  seq: number;
+  frames: Frame[];
+  /** For a receive: the edge the message most likely took, and which way. */
+  edgeId?: string;
+  direction?: Direction;
+}
+
+export interface Connection { socket: string; endpoint: string }
+export interface Binding { socket: string; endpoint: string }
+
+export interface GraphState {
+  /** Sockets in the order they were opened. */
+  nodes: SocketNode[];
+  connections: Connection[];
+  bindings: Binding[];
+  edges: GraphEdge[];
+  /** Recent messages, oldest first, capped at MESSAGE_LOG_LIMIT. */
+  messages: MessageRecord[];
+  messageCount: number;
+  /** Per socket, indices of sends not yet matched to a receive, oldest first. */
+  pendingSends: Record<string, number[]>;
+  /** Per socket, the index of its latest send: a fallback match for fan-out (one PUB send, many SUB receives). */
+  lastSend: Record<string, number>;
+}
+
+export const MESSAGE_LOG_LIMIT = 500;
+
+export const emptyGraph: GraphState = {
+  nodes: [], connections: [], bindings: [], edges: [], messages: [], messageCount: 0, pendingSends: {}, lastSend: {},
+};

@@ -1,0 +1,126 @@
+import { Value } from "@sinclair/typebox/value";
+import type { ProgramFiles } from "../../../protocol/files.js";
+import { ServerMessage, type ClientMessage } from "../../../protocol/ws.js";
+
+export type ConnectionState = "connecting" | "open" | "closed";
+
+export interface RunClientHandlers {
+  /** Only messages of the current run (or with no run id) arrive here; stale ones are dropped. */
+  onMessage(message: ServerMessage): void;
+  onConnection(state: ConnectionState): void;
+  /** The socket closed while a run was in flight; the server stops such runs. */
+  onRunLost(runId: string): void;
+}
+
+/** The subset of the browser WebSocket the client uses, so tests can hand in a fake. */
+export interface SocketLike {
+  readyState: number;
+  send(data: string): void;
+  close(): void;
+  onopen: ((ev: unknown) => void) | null;
+  onclose: ((ev: unknown) => void) | null;
+  onmessage: ((ev: { data: unknown }) => void) | null;
+  onerror: ((ev: unknown) => void) | null;
+}
+
+const OPEN = 1;
+const RECONNECT_MIN_MS = 500;
+const RECONNECT_MAX_MS = 5000;
+
+export function newRunId(): string {
+  return `r${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`;
+}
+
+export function runsUrl(location: { protocol: string; host: string }): string {
+  return `${location.protocol === "https:" ? "wss" : "ws"}://${location.host}/api/runs`;
+}
+
+/** One WebSocket to /api/runs that reconnects with backoff and knows which run is current. */
+export class RunClient {
+  private socket: SocketLike | null = null;
+  private currentRunId: string | null = null;
+  private outbox: ClientMessage[] = [];
+  private retryMs = RECONNECT_MIN_MS;
+  private retryTimer: ReturnType<typeof setTimeout> | null = null;
+  private destroyed = false;
+
+  constructor(
+    private readonly url: string,
+    private readonly handlers: RunClientHandlers,
+    private readonly createSocket: (url: string) => SocketLike = (u) => new WebSocket(u) as unknown as SocketLike,
+  ) {
+    this.connect();
+  }
+
+  start(files: ProgramFiles, entry?: string): string {
+    const runId = newRunId();
+    this.currentRunId = runId;
+    this.outbox = this.outbox.filter((m) => m.type !== "run/start");
+    this.send({ type: "run/start", payload: entry ? { files, entry } : { files }, meta: { runId } });
+    return runId;
+  }
+
+  stop(): void {
+    if (!this.currentRunId) return;
+    this.send({ type: "run/stop", payload: {}, meta: { runId: this.currentRunId } });
+  }
+
+  destroy(): void {
+    this.destroyed = true;
+    if (this.retryTimer) clearTimeout(this.retryTimer);
+    this.socket?.close();
+    this.socket = null;
+  }
+
+  private send(message: ClientMessage): void {
+    if (this.socket?.readyState === OPEN) this.socket.send(JSON.stringify(message));
+    else this.outbox.push(message);
+  }
+
+  private connect(): void {
+    if (this.destroyed) return;
+    this.handlers.onConnection("connecting");
+    const socket = this.createSocket(this.url);
+    this.socket = socket;
+    socket.onopen = () => {
+      this.retryMs = RECONNECT_MIN_MS;
+      this.handlers.onConnection("open");
+      const queued = this.outbox;
+      this.outbox = [];
+      for (const m of queued) socket.send(JSON.stringify(m));
+    };
+    socket.onmessage = (ev) => this.receive(ev.data);
+    socket.onerror = () => socket.close();
+    socket.onclose = () => this.closed(socket);
+  }
+
+  private closed(socket: SocketLike): void {
+    if (socket !== this.socket || this.destroyed) return;
+    this.socket = null;
+    this.handlers.onConnection("closed");
+    const lost = this.currentRunId;
+    if (lost && !this.outbox.some((m) => m.meta.runId === lost)) {
+      this.currentRunId = null;
+      this.handlers.onRunLost(lost);
+    }
+    this.retryTimer = setTimeout(() => this.connect(), this.retryMs);
+    this.retryMs = Math.min(this.retryMs * 2, RECONNECT_MAX_MS);
+  }
+
+  private receive(data: unknown): void {
+    let message: unknown;
+    try {
+      message = JSON.parse(String(data));
+    } catch {
+      return;
+    }
+    if (!Value.Check(ServerMessage, message)) {
+      console.warn("Dropped a server message that does not match the protocol", message);
+      return;
+    }
+    const runId = message.meta.runId;
+    if (runId !== undefined && runId !== this.currentRunId) return;
+    if (message.type === "trace" && message.payload.events.some((e) => e.type === "run/exit")) this.currentRunId = null;
+    this.handlers.onMessage(message);
+  }
+}
