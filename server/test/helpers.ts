@@ -1,0 +1,30 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { FastifyInstance } from "fastify";
+import { buildApp } from "../app.js";
+import type { AppConfig } from "../config.js";
+import { DEFAULT_LIMITS, type Limits } from "../sandbox/limits.js";
+
+/** A real app on a fresh data directory, for `inject` tests. */
+export async function testApp(overrides: Partial<AppConfig> = {}, limits: Partial<Limits> = {}): Promise<{ app: FastifyInstance; dataDir: string; cleanup: () => Promise<void> }> {
+  const dataDir = mkdtempSync(join(tmpdir(), "zmq-wb-test-"));
+  const config: AppConfig = {
+    host: "127.0.0.1",
+    port: 0,
+    dataDir,
+    sandbox: process.env.SANDBOX ?? "auto",
+    limits: { ...DEFAULT_LIMITS, WARM_POOL_SIZE: 1, ...limits },
+    logLevel: "silent",
+    ...overrides,
+  };
+  const app = await buildApp(config, { logger: false });
+  return {
+    app,
+    dataDir,
+    cleanup: async () => {
+      await app.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
