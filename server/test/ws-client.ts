@@ -1,0 +1,48 @@
+import type { WebSocket } from "ws";
+import type { ServerMessage } from "../../protocol/ws.js";
+import type { RunExit, TraceEvent } from "../../protocol/trace.js";
+
+/** Collects what the server sends on one run WebSocket, for tests. */
+export class WsProbe {
+  readonly messages: ServerMessage[] = [];
+  private waiters: Array<() => void> = [];
+
+  constructor(readonly ws: WebSocket) {
+    ws.on("message", (data) => {
+      this.messages.push(JSON.parse(data.toString()) as ServerMessage);
+      this.waiters.splice(0).forEach((w) => w());
+    });
+  }
+
+  send(message: unknown): void {
+    this.ws.send(typeof message === "string" ? message : JSON.stringify(message));
+  }
+
+  events(runId: string): TraceEvent[] {
+    return this.messages.flatMap((m) => (m.type === "trace" && m.meta.runId === runId ? m.payload.events : []));
+  }
+
+  async until<T>(pick: () => T | undefined, timeoutMs = 20_000): Promise<T> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const found = pick();
+      if (found !== undefined) return found;
+      if (Date.now() > deadline) throw new Error(`timed out; received: ${JSON.stringify(this.messages).slice(0, 2000)}`);
+      await new Promise<void>((resolve) => {
+        this.waiters.push(resolve);
+        setTimeout(resolve, 200);
+      });
+    }
+  }
+
+  exitOf(runId: string): Promise<RunExit> {
+    return this.until(() => this.events(runId).find((e): e is RunExit => e.type === "run/exit"));
+  }
+
+  errorFor(runId?: string): Promise<string> {
+    return this.until(() => {
+      const m = this.messages.find((x) => x.type === "error" && x.meta.runId === runId);
+      return m?.type === "error" ? m.payload.message : undefined;
+    });
+  }
+}
