@@ -1,6 +1,7 @@
 import { Type, type Static } from "@sinclair/typebox";
 import { ProgramFiles, FILE_NAME_PATTERN } from "./files.js";
 import { TraceEvent } from "./trace.js";
+import { CheckResult } from "./lessons.js";
 
 /** Every WebSocket message is `{ type, payload, meta: { runId } }`; stale messages of an older run are dropped by runId. */
 export const RUN_ID_PATTERN = "^[A-Za-z0-9_-]{4,64}$";
@@ -12,6 +13,8 @@ export const StartRun = Type.Object({
     files: ProgramFiles,
     entry: Type.Optional(Type.String({ pattern: FILE_NAME_PATTERN })),
     timeoutMs: Type.Optional(Type.Integer({ minimum: 100 })),
+    /** When set, the finished run is judged by that lesson's check and a `check/result` follows run/exit. */
+    lessonId: Type.Optional(Type.String({ pattern: "^[a-z0-9-]{1,64}$" })),
   }),
   meta: Meta,
 });
@@ -30,5 +33,6 @@ export const RequestError = Type.Object({
   payload: Type.Object({ message: Type.String() }),
   meta: Type.Object({ runId: Type.Optional(Type.String()) }),
 });
-export const ServerMessage = Type.Union([RunQueued, TraceBatch, RequestError]);
+export const CheckDone = Type.Object({ type: Type.Literal("check/result"), payload: CheckResult, meta: Meta });
+export const ServerMessage = Type.Union([RunQueued, TraceBatch, CheckDone, RequestError]);
 export type ServerMessage = Static<typeof ServerMessage>;

@@ -5,8 +5,10 @@ import type { AppConfig } from "./config.js";
 import type { Supervisor } from "./sandbox/supervisor.js";
 import supervisorService from "./services/supervisor.js";
 import sharesService from "./services/shares.js";
+import lessonsService from "./services/lessons.js";
 import health from "./routes/health.js";
 import shares from "./routes/shares.js";
+import lessons from "./routes/lessons.js";
 import runs from "./routes/runs.js";
 import web from "./routes/web.js";
 
@@ -33,8 +35,10 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
   await app.register(websocket, { options: { maxPayload: 2 * 1024 * 1024 } });
   await app.register(supervisorService, { config, supervisor: options.supervisor });
   await app.register(sharesService, { config });
+  await app.register(lessonsService, { lessonsDir: config.lessonsDir });
   await app.register(health);
   await app.register(shares);
+  await app.register(lessons);
   await app.register(runs);
   await app.register(web, { webDir: config.webDir });
   return app;

@@ -1,4 +1,5 @@
 import { resolve } from "node:path";
+import { REPO_ROOT } from "./paths.js";
 import { limitsFromEnv, type Limits } from "./sandbox/limits.js";
 
 export interface AppConfig {
@@ -9,6 +10,8 @@ export interface AppConfig {
   /** Isolation driver name: auto, bwrap or none. */
   sandbox: string;
   limits: Limits;
+  /** The curriculum: numbered part and lesson folders. */
+  lessonsDir: string;
   /** Built web app to serve; absent in API-only tests. */
   webDir?: string;
   logLevel: string;
@@ -20,10 +23,11 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): AppConfig {
   return {
     host: env.HOST ?? "127.0.0.1",
     port,
-    dataDir: resolve(env.DATA_DIR ?? "data"),
+    dataDir: resolve(env.DATA_DIR ?? resolve(REPO_ROOT, "data")),
     sandbox: env.SANDBOX ?? "auto",
     limits: limitsFromEnv(env),
-    webDir: resolve(env.WEB_DIR ?? "web/dist"),
+    webDir: resolve(env.WEB_DIR ?? resolve(REPO_ROOT, "web/dist")),
+    lessonsDir: resolve(env.LESSONS_DIR ?? resolve(REPO_ROOT, "lessons")),
     logLevel: env.LOG_LEVEL ?? "info",
   };
 }

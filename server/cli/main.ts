@@ -4,6 +4,8 @@ import { runCommand } from "./run.js";
 const USAGE = `Usage:
   zmq-workbench run <file...> [--entry F] [--timeout-ms N] [--sandbox auto|bwrap|none] --json
       Runs the files in the workbench sandbox and prints the trace as NDJSON, ending with run/exit.
+  zmq-workbench check <lessonId> <file...> [--entry F] [--json]
+      Runs the files and judges them with the lesson's check.
 Exit status: 0 for a run that ended normally, 1 otherwise, 2 for bad usage.`;
 
 class UsageError extends Error {}
@@ -30,6 +32,11 @@ try {
   if (command === "run") {
     if (positionals.length === 0) throw new UsageError("run needs at least one file");
     process.exitCode = await runCommand({ files: positionals, entry: values.entry, timeoutMs, sandbox: values.sandbox ?? "auto", json: values.json });
+  } else if (command === "check") {
+    const { checkCommand } = await import("./check.js");
+    const [lessonId, ...files] = positionals;
+    if (!lessonId || files.length === 0) throw new UsageError("check needs a lesson id and at least one file");
+    process.exitCode = await checkCommand({ lessonId, files, entry: values.entry, sandbox: values.sandbox ?? "auto", json: values.json });
   } else {
     throw new UsageError(`unknown command "${command}"`);
   }

@@ -2,6 +2,7 @@ import type { FastifyPluginAsync } from "fastify";
 import type { WebSocket } from "ws";
 import { Value } from "@sinclair/typebox/value";
 import { ClientMessage, type ServerMessage } from "../../protocol/ws.js";
+import type { TraceEvent } from "../../protocol/trace.js";
 import { RunRefused, type RunTicket } from "../sandbox/supervisor.js";
 import { EventBatcher } from "./event-batcher.js";
 import { RateLimiter } from "./rate-limiter.js";
@@ -33,15 +34,30 @@ const runs: FastifyPluginAsync = async (app) => {
       if (tickets.has(runId)) return fail(`A run with id ${runId} already exists on this connection.`, runId);
       if (app.runRefusal) return fail(app.runRefusal, runId);
       if (!limiter.allow(request.ip)) return fail("You are starting runs too quickly. Wait a few seconds and try again.", runId);
+      const { lessonId } = message.payload;
+      if (lessonId && !app.lessons.get(lessonId)) return fail(`There is no lesson "${lessonId}" to check against.`, runId);
       const batcher = new EventBatcher((events) => send({ type: "trace", payload: { events }, meta: { runId } }), () => socket.bufferedAmount);
+      const recorded: TraceEvent[] = [];
       try {
         const ticket = await app.supervisor.submit(
           { runId, files: message.payload.files, entry: message.payload.entry, timeoutMs: message.payload.timeoutMs },
-          (events) => batcher.push(events),
+          (events) => {
+            if (lessonId) recorded.push(...events);
+            batcher.push(events);
+          },
           (position) => send({ type: "run/queued", payload: { position }, meta: { runId } }),
         );
         tickets.set(runId, ticket);
-        void ticket.done.then(() => tickets.delete(runId));
+        void ticket.done.then(async () => {
+          tickets.delete(runId);
+          if (!lessonId) return;
+          try {
+            send({ type: "check/result", payload: await app.lessons.judge(lessonId, recorded), meta: { runId } });
+          } catch (err) {
+            request.log.error(err, "lesson check failed");
+            fail("The lesson's check could not judge this run; the problem has been logged.", runId);
+          }
+        });
       } catch (err) {
         if (err instanceof RunRefused) return fail(err.message, runId);
         throw err;

@@ -16,6 +16,7 @@ export async function testApp(overrides: Partial<AppConfig> = {}, limits: Partia
     sandbox: process.env.SANDBOX ?? "auto",
     limits: { ...DEFAULT_LIMITS, WARM_POOL_SIZE: 1, ...limits },
     logLevel: "silent",
+    lessonsDir: new URL("../../lessons", import.meta.url).pathname,
     ...overrides,
   };
   const app = await buildApp(config, { logger: false });

@@ -1,0 +1,21 @@
+import * as zmq from "zeromq";
+
+const server = new zmq.Reply();
+await server.bind("tcp://127.0.0.1:5555");
+console.log("Server ready on tcp://127.0.0.1:5555");
+
+async function serve() {
+  for (let i = 0; i < 3; i++) {
+    const [request] = await server.receive();
+    console.log("Server got", request.toString());
+    await server.send("World");
+  }
+}
+const serving = serve();
+
+// TODO: create a zmq.Request socket, connect it to tcp://127.0.0.1:5555,
+// send "Hello" three times and print each reply. Then close it.
+
+// Without a client nobody ever asks, so stop waiting after two seconds.
+await Promise.race([serving, new Promise((resolve) => setTimeout(resolve, 2000))]);
+server.close();
