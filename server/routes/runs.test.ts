@@ -57,7 +57,9 @@ describe("WebSocket /api/runs", () => {
     probe.send({ type: "run/launch", payload: {}, meta: { runId: "abcd" } });
     await probe.until(() => probe.messages.find((m) => m.type === "error" && /Unknown message type/.test(m.payload.message)));
     probe.send(start("bad-name", { "../x.ts": "" }));
-    await probe.until(() => probe.messages.find((m) => m.type === "error" && /Invalid run\/start/.test(m.payload.message)));
+    expect(await probe.errorFor("bad-name")).toMatch(/"\.\.\/x\.ts" is not a valid file name/);
+    probe.send(start("no-files", {}));
+    await probe.until(() => probe.messages.find((m) => m.type === "error" && /Invalid run\/start message at \/payload\/files/.test(m.payload.message)));
     probe.send(start("bad-entry", { "main.ts": "" }, { entry: "other.ts" }));
     expect(await probe.errorFor("bad-entry")).toMatch(/entry file "other.ts"/);
     probe.send(start("after-errors", { "main.ts": 'console.log("still here")' }));

@@ -20,6 +20,7 @@ export async function testApp(overrides: Partial<AppConfig> = {}, limits: Partia
     ...overrides,
   };
   const app = await buildApp(config, { logger: false });
+  await app.ready();
   return {
     app,
     dataDir,
