@@ -1,4 +1,4 @@
-import type { TraceEvent } from "../../protocol/trace.js";
+import type { SocketTotals, TraceEvent } from "../../protocol/trace.js";
 
 /**
  * The telemetry channel between the supervisor and one runner process: file descriptor 3, one JSON object per
@@ -6,7 +6,7 @@ import type { TraceEvent } from "../../protocol/trace.js";
  *
  * 1. runner → `ready` as soon as it has started (warm pool slots wait here);
  * 2. supervisor → `job` with already-transpiled JavaScript files;
- * 3. runner → `events` batches while the program runs, `uncaught` on an uncaught error or rejection;
+ * 3. runner → `events` batches while the program runs, `totals` counters, `uncaught` on an uncaught error or rejection;
  * 4. the runner exits with the program's exit code; the supervisor decides the verdict.
  */
 export const CHANNEL_FD = 3;
@@ -36,4 +36,6 @@ export type SupervisorToRunner = JobMessage;
 export type RunnerToSupervisor =
   | { type: "ready"; pid: number }
   | { type: "events"; events: TraceEvent[] }
-  | { type: "uncaught"; name: string; message: string; stack?: string; limit?: string };
+  | { type: "uncaught"; name: string; message: string; stack?: string; limit?: string }
+  /** Messages counted per socket (all threads), never sampled: every ~100 ms when they changed, and at exit. */
+  | { type: "totals"; totals: Record<string, SocketTotals> };

@@ -1,0 +1,14 @@
+import { existsSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { buildRunner } from "./build.js";
+
+describe("buildRunner", () => {
+  it("bundles the entry points once and reuses the bundle while sources are unchanged", async () => {
+    const first = await buildRunner();
+    for (const file of ["register.mjs", "hooks.mjs", "runner.mjs", "zeromq.mjs"]) expect(existsSync(`${first.dir}/${file}`)).toBe(true);
+    const started = performance.now();
+    const second = await buildRunner();
+    expect(second).toEqual(first);
+    expect(performance.now() - started).toBeLessThan(200);
+  });
+});

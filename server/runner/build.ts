@@ -1,0 +1,80 @@
+import { createHash } from "node:crypto";
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from "node:fs";
+import { dirname, join, relative, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { build, version as esbuildVersion } from "esbuild";
+
+const SOURCE_DIR = dirname(fileURLToPath(import.meta.url));
+const REPO_ROOT = resolve(SOURCE_DIR, "../..");
+/** Builds are kept per source hash, so a server still using an older bundle is not broken by a rebuild. */
+const OUTPUT_ROOT = join(REPO_ROOT, "dist", "runner");
+const KEEP_BUILDS = 3;
+/** Everything bundled lives here; tests and test helpers elsewhere in server/runner do not change the bundle. */
+const BUNDLED_SOURCES = ["channel.ts", "entries", "job", "telemetry", "traced"];
+const ENTRY_POINTS = { register: "entries/register.ts", hooks: "entries/hooks.ts", runner: "entries/runner.ts", zeromq: "entries/zeromq.ts" };
+
+export interface RunnerBundle {
+  /** Folder holding every bundle file; the sandbox must see it, and the repository's node_modules, at their real paths. */
+  dir: string;
+  /** Preload for `node --import`: installs the resolve hooks. */
+  register: string;
+  /** The main script. */
+  runner: string;
+}
+
+/** Bundles the runner with esbuild into dist/runner/<hash>/, or returns the existing bundle for the same sources. */
+export async function buildRunner(): Promise<RunnerBundle> {
+  const dir = join(OUTPUT_ROOT, sourceHash());
+  const bundle = { dir, register: join(dir, "register.mjs"), runner: join(dir, "runner.mjs") };
+  if (existsSync(bundle.runner)) return bundle;
+  mkdirSync(OUTPUT_ROOT, { recursive: true });
+  // Test files and servers build at the same time: each builds aside, and the first rename wins.
+  const scratch = `${dir}.tmp-${process.pid}-${Math.random().toString(36).slice(2)}`;
+  await build({
+    absWorkingDir: SOURCE_DIR,
+    entryPoints: ENTRY_POINTS,
+    outdir: scratch,
+    outExtension: { ".js": ".mjs" },
+    bundle: true,
+    splitting: true, // one shared chunk, so the runner and the learner's `zeromq` share telemetry state
+    chunkNames: "chunk-[hash]",
+    format: "esm",
+    platform: "node",
+    target: "node20",
+    external: ["zeromq", "zeromq/*"],
+    logLevel: "silent",
+  });
+  try {
+    renameSync(scratch, dir);
+  } catch {
+    rmSync(scratch, { recursive: true, force: true });
+  }
+  pruneOldBuilds(dir);
+  return bundle;
+}
+
+function sourceHash(): string {
+  const hash = createHash("sha256").update(esbuildVersion);
+  const files = BUNDLED_SOURCES.flatMap((name) => sourceFiles(join(SOURCE_DIR, name)));
+  for (const file of files) hash.update(relative(SOURCE_DIR, file)).update(readFileSync(file));
+  return hash.digest("hex").slice(0, 16);
+}
+
+function sourceFiles(path: string): string[] {
+  if (!statSync(path).isDirectory()) return [path];
+  return readdirSync(path, { withFileTypes: true })
+    .flatMap((entry) => {
+      const child = join(path, entry.name);
+      if (entry.isDirectory()) return sourceFiles(child);
+      return entry.name.endsWith(".ts") && !entry.name.endsWith(".test.ts") ? [child] : [];
+    })
+    .sort();
+}
+
+function pruneOldBuilds(current: string): void {
+  const builds = readdirSync(OUTPUT_ROOT)
+    .map((name) => join(OUTPUT_ROOT, name))
+    .filter((path) => path !== current && !path.includes(".tmp-"))
+    .sort((a, b) => statSync(b).mtimeMs - statSync(a).mtimeMs);
+  for (const old of builds.slice(KEEP_BUILDS - 1)) rmSync(old, { recursive: true, force: true });
+}

@@ -1,0 +1,9 @@
+/** Preloaded with --import in the runner and in every worker thread it starts: installs the resolve hooks. */
+import { register } from "node:module";
+import type { HookData } from "./hooks.js";
+
+const data: HookData = {
+  tracedUrl: new URL("./zeromq.mjs", import.meta.url).href,
+  bundleUrl: new URL("./", import.meta.url).href,
+};
+register("./hooks.mjs", import.meta.url, { data });

@@ -1,0 +1,42 @@
+/**
+ * The runner process: announces itself, waits for one job, writes the learner's files into the work dir and
+ * imports the entry as a normal ESM program. Telemetry leaves on fd 3; the program's stdout/stderr stay its own.
+ */
+import { pathToFileURL } from "node:url";
+import { writeChannelMessage } from "../telemetry/channel-writer.js";
+import { markJobStart } from "../telemetry/clock.js";
+import { startMainTelemetry } from "../telemetry/sink.js";
+import { readJobBlocking } from "../job/read-job.js";
+import { writeJobFiles } from "../job/write-files.js";
+import { learnerStack } from "../job/learner-stack.js";
+import { configureLimits } from "../traced/limits.js";
+import { capDefaultContext } from "../traced/socket-slots.js";
+import "../traced/classes.js"; // loads the native addon now, so a warm runner answers its job quickly
+
+let flushTelemetry = (): void => {};
+
+function reportUncaught(error: unknown): never {
+  const err = error instanceof Error ? error : new Error(`a value that is not an Error was thrown: ${String(error)}`);
+  const limit = (err as { limit?: unknown }).limit;
+  flushTelemetry();
+  writeChannelMessage({
+    type: "uncaught",
+    name: err.name,
+    message: err.message,
+    ...(err.stack ? { stack: learnerStack(err.stack) } : {}),
+    ...(typeof limit === "string" ? { limit } : {}),
+  });
+  process.exit(1);
+}
+
+process.on("uncaughtException", reportUncaught);
+process.on("unhandledRejection", reportUncaught);
+
+writeChannelMessage({ type: "ready", pid: process.pid });
+const job = readJobBlocking();
+markJobStart();
+configureLimits(job.limits);
+capDefaultContext();
+flushTelemetry = startMainTelemetry().flushNow;
+const entry = writeJobFiles(process.cwd(), job.files, job.entry);
+await import(pathToFileURL(entry).href);

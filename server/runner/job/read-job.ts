@@ -1,0 +1,38 @@
+import { readSync } from "node:fs";
+import { CHANNEL_FD, type JobMessage } from "../channel.js";
+
+const CHUNK_BYTES = 64 * 1024;
+const RETRY_SLEEP_MS = 5;
+const sleeper = new Int32Array(new SharedArrayBuffer(4));
+
+/**
+ * Blocks until the supervisor sends the one job line. A blocking read costs no CPU while a warm pool slot waits,
+ * and keeps fd 3 blocking, so telemetry writes need no event loop.
+ */
+export function readJobBlocking(): JobMessage {
+  const chunk = Buffer.alloc(CHUNK_BYTES);
+  const parts: Buffer[] = [];
+  for (;;) {
+    const n = readRetrying(chunk);
+    if (n === 0) throw new Error("the supervisor closed the channel before sending a job");
+    const newline = chunk.subarray(0, n).indexOf(10);
+    parts.push(Buffer.from(chunk.subarray(0, newline >= 0 ? newline : n)));
+    if (newline >= 0) break;
+  }
+  const message = JSON.parse(Buffer.concat(parts).toString("utf8")) as JobMessage;
+  if (message?.type !== "job" || typeof message.files !== "object" || typeof message.entry !== "string") {
+    throw new Error("the first channel message was not a job");
+  }
+  return message;
+}
+
+function readRetrying(into: Buffer): number {
+  for (;;) {
+    try {
+      return readSync(CHANNEL_FD, into, 0, into.length, null);
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== "EAGAIN") throw err;
+      Atomics.wait(sleeper, 0, 0, RETRY_SLEEP_MS);
+    }
+  }
+}

@@ -1,0 +1,21 @@
+import { isMainThread } from "node:worker_threads";
+
+let jobStartNow = performance.now();
+
+/** Marks the moment the job arrived; every main-thread `t` counts from here. */
+export function markJobStart(): void {
+  jobStartNow = performance.now();
+}
+
+/**
+ * Event time. Worker threads have their own performance.timeOrigin, so they stamp wall-clock epoch ms and the
+ * main thread converts with `fromWorkerTime` when their batches arrive.
+ */
+export function eventTime(): number {
+  const ms = isMainThread ? performance.now() - jobStartNow : performance.timeOrigin + performance.now();
+  return Math.round(ms * 1000) / 1000;
+}
+
+export function fromWorkerTime(epochMs: number): number {
+  return Math.max(0, Math.round((epochMs - (performance.timeOrigin + jobStartNow)) * 1000) / 1000);
+}

@@ -1,0 +1,103 @@
+import { BroadcastChannel, isMainThread, threadId } from "node:worker_threads";
+import type { SocketTotals, TraceEvent } from "../../../protocol/trace.js";
+import { writeChannelMessage } from "./channel-writer.js";
+import { fromWorkerTime } from "./clock.js";
+
+export type Totals = Record<string, SocketTotals>;
+
+const FLUSH_INTERVAL_MS = 25;
+const FLUSH_AT_EVENTS = 256;
+const TOTALS_INTERVAL_MS = 100;
+/** Worker threads cannot reach fd 3 safely; they post batches here and the main thread forwards them. */
+const WORKER_CHANNEL_NAME = "zmq-workbench/telemetry";
+
+interface WorkerBatch {
+  thread: number;
+  events: TraceEvent[];
+  totals: Totals;
+}
+
+let queue: TraceEvent[] = [];
+let localTotals: () => Totals = () => ({});
+let flushBatch: () => void = () => {};
+let started = false;
+/** Once the process is exiting no timer fires again, so events from later exit handlers go out at once. */
+let exiting = false;
+
+/** The traced module tells the sink how to read this thread's per-socket counters. */
+export function setTotalsProvider(provider: () => Totals): void {
+  localTotals = provider;
+}
+
+export function emit(event: TraceEvent): void {
+  queue.push(event);
+  if (!started && !isMainThread) startWorkerTelemetry();
+  if (exiting || queue.length >= FLUSH_AT_EVENTS) flushBatch();
+}
+
+function takeQueue(): TraceEvent[] {
+  const events = queue;
+  queue = [];
+  return events;
+}
+
+/** Main thread, once the job arrived: batches to fd 3, worker batches forwarded, totals every 100 ms and at exit. */
+export function startMainTelemetry(): { flushNow: () => void } {
+  started = true;
+  const workerTotals = new Map<number, Totals>();
+  let lastTotals = "";
+  const allTotals = (): Totals => Object.assign({}, ...workerTotals.values(), localTotals());
+  const flushEvents = (): void => {
+    if (queue.length > 0) writeChannelMessage({ type: "events", events: takeQueue() });
+  };
+  const flushTotals = (force: boolean): void => {
+    const totals = allTotals();
+    const text = JSON.stringify(totals);
+    if (!force && text === lastTotals) return;
+    lastTotals = text;
+    writeChannelMessage({ type: "totals", totals });
+  };
+  flushBatch = flushEvents;
+  setInterval(flushEvents, FLUSH_INTERVAL_MS).unref();
+  setInterval(() => flushTotals(false), TOTALS_INTERVAL_MS).unref();
+
+  const fromWorkers = new BroadcastChannel(WORKER_CHANNEL_NAME);
+  fromWorkers.onmessage = (message) => {
+    const batch = (message as { data: WorkerBatch }).data;
+    for (const event of batch.events) queue.push({ ...event, t: fromWorkerTime(event.t) });
+    workerTotals.set(batch.thread, batch.totals);
+    if (queue.length >= FLUSH_AT_EVENTS) flushEvents();
+  };
+  fromWorkers.unref();
+
+  const flushNow = (): void => {
+    flushEvents();
+    flushTotals(true);
+  };
+  process.on("exit", () => {
+    exiting = true;
+    flushNow();
+  });
+  return { flushNow };
+}
+
+function startWorkerTelemetry(): void {
+  started = true;
+  const toMain = new BroadcastChannel(WORKER_CHANNEL_NAME);
+  toMain.unref();
+  let lastTotals = "";
+  const post = (): void => {
+    const totals = localTotals();
+    const text = JSON.stringify(totals);
+    if (queue.length === 0 && text === lastTotals) return;
+    lastTotals = text;
+    const batch: WorkerBatch = { thread: threadId, events: takeQueue(), totals };
+    toMain.postMessage(batch);
+  };
+  flushBatch = post;
+  setInterval(post, FLUSH_INTERVAL_MS).unref();
+  process.on("exit", () => {
+    exiting = true;
+    post();
+  });
+}

@@ -1,0 +1,90 @@
+import { spawn } from "node:child_process";
+import type { Duplex } from "node:stream";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { transform } from "esbuild";
+import type { SocketTotals, TraceEvent } from "../../../protocol/trace.js";
+import { buildRunner } from "../build.js";
+import { CHANNEL_FD, type RunnerLimits, type RunnerToSupervisor } from "../channel.js";
+
+export interface ProgramRun {
+  events: TraceEvent[];
+  /** The last totals message. */
+  totals: Record<string, SocketTotals>;
+  uncaught?: Extract<RunnerToSupervisor, { type: "uncaught" }>;
+  code: number | null;
+  signal: NodeJS.Signals | null;
+  stdout: string;
+  stderr: string;
+  /** Every channel message in order, `ready` included. */
+  messages: RunnerToSupervisor[];
+}
+
+export const TEST_LIMITS: RunnerLimits = { maxSockets: 64, maxMessageBytes: 1 << 20, maxMessageEvents: 1000, maxEventsPerSecond: 10_000 };
+
+/** Transpiles like the supervisor does: each file on its own, inline source map named by the learner's path. */
+export async function transpile(files: Record<string, string>): Promise<Record<string, string>> {
+  const out: Record<string, string> = {};
+  for (const [name, source] of Object.entries(files)) {
+    if (name.endsWith(".json")) out[name] = source;
+    else {
+      const loader = /\.[cm]?tsx?$/.test(name) ? "ts" : "js";
+      out[name] = (await transform(source, { loader, format: "esm", target: "node20", sourcemap: "inline", sourcefile: name })).code;
+    }
+  }
+  return out;
+}
+
+/** Runs a program in the built runner without a sandbox, the way the supervisor talks to it. */
+export async function runProgram(
+  files: Record<string, string>,
+  options: { entry?: string; limits?: Partial<RunnerLimits>; timeoutMs?: number } = {},
+): Promise<ProgramRun> {
+  const bundle = await buildRunner();
+  const job = {
+    type: "job" as const,
+    runId: "test",
+    entry: options.entry ?? Object.keys(files)[0],
+    files: await transpile(files),
+    limits: { ...TEST_LIMITS, ...options.limits },
+  };
+  const workDir = mkdtempSync(join(tmpdir(), "zmq-runner-test-"));
+  const child = spawn(process.execPath, ["--enable-source-maps", "--import", bundle.register, bundle.runner], {
+    cwd: workDir,
+    env: { PATH: process.env.PATH ?? "/usr/bin", HOME: workDir, LANG: "C.UTF-8" },
+    stdio: ["ignore", "pipe", "pipe", "pipe"],
+  });
+  const run: ProgramRun = { events: [], totals: {}, code: null, signal: null, stdout: "", stderr: "", messages: [] };
+  const channel = child.stdio[CHANNEL_FD] as Duplex;
+  let pending = "";
+  channel.on("data", (chunk: Buffer) => {
+    pending += chunk.toString("utf8");
+    let newline: number;
+    while ((newline = pending.indexOf("\n")) >= 0) {
+      const message = JSON.parse(pending.slice(0, newline)) as RunnerToSupervisor;
+      pending = pending.slice(newline + 1);
+      run.messages.push(message);
+      if (message.type === "ready") channel.write(JSON.stringify(job) + "\n");
+      if (message.type === "events") run.events.push(...message.events);
+      if (message.type === "totals") run.totals = message.totals;
+      if (message.type === "uncaught") run.uncaught = message;
+    }
+  });
+  channel.on("error", () => {});
+  child.stdout!.on("data", (b: Buffer) => (run.stdout += b.toString()));
+  child.stderr!.on("data", (b: Buffer) => (run.stderr += b.toString()));
+  const timer = setTimeout(() => child.kill("SIGKILL"), options.timeoutMs ?? 10_000);
+  await new Promise<void>((resolve) => child.on("close", (code, signal) => {
+    run.code = code;
+    run.signal = signal;
+    resolve();
+  }));
+  clearTimeout(timer);
+  rmSync(workDir, { recursive: true, force: true });
+  return run;
+}
+
+export function eventsOfType<T extends TraceEvent["type"]>(run: ProgramRun, type: T): Extract<TraceEvent, { type: T }>[] {
+  return run.events.filter((e): e is Extract<TraceEvent, { type: T }> => e.type === type);
+}

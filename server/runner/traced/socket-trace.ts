@@ -1,0 +1,65 @@
+import { threadId } from "node:worker_threads";
+import type { SocketKind, TraceEvent } from "../../../protocol/trace.js";
+import { eventTime } from "../telemetry/clock.js";
+import { emit, setTotalsProvider, type Totals } from "../telemetry/sink.js";
+import type { Envelope } from "./frames.js";
+
+/** What the workbench knows about one socket; kept beside the socket because zeromq seals socket objects. */
+export interface SocketTrace {
+  readonly id: string;
+  readonly kind: SocketKind;
+  readonly envelope: Envelope;
+  sent: number;
+  received: number;
+  closed: boolean;
+  /** REQ: a request went out and its reply has not been received yet. */
+  awaitingReply: boolean;
+  /** REP: a request came in and has not been answered yet. */
+  owesReply: boolean;
+  /** SUB: subscribe() was called at least once. */
+  subscribed: boolean;
+  readonly diagnosed: Set<string>;
+}
+
+type EventOf<T extends TraceEvent["type"]> = Extract<TraceEvent, { type: T }>;
+type SocketEventFields<T extends TraceEvent["type"]> = Omit<EventOf<T>, "type" | "t" | "socket" | "kind">;
+
+const ENVELOPES: Partial<Record<SocketKind, Envelope>> = { ROUTER: "identity", STREAM: "identity", DEALER: "delimiter-only" };
+const idPrefix = threadId === 0 ? "s" : `w${threadId}.s`;
+/** Every socket this thread opened, closed ones included: totals cover the whole run. */
+const traces: SocketTrace[] = [];
+
+setTotalsProvider(() => {
+  const totals: Totals = {};
+  for (const trace of traces) totals[trace.id] = { sent: trace.sent, received: trace.received };
+  return totals;
+});
+
+export function openSocketTrace(kind: SocketKind, site: string | undefined): SocketTrace {
+  const trace: SocketTrace = {
+    id: `${idPrefix}${traces.length + 1}`,
+    kind,
+    envelope: ENVELOPES[kind] ?? "none",
+    sent: 0,
+    received: 0,
+    closed: false,
+    awaitingReply: false,
+    owesReply: false,
+    subscribed: false,
+    diagnosed: new Set(),
+  };
+  traces.push(trace);
+  const label = site ? `${kind} ${site.replace(/:\d+$/, "")}` : kind;
+  socketEvent(trace, "socket/open", { label, thread: threadId, ...(site ? { site } : {}) });
+  return trace;
+}
+
+export function socketEvent<T extends TraceEvent["type"]>(trace: SocketTrace, type: T, fields: SocketEventFields<T>): void {
+  emit({ type, t: eventTime(), socket: trace.id, kind: trace.kind, ...fields } as unknown as TraceEvent);
+}
+
+export function diagnoseOnce(trace: SocketTrace, code: string, message: string, severity: "info" | "warning" | "error"): void {
+  if (trace.diagnosed.has(code)) return;
+  trace.diagnosed.add(code);
+  emit({ type: "diagnostic", t: eventTime(), code, message, socket: trace.id, severity });
+}
