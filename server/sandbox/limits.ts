@@ -8,23 +8,31 @@ export const DEFAULT_LIMITS = {
   RUN_WALL_MS: 10_000, // wall-clock time of one run
   RUN_WALL_MAX_MS: 30 * 60_000, // the most a caller may ask for (classroom demos)
   RUN_CPU_S: 10, // CPU seconds (prlimit --cpu); wall time usually stops a run first
-  ADDRESS_SPACE_BYTES: 1536 * 1024 * 1024, // 1.5 GiB; Node + zeromq need at least 768 MiB of address space
+  // 4 GiB of address space: each V8 isolate (main, the ESM hooks thread, each worker) reserves ~600 MiB it never
+  // touches, so this only stops absurd allocations; the cgroup memory limit below is the real memory bound.
+  ADDRESS_SPACE_BYTES: 4 * 1024 * 1024 * 1024,
   V8_HEAP_MB: 256, // --max-old-space-size
-  CGROUP_MEMORY_BYTES: 512 * 1024 * 1024, // where a memory cgroup is writable
-  PROCESSES: 64, // tasks (processes and threads) in the run's pid namespace / cgroup
+  CGROUP_MEMORY_BYTES: 512 * 1024 * 1024, // resident memory of the whole run, where a memory cgroup is writable
+  PROCESSES: 64, // tasks (processes and threads): cgroup pids.max, and prlimit --nproc for the run's own uid
   OPEN_FILES: 256, // prlimit --nofile
-  FILE_WRITE_BYTES: 8 * 1024 * 1024, // prlimit --fsize, for the run's private /tmp
+  FILE_WRITE_BYTES: 8 * 1024 * 1024, // prlimit --fsize: the largest file the program may write
+  TMP_BYTES: 32 * 1024 * 1024, // size of the sandbox's private /tmp (bwrap tmpfs), all files together
   OUTPUT_BYTES: 256 * 1024, // stdout + stderr shown to the learner
   SOCKETS: 64, // zeromq sockets per run, enforced in the traced module well below OPEN_FILES
   MESSAGE_BYTES: 64 * 1024 * 1024, // one message, all frames
   MESSAGE_EVENTS: 5_000, // full message events per run before sampling
   EVENTS_PER_SECOND: 5_000, // telemetry rate before sampling
-  TELEMETRY_BYTES: 32 * 1024 * 1024, // telemetry one run may send in total
+  TELEMETRY_BYTES: 32 * 1024 * 1024, // telemetry one run may send in total, counted on the bytes received
+  PROGRAM_BYTES: 256 * 1024, // source of all files of one program (never above protocol's MAX_PROGRAM_BYTES)
+  PROGRAM_FILES: 16, // files in one program (never above protocol's MAX_FILES)
   CONCURRENT_RUNS: 8, // runs at once; more wait in a queue
   QUEUE_LENGTH: 32, // runs waiting; more are refused as busy
   WARM_POOL_SIZE: 2, // pre-started sandboxes waiting for a job
   RUNS_PER_CLIENT_PER_MINUTE: 60, // rate limit per WebSocket client address
 } as const;
+
+/** Limits where 0 means something sensible (no warm pool, no queue). */
+const ZERO_ALLOWED = new Set<string>(["WARM_POOL_SIZE", "QUEUE_LENGTH"]);
 
 export type Limits = { -readonly [K in keyof typeof DEFAULT_LIMITS]: number };
 
@@ -34,7 +42,7 @@ export function limitsFromEnv(env: NodeJS.ProcessEnv = process.env, overrides: P
     const raw = env[`WB_${key}`];
     if (raw === undefined || raw === "") continue;
     const value = Number(raw);
-    if (!Number.isFinite(value) || value <= 0) throw new Error(`WB_${key} must be a positive number, got "${raw}"`);
+    if (!Number.isFinite(value) || value < 0 || (value === 0 && !ZERO_ALLOWED.has(key))) throw new Error(`WB_${key} must be a positive number (or 0 where allowed), got "${raw}"`);
     limits[key] = value;
   }
   return { ...limits, ...overrides };

@@ -1,8 +1,9 @@
-import { Value } from "@sinclair/typebox/value";
-import { TraceEvent, type RunExit, type SocketTotals } from "../../protocol/trace.js";
+import type { RunExit, SocketTotals, TraceEvent } from "../../protocol/trace.js";
 import type { Limits } from "./limits.js";
 import { runnerLimits } from "./limits.js";
 import type { RunnerProcess } from "./runner-process.js";
+import type { CgroupUsage } from "./run-cgroup.js";
+import { validEvents, validTotals } from "./telemetry-check.js";
 import { decideVerdict, type StopCause, type ProcessEnd } from "./verdict.js";
 import type { RunnerToSupervisor } from "../runner/channel.js";
 
@@ -17,6 +18,10 @@ export interface RunJob {
 export type EventSink = (events: TraceEvent[]) => void;
 
 const STDERR_TAIL_CHARS = 4096;
+const UNCAUGHT_MESSAGE_CHARS = 2000;
+const UNCAUGHT_STACK_CHARS = 8000;
+/** Sockets a run may report totals for: closed sockets keep their totals, so this is above the open-socket limit. */
+const MAX_TOTALS_SOCKETS = 1024;
 
 /** One program run in one runner process: sends the job, turns telemetry and output into trace events, decides the verdict. */
 export class Run {
@@ -27,7 +32,8 @@ export class Run {
   private telemetryBytes = 0;
   private stderrTail = "";
   private uncaught: ProcessEnd["uncaught"];
-  private readonly totals: Record<string, SocketTotals> = {};
+  /** No prototype: socket ids come from the sandbox, and "__proto__" must not reach Object.prototype. */
+  private totals: Record<string, SocketTotals> = Object.create(null) as Record<string, SocketTotals>;
   private wallTimer: NodeJS.Timeout | undefined;
   readonly done: Promise<RunExit>;
 
@@ -38,12 +44,12 @@ export class Run {
     private readonly sink: EventSink,
   ) {
     this.done = new Promise((resolve) => {
-      proc.once("exit", (code, signal) => resolve(this.finish(code, signal)));
+      proc.once("exit", (code, signal, usage) => resolve(this.finish(code, signal, usage)));
     });
-    proc.on("message", (m) => this.onMessage(m));
+    proc.on("message", (m, bytes) => this.onMessage(m, bytes));
     proc.on("stdout", (b) => this.onOutput("stdout", b));
     proc.on("stderr", (b) => this.onOutput("stderr", b));
-    proc.on("channel-error", (why) => this.stop({ reason: "limit", limit: "telemetry" }, why));
+    proc.on("channel-error", () => this.stop({ reason: "limit", limit: "telemetry" }));
     const begin = () => {
       proc.send({ type: "job", runId: job.runId, entry: job.entry, files: job.files, limits: runnerLimits(limits) });
       this.wallTimer = setTimeout(() => this.stop({ reason: "timeout", limit: "wall-time" }), job.wallMs);
@@ -56,30 +62,32 @@ export class Run {
     return performance.now() - this.startedAt;
   }
 
-  stop(cause: StopCause, _why?: string): void {
+  stop(cause: StopCause): void {
     this.cause ??= cause;
     this.proc.kill();
   }
 
-  private onMessage(message: RunnerToSupervisor): void {
-    if (message.type === "events" && Array.isArray(message.events)) {
-      const size = message.events.length;
-      this.telemetryBytes += size * 128;
-      if (this.telemetryBytes > this.limits.TELEMETRY_BYTES) return this.stop({ reason: "limit", limit: "telemetry" });
-      const valid = message.events.filter((e) => Value.Check(TraceEvent, e) && e.type !== "run/start" && e.type !== "run/exit");
+  /** Everything on the channel is untrusted: counted on its real bytes, validated, clipped. */
+  private onMessage(message: RunnerToSupervisor, bytes: number): void {
+    if (this.cause) return;
+    this.telemetryBytes += bytes;
+    if (this.telemetryBytes > this.limits.TELEMETRY_BYTES) return this.stop({ reason: "limit", limit: "telemetry" });
+    if (message.type === "events") {
+      const valid = validEvents(message.events);
       for (const e of valid) this.count(e);
       if (valid.length) this.sink(valid);
     } else if (message.type === "uncaught") {
-      this.uncaught = { name: String(message.name), message: String(message.message).slice(0, 2000), limit: message.limit };
-      if (message.stack) this.emitConsole("stderr", String(message.stack).slice(0, 8000) + "\n");
-    } else if ((message as { type: string }).type === "totals") {
-      const totals = (message as unknown as { totals: Record<string, SocketTotals> }).totals;
-      if (totals && typeof totals === "object") Object.assign(this.totals, totals);
+      const limit = typeof message.limit === "string" ? message.limit.slice(0, 40) : undefined;
+      this.uncaught = { name: String(message.name).slice(0, 100), message: String(message.message).slice(0, UNCAUGHT_MESSAGE_CHARS), limit };
+      if (message.stack) this.emitConsole("stderr", String(message.stack).slice(0, UNCAUGHT_STACK_CHARS) + "\n");
+    } else if (message.type === "totals") {
+      Object.assign(this.totals, validTotals(message.totals, MAX_TOTALS_SOCKETS));
     }
   }
 
   private count(e: TraceEvent): void {
     if (e.type !== "message/send" && e.type !== "message/recv" && e.type !== "socket/open") return;
+    if (!(e.socket in this.totals) && Object.keys(this.totals).length >= MAX_TOTALS_SOCKETS) return;
     const t = (this.totals[e.socket] ??= { sent: 0, received: 0 });
     if (e.type === "message/send") t.sent = Math.max(t.sent, e.seq);
     if (e.type === "message/recv") t.received = Math.max(t.received, e.seq);
@@ -103,12 +111,13 @@ export class Run {
     this.sink([{ type: "console", t: this.elapsedMs, stream, text }]);
   }
 
-  private finish(code: number | null, signal: NodeJS.Signals | null): RunExit {
+  private finish(code: number | null, signal: NodeJS.Signals | null, usage: CgroupUsage | undefined): RunExit {
     clearTimeout(this.wallTimer);
-    const verdict = decideVerdict({ code, signal, stderrTail: this.stderrTail, uncaught: this.uncaught }, this.cause, this.job.wallMs);
+    const end: ProcessEnd = { code, signal, stderrTail: this.stderrTail, uncaught: this.uncaught, usage };
+    const verdict = decideVerdict(end, this.cause, this.job.wallMs);
     const exit: RunExit = {
       type: "run/exit", t: this.elapsedMs, reason: verdict.reason, code: verdict.code, message: verdict.message,
-      totals: this.totals, ...(verdict.limit ? { limit: verdict.limit } : {}), ...(signal ? { signal } : {}),
+      totals: { ...this.totals }, ...(verdict.limit ? { limit: verdict.limit } : {}), ...(signal ? { signal } : {}),
     };
     this.sink([exit]);
     return exit;

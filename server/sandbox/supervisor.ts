@@ -1,16 +1,16 @@
-import { dirname, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
 import { defaultEntry, programProblem, type ProgramFiles } from "../../protocol/files.js";
 import type { RunExit, TraceEvent } from "../../protocol/trace.js";
 import { buildRunner } from "../runner/build.js";
-import { pickDriver, type IsolationDriver, type LaunchSpec } from "./drivers/index.js";
+import { CgroupHost } from "./cgroups.js";
+import { pickDriver, type IsolationDriver } from "./drivers/index.js";
+import { runsAsOwnUser, UidBlock } from "./drivers/slot-user.js";
+import { makeLauncher } from "./launcher.js";
 import type { Limits } from "./limits.js";
 import { WarmPool } from "./pool.js";
 import { Run, type EventSink } from "./run.js";
+import type { RunnerProcess } from "./runner-process.js";
 import { CompileError, transpileProgram } from "./transpile.js";
 import type { StopCause } from "./verdict.js";
-
-const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 
 export interface RunRequest {
   runId: string;
@@ -43,31 +43,39 @@ export class Supervisor {
   private constructor(
     readonly driver: IsolationDriver,
     readonly limits: Limits,
-    private readonly pool: WarmPool,
-    readonly warning: string | undefined,
+    private readonly pool: WarmPool<RunnerProcess>,
+    private readonly driverWarning: string | undefined,
+    /** Per-run cgroups (memory, pids, kill-all), or the sentence saying why this host gives none. */
+    readonly cgroups: CgroupHost | string,
+    private readonly uids: UidBlock | undefined,
   ) {}
 
-  static async create(options: { driver: string; limits: Limits }): Promise<Supervisor> {
+  /** `cgroups: false` runs without cgroups even where they are writable (to compare, or on a shared host). */
+  static async create(options: { driver: string; limits: Limits; cgroups?: boolean }): Promise<Supervisor> {
     const { driver, fallbackReason } = await pickDriver(options.driver);
     const bundle = await buildRunner();
     const limits = options.limits;
-    const specFor = (slot: number): LaunchSpec => ({
-      node: process.execPath,
-      nodeArgs: ["--enable-source-maps", `--max-old-space-size=${limits.V8_HEAP_MB}`, "--import", bundle.register, bundle.runner],
-      readOnlyPaths: [bundle.dir, resolve(REPO_ROOT, "node_modules")],
-      limits,
-      slot,
-    });
-    const slots = limits.CONCURRENT_RUNS + limits.WARM_POOL_SIZE + 1;
-    const pool = new WarmPool(driver, specFor, limits.WARM_POOL_SIZE, slots);
+    const cgroups = options.cgroups === false ? "cgroups were turned off" : CgroupHost.detect();
+    if (typeof cgroups !== "string") await cgroups.sweep();
+    const uids = runsAsOwnUser() ? UidBlock.claim() : undefined;
+    const launch = makeLauncher(driver, bundle, limits, typeof cgroups === "string" ? undefined : cgroups, uids);
+    // Killed runs can take a moment to exit; spare slots keep every live process on a uid of its own.
+    const slots = 2 * (limits.CONCURRENT_RUNS + limits.WARM_POOL_SIZE);
+    const pool = new WarmPool(launch, limits.WARM_POOL_SIZE, slots);
     pool.fill();
     const warning = driver.isolates ? undefined : `Runs are not sandboxed (driver "${driver.name}")${fallbackReason ? `: ${fallbackReason}` : ""}. Only run code you trust.`;
-    return new Supervisor(driver, limits, pool, warning);
+    return new Supervisor(driver, limits, pool, warning, cgroups, uids);
+  }
+
+  /** For health and the UI: no isolation, or a runner that keeps dying before it is used. */
+  get warning(): string | undefined {
+    const pool = this.pool.lastFailure ? `The sandbox is failing to start: ${this.pool.lastFailure}` : undefined;
+    return [this.driverWarning, pool].filter(Boolean).join(" ") || undefined;
   }
 
   /** Starts a run (or queues it). Events, including the final run/exit, go to `sink`. Throws RunRefused. */
   async submit(request: RunRequest, sink: EventSink, onQueued?: (position: number) => void): Promise<RunTicket> {
-    const problem = programProblem({ files: request.files, entry: request.entry });
+    const problem = programProblem({ files: request.files, entry: request.entry }) ?? this.sizeProblem(request.files);
     if (problem) throw new RunRefused(problem, "invalid");
     const entry = defaultEntry({ files: request.files, entry: request.entry });
     const wallMs = Math.min(request.timeoutMs ?? this.limits.RUN_WALL_MS, this.limits.RUN_WALL_MAX_MS);
@@ -91,7 +99,11 @@ export class Supervisor {
         run = new Run(this.pool.take(), { runId: request.runId, entry, files: js, wallMs }, this.limits, sink);
         resolveDone(await run.done);
       } catch (err) {
-        if (!(err instanceof CompileError)) throw err;
+        // Nothing may leave a run without its run/exit: a promise that never settles is a hang for the learner.
+        if (!(err instanceof CompileError)) {
+          console.error("sandbox: a run failed inside the supervisor", err);
+          return finishWithout("The workbench could not run the program because of an internal error.", "error");
+        }
         sink([{ type: "console", t: performance.now() - startedAt, stream: "stderr", text: err.message + "\n" }]);
         finishWithout(`The program does not compile: ${err.message.split("\n")[0]}`, "error");
       } finally {
@@ -130,16 +142,25 @@ export class Supervisor {
     return ticket;
   }
 
+  private sizeProblem(files: ProgramFiles): string | null {
+    const names = Object.keys(files);
+    if (names.length > this.limits.PROGRAM_FILES) return `A program may have at most ${this.limits.PROGRAM_FILES} files; this one has ${names.length}.`;
+    const bytes = names.reduce((sum, n) => sum + Buffer.byteLength(files[n], "utf8"), 0);
+    if (bytes > this.limits.PROGRAM_BYTES) return `The program is ${Math.ceil(bytes / 1024)} KiB; the limit is ${Math.floor(this.limits.PROGRAM_BYTES / 1024)} KiB.`;
+    return null;
+  }
+
   get runningCount(): number {
     return this.active;
   }
 
   /** Stops every run and the warm pool; resolves when every run has reported its exit. */
   async close(): Promise<void> {
-    this.pool.close();
+    const pool = this.pool.close();
     const all = [...this.tickets];
     for (const t of all) t.stop("shutdown");
-    await Promise.all(all.map((t) => t.done));
+    await Promise.all([pool, ...all.map((t) => t.done)]);
+    this.uids?.release();
   }
 }
 

@@ -1,4 +1,6 @@
+import { constants } from "node:os";
 import type { ExitReason } from "../../protocol/trace.js";
+import type { CgroupUsage } from "./run-cgroup.js";
 
 /** Why the supervisor ended a run, when it did; a run that ends by itself has no stop cause. */
 export type StopCause =
@@ -12,6 +14,8 @@ export interface ProcessEnd {
   signal: NodeJS.Signals | null;
   stderrTail: string;
   uncaught?: { name: string; message: string; limit?: string };
+  /** What the run's cgroup saw, when it had one. */
+  usage?: CgroupUsage;
 }
 
 export interface Verdict {
@@ -29,10 +33,20 @@ const LIMIT_SENTENCES: Record<string, string> = {
   telemetry: "The program produced more socket activity than the workbench can record, so it was stopped.",
   sockets: "The program opened more sockets than one run may have.",
   "message-size": "The program tried to send a message larger than allowed.",
-  processes: "The program started more processes or threads than allowed.",
+  processes: "The program tried to start more processes or threads than allowed.",
 };
 
-const MEMORY_PATTERN = /heap out of memory|Allocation failed|Cannot allocate memory|std::bad_alloc|ENOMEM/;
+/** How V8, Node, libc and libzmq say they ran out of memory (V8: "Array buffer allocation failed", "heap out of memory"). */
+const MEMORY_PATTERN = /heap out of memory|allocation failed|cannot allocate memory|std::bad_alloc|ENOMEM|out of memory/i;
+// Reversed so that the first name of a number wins over its aliases (SIGABRT, not SIGIOT).
+const SIGNAL_NAMES = new Map(Object.entries(constants.signals).reverse().map(([name, n]) => [n, name as NodeJS.Signals]));
+
+/** The signal that ended the program: bwrap reports a signalled child as exit code 128 + signal number. */
+export function endingSignal(end: Pick<ProcessEnd, "code" | "signal">): NodeJS.Signals | null {
+  if (end.signal) return end.signal;
+  if (end.code !== null && end.code > 128 && end.code < 128 + 65) return SIGNAL_NAMES.get(end.code - 128) ?? null;
+  return null;
+}
 
 export function decideVerdict(end: ProcessEnd, cause: StopCause | undefined, wallMs: number): Verdict {
   if (cause?.reason === "killed") {
@@ -44,16 +58,19 @@ export function decideVerdict(end: ProcessEnd, cause: StopCause | undefined, wal
     return { reason: "timeout", code: end.code, message, limit: cause.limit };
   }
   if (cause) return { reason: cause.reason, code: end.code, message: LIMIT_SENTENCES[cause.limit] ?? `The run hit the ${cause.limit} limit.`, limit: cause.limit };
-  if (end.signal === "SIGXCPU") return { reason: "timeout", code: null, message: LIMIT_SENTENCES["cpu-time"], limit: "cpu-time" };
-  if (MEMORY_PATTERN.test(end.stderrTail) || MEMORY_PATTERN.test(end.uncaught?.message ?? "")) {
+  const signal = endingSignal(end);
+  const saysOutOfMemory = end.code !== 0 && (MEMORY_PATTERN.test(end.stderrTail) || MEMORY_PATTERN.test(end.uncaught?.message ?? ""));
+  if ((end.usage?.oomKills ?? 0) > 0 || saysOutOfMemory) {
     return { reason: "memory", code: end.code, message: LIMIT_SENTENCES.memory, limit: "memory" };
   }
+  if (signal === "SIGXCPU") return { reason: "timeout", code: end.code, message: LIMIT_SENTENCES["cpu-time"], limit: "cpu-time" };
   if (end.uncaught?.limit) {
     const limit = end.uncaught.limit;
     return { reason: "limit", code: end.code, message: `${LIMIT_SENTENCES[limit] ?? `The run hit the ${limit} limit.`} ${end.uncaught.message}`, limit };
   }
   if (end.code === 0) return { reason: "ok", code: 0, message: "The program finished normally." };
+  if ((end.usage?.pidsRefused ?? 0) > 0) return { reason: "limit", code: end.code, message: LIMIT_SENTENCES.processes, limit: "processes" };
   if (end.uncaught) return { reason: "error", code: end.code, message: `The program stopped with an uncaught ${end.uncaught.name}: ${end.uncaught.message}` };
-  if (end.signal) return { reason: "error", code: null, message: `The program was ended by signal ${end.signal}.` };
+  if (signal) return { reason: "error", code: end.code, message: `The program was ended by signal ${signal}.` };
   return { reason: "error", code: end.code, message: `The program exited with code ${end.code}.` };
 }

@@ -2,60 +2,70 @@ import { execFile } from "node:child_process";
 import { promisify } from "node:util";
 import type { IsolationDriver, LaunchSpec, LaunchCommand } from "./types.js";
 import { PRLIMIT, prlimitArgs } from "./prlimit.js";
+import { dropToUser } from "./slot-user.js";
+import { DEFAULT_LIMITS } from "../limits.js";
 
 const run = promisify(execFile);
 export const BWRAP = "/usr/bin/bwrap";
-const SETPRIV = "/usr/bin/setpriv";
-/** Pool slot n runs as uid/gid FIRST_SLOT_UID + n when the server runs as root, so runs cannot signal each other. */
-const FIRST_SLOT_UID = 61_000;
 const WORK_DIR = "/tmp/work";
+const HOSTNAME = "sandbox";
+const NOBODY_UID = 65534;
 
 /**
- * bubblewrap: private user/pid/net/ipc/uts namespaces, no capabilities, empty environment, only /usr and the
- * runner's own files visible, read-only. Never binds `/`: host Unix sockets under /run would stay reachable.
+ * bubblewrap: private user/pid/net/ipc/uts/cgroup namespaces, no capabilities, no nested user namespaces, an
+ * empty environment, and only /usr plus the runner's own files visible, read-only. Never binds `/`: host Unix
+ * sockets under /run would stay reachable. The net namespace has only `lo`, so nothing leaves the machine.
  */
 export const bwrapDriver: IsolationDriver = {
   name: "bwrap",
   isolates: true,
   async unavailableReason() {
+    // The command shape a run uses (uid drop, limits, namespaces), so "available" means "runs start". The probe's
+    // uid is nobody's: no run uid block is claimed yet, and without one no RLIMIT_NPROC is set.
+    const probe = launchCommand({ node: "/usr/bin/true", nodeArgs: [], readOnlyPaths: [], limits: { ...DEFAULT_LIMITS }, slot: 0, uid: process.getuid?.() === 0 ? NOBODY_UID : undefined });
     try {
-      await run(BWRAP, [...namespaceArgs(), ...fileSystemArgs([]), "/usr/bin/true"], { timeout: 5000 });
+      await run(probe.file, probe.args, { timeout: 5000, env: probe.env });
       return null;
     } catch (err) {
-      return `bubblewrap cannot start a sandbox here: ${(err as Error).message.split("\n")[0]}`;
+      const detail = ((err as { stderr?: string }).stderr || (err as Error).message).trim().split("\n")[0];
+      return `bubblewrap cannot start a sandbox here: ${detail}`;
     }
   },
-  launch(spec: LaunchSpec): LaunchCommand {
-    const asRoot = process.getuid?.() === 0;
-    const uid = FIRST_SLOT_UID + spec.slot;
-    const dropPrivileges = asRoot ? [SETPRIV, `--reuid=${uid}`, `--regid=${uid}`, "--clear-groups", "--"] : [];
-    const env = { PATH: "/usr/bin", HOME: WORK_DIR, LANG: "C.UTF-8" };
-    const envArgs = Object.entries(env).flatMap(([k, v]) => ["--setenv", k, v]);
-    return {
-      file: PRLIMIT,
-      args: [
-        ...prlimitArgs(spec.limits), "--",
-        ...dropPrivileges,
-        BWRAP, ...namespaceArgs(), ...fileSystemArgs(spec.readOnlyPaths), ...envArgs, "--chdir", WORK_DIR,
-        "--", spec.node, ...spec.nodeArgs,
-      ],
-      cwd: "/",
-      env: {},
-      cleanup: () => {},
-    };
-  },
+  launch: launchCommand,
 };
 
-function namespaceArgs(): string[] {
-  return ["--unshare-all", "--die-with-parent", "--new-session", "--cap-drop", "ALL", "--clearenv"];
+function launchCommand(spec: LaunchSpec): LaunchCommand {
+  const env = { PATH: "/usr/bin", HOME: WORK_DIR, LANG: "C.UTF-8" };
+  const envArgs = Object.entries(env).flatMap(([k, v]) => ["--setenv", k, v]);
+  return {
+    file: PRLIMIT,
+    args: [
+      ...prlimitArgs(spec.limits, spec.uid !== undefined && spec.uid !== NOBODY_UID), "--",
+      ...dropToUser(spec.uid),
+      BWRAP, ...namespaceArgs(), ...fileSystemArgs(spec), ...envArgs, "--chdir", WORK_DIR,
+      "--", spec.node, ...spec.nodeArgs,
+    ],
+    cwd: "/",
+    env: {},
+    cleanup: () => {},
+  };
 }
 
-function fileSystemArgs(readOnlyPaths: string[]): string[] {
+function namespaceArgs(): string[] {
+  return [
+    "--unshare-all", "--unshare-user", "--disable-userns", "--hostname", HOSTNAME,
+    // --die-with-parent: if the server dies, the sandbox's pid 1 dies and the kernel ends its whole pid namespace.
+    // --new-session: no controlling terminal to push keystrokes into (TIOCSTI).
+    "--die-with-parent", "--new-session", "--cap-drop", "ALL", "--clearenv",
+  ];
+}
+
+function fileSystemArgs(spec: LaunchSpec): string[] {
   return [
     "--ro-bind", "/usr", "/usr",
     "--symlink", "usr/lib", "/lib", "--symlink", "usr/lib64", "/lib64", "--symlink", "usr/bin", "/bin",
     "--proc", "/proc", "--dev", "/dev",
-    "--tmpfs", "/tmp", "--dir", WORK_DIR,
-    ...readOnlyPaths.flatMap((p) => ["--ro-bind", p, p]),
+    "--size", String(spec.limits.TMP_BYTES), "--tmpfs", "/tmp", "--dir", WORK_DIR,
+    ...spec.readOnlyPaths.flatMap((p) => ["--ro-bind", p, p]),
   ];
 }

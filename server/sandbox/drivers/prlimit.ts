@@ -1,14 +1,18 @@
 import type { Limits } from "../limits.js";
 
-/** prlimit arguments for the per-process limits every driver applies. */
-export function prlimitArgs(limits: Limits): string[] {
+export const PRLIMIT = "/usr/bin/prlimit";
+
+/**
+ * prlimit arguments for the per-process limits every driver applies. `ownUid` says the run has a uid of its own:
+ * only then may RLIMIT_NPROC be set, since it counts every process of the uid, the server's included.
+ */
+export function prlimitArgs(limits: Limits, ownUid: boolean): string[] {
   return [
     `--as=${limits.ADDRESS_SPACE_BYTES}`,
     `--cpu=${limits.RUN_CPU_S}`,
     `--nofile=${limits.OPEN_FILES}`,
     `--fsize=${limits.FILE_WRITE_BYTES}`,
     "--core=0",
+    ...(ownUid ? [`--nproc=${limits.PROCESSES}`] : []),
   ];
 }
-
-export const PRLIMIT = "/usr/bin/prlimit";

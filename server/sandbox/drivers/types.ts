@@ -9,8 +9,10 @@ export interface LaunchSpec {
   /** Host paths the runner must be able to read (runner bundle, node_modules). */
   readOnlyPaths: string[];
   limits: Limits;
-  /** Pool slot, used for a distinct uid per slot where the driver can. */
+  /** Pool slot of this process. */
   slot: number;
+  /** The uid (and gid) the run gets to itself, when the server can give it one (it is root); else undefined. */
+  uid?: number;
 }
 
 export interface LaunchCommand {

@@ -1,0 +1,123 @@
+import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { RunCgroup, type CgroupDir } from "./run-cgroup.js";
+
+/** The parent cgroup every run's cgroup is made in, under the server's own cgroup. */
+const PARENT_NAME = "zmq-workbench";
+const PROBE_NAME = `probe-${process.pid}`;
+
+export interface CgroupLimits {
+  memoryBytes: number;
+  pids: number;
+}
+
+/**
+ * Where this host lets the server make per-run cgroups: the v1 memory and pids hierarchies, or one v2 tree with
+ * both controllers delegated. Found once at start-up; a host that allows neither runs without cgroups.
+ */
+export class CgroupHost {
+  private seq = 0;
+
+  /** Use `detect`. `parents`: one directory per hierarchy a run joins (v1: memory and pids; v2: one). */
+  constructor(
+    readonly version: 1 | 2,
+    private readonly parents: CgroupDir[],
+  ) {}
+
+  /**
+   * The usable cgroup host, or the sentence that says why there is none. `root` and `selfCgroup` are parameters so
+   * tests can point them at a fake tree.
+   */
+  static detect(root = "/sys/fs/cgroup", selfCgroup = readSelfCgroup()): CgroupHost | string {
+    try {
+      if (existsSync(join(root, "cgroup.controllers"))) return detectV2(root, selfCgroup);
+      return detectV1(root, selfCgroup);
+    } catch (err) {
+      return `cgroups are not writable here: ${(err as Error).message}`;
+    }
+  }
+
+  /** Makes the cgroup of one run and writes its limits. */
+  create(limits: CgroupLimits): RunCgroup {
+    const name = `run-${process.pid}-${++this.seq}`;
+    const dirs = this.parents.map((p) => ({ ...p, path: join(p.path, name) }));
+    const cgroup = new RunCgroup(this.version, dirs);
+    cgroup.make(limits);
+    return cgroup;
+  }
+
+  /** Removes run cgroups left behind by servers that died (their pid in the name is gone), killing what is in them. */
+  async sweep(): Promise<void> {
+    for (const parent of this.parents) {
+      for (const name of safeReaddir(parent.path)) {
+        const pid = /^run-(\d+)-\d+$/.exec(name)?.[1];
+        if (!pid || Number(pid) === process.pid || isAlive(Number(pid))) continue;
+        await new RunCgroup(this.version, [{ ...parent, path: join(parent.path, name) }]).dispose();
+      }
+    }
+  }
+}
+
+function detectV1(root: string, selfCgroup: string): CgroupHost {
+  const parents = (["memory", "pids"] as const).map((controller): CgroupDir => {
+    const own = new RegExp(`^\\d+:(?:[^:]*,)?${controller}(?:,[^:]*)?:(.*)$`, "m").exec(selfCgroup)?.[1];
+    if (own === undefined) throw new Error(`this process is in no v1 ${controller} cgroup`);
+    const path = join(root, controller, own, PARENT_NAME);
+    mkdirSync(path, { recursive: true });
+    return { controller, path };
+  });
+  probe(1, parents);
+  return new CgroupHost(1, parents);
+}
+
+function detectV2(root: string, selfCgroup: string): CgroupHost {
+  const own = /^0::(.*)$/m.exec(selfCgroup)?.[1];
+  if (own === undefined) throw new Error("this process is in no v2 cgroup");
+  const base = join(root, own);
+  const enabled = readFileSync(join(base, "cgroup.subtree_control"), "utf8");
+  if (!/\bmemory\b/.test(enabled) || !/\bpids\b/.test(enabled)) {
+    // Fails (EBUSY) when the server's cgroup holds processes and is not the root: then delegate to a leaf first.
+    writeFileSync(join(base, "cgroup.subtree_control"), "+memory +pids");
+  }
+  const path = join(base, PARENT_NAME);
+  mkdirSync(path, { recursive: true });
+  writeFileSync(join(path, "cgroup.subtree_control"), "+memory +pids");
+  const parents: CgroupDir[] = [{ controller: "unified", path }];
+  probe(2, parents);
+  return new CgroupHost(2, parents);
+}
+
+/** Makes and removes one cgroup with limits, so a host that lets us mkdir but not write limits is caught now. */
+function probe(version: 1 | 2, parents: CgroupDir[]): void {
+  const probe = new RunCgroup(version, parents.map((p) => ({ ...p, path: join(p.path, PROBE_NAME) })));
+  try {
+    probe.make({ memoryBytes: 64 * 1024 * 1024, pids: 16 });
+  } finally {
+    probe.removeNow();
+  }
+}
+
+function readSelfCgroup(): string {
+  try {
+    return readFileSync("/proc/self/cgroup", "utf8");
+  } catch {
+    return "";
+  }
+}
+
+function safeReaddir(path: string): string[] {
+  try {
+    return readdirSync(path);
+  } catch {
+    return [];
+  }
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === "EPERM";
+  }
+}

@@ -1,0 +1,36 @@
+import { describe, expect, it } from "vitest";
+import { DEFAULT_LIMITS } from "../limits.js";
+import { DRIVERS, pickDriver } from "./index.js";
+
+const spec = { node: "/usr/bin/node", nodeArgs: ["runner.mjs"], readOnlyPaths: ["/opt/runner"], limits: { ...DEFAULT_LIMITS }, slot: 3, uid: 200_003 };
+
+describe("the isolation driver table", () => {
+  it("fails loudly on an unknown driver name, listing the known ones", async () => {
+    await expect(pickDriver("docker")).rejects.toThrow('Unknown sandbox driver "docker"; known drivers: bwrap, none, or auto.');
+  });
+
+  it("has bwrap, which isolates, and none, which does not", () => {
+    expect(DRIVERS.bwrap.isolates).toBe(true);
+    expect(DRIVERS.none.isolates).toBe(false);
+  });
+
+  it("builds a bwrap command that never binds / and drops everything", () => {
+    const { args, env } = DRIVERS.bwrap.launch(spec);
+    expect(env).toEqual({});
+    const binds = args.flatMap((a, i) => (a === "--ro-bind" || a === "--bind" ? [args[i + 1]] : []));
+    expect(binds).toEqual(["/usr", "/opt/runner"]);
+    expect(args).not.toContain("--bind");
+    for (const flag of ["--unshare-all", "--unshare-user", "--disable-userns", "--die-with-parent", "--new-session", "--clearenv"]) expect(args).toContain(flag);
+    expect(args.slice(args.indexOf("--cap-drop"), args.indexOf("--cap-drop") + 2)).toEqual(["--cap-drop", "ALL"]);
+    expect(args.slice(args.indexOf("--size"), args.indexOf("--size") + 3)).toEqual(["--size", String(DEFAULT_LIMITS.TMP_BYTES), "--tmpfs"]);
+    expect(args.slice(-2)).toEqual(["/usr/bin/node", "runner.mjs"]);
+  });
+
+  it("drops to the run's own uid, and only then limits tasks per uid", () => {
+    const own = DRIVERS.bwrap.launch(spec).args;
+    expect(own).toContain("--reuid=200003");
+    expect(own).toContain(`--nproc=${DEFAULT_LIMITS.PROCESSES}`);
+    const shared = DRIVERS.bwrap.launch({ ...spec, uid: undefined }).args;
+    expect(shared.some((a) => a.startsWith("--reuid") || a.startsWith("--nproc"))).toBe(false);
+  });
+});

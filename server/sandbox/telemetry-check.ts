@@ -1,0 +1,44 @@
+import { TypeCompiler, type TypeCheck } from "@sinclair/typebox/compiler";
+import type { TSchema } from "@sinclair/typebox";
+import { SocketTotals, TraceEvent } from "../../protocol/trace.js";
+
+/** Event types only the supervisor may produce; a runner sending them is lying about how the run went. */
+const SUPERVISOR_ONLY = new Set(["run/start", "run/exit"]);
+
+/**
+ * One compiled validator per event type, picked by the event's `type`: a flood of telemetry costs one small
+ * compiled check per event instead of trying every member of the union.
+ */
+const checkers = new Map<string, TypeCheck<TSchema>>(
+  TraceEvent.anyOf
+    .map((schema) => [(schema.properties.type as { const: string }).const, TypeCompiler.Compile(schema)] as const)
+    .filter(([type]) => !SUPERVISOR_ONLY.has(type)),
+);
+const totalsChecker = TypeCompiler.Compile(SocketTotals);
+
+/** The events of one batch that are well-formed and the runner's to send; the rest are dropped silently. */
+export function validEvents(events: unknown): TraceEvent[] {
+  if (!Array.isArray(events)) return [];
+  const valid: TraceEvent[] = [];
+  for (const event of events) {
+    const type = (event as { type?: unknown } | null)?.type;
+    if (typeof type !== "string") continue;
+    if (checkers.get(type)?.Check(event)) valid.push(event as TraceEvent);
+  }
+  return valid;
+}
+
+/** Well-formed per-socket totals, at most `maxSockets` of them. */
+export function validTotals(totals: unknown, maxSockets: number): Record<string, SocketTotals> {
+  // No prototype: a socket named "__proto__" must stay a plain key.
+  const out: Record<string, SocketTotals> = Object.create(null) as Record<string, SocketTotals>;
+  if (typeof totals !== "object" || totals === null || Array.isArray(totals)) return out;
+  let kept = 0;
+  for (const [socket, value] of Object.entries(totals)) {
+    if (kept >= maxSockets) break;
+    if (socket.length > 64 || !totalsChecker.Check(value)) continue;
+    out[socket] = value;
+    kept++;
+  }
+  return out;
+}
