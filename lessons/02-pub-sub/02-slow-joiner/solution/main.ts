@@ -1,0 +1,36 @@
+import * as zmq from "zeromq";
+
+const publisher = new zmq.XPublisher({ receiveTimeout: 2000 });
+await publisher.bind("tcp://127.0.0.1:5556");
+
+async function publish() {
+  // A subscription arrives as a message: [1, ...topic]. Once here, the subscriber's filter is in place.
+  const [subscription] = await publisher.receive();
+  console.log("subscription for", subscription.subarray(1).toString());
+  for (let i = 1; i <= 5; i++) {
+    await publisher.send(["reading", String(i)]);
+  }
+}
+
+async function listen() {
+  // The subscriber starts a little later, as a separate program would.
+  await new Promise((resolve) => setTimeout(resolve, 50));
+  const subscriber = new zmq.Subscriber({ receiveTimeout: 300 });
+  subscriber.connect("tcp://127.0.0.1:5556");
+  subscriber.subscribe("reading");
+
+  let received = 0;
+  try {
+    for (;;) {
+      const [, value] = await subscriber.receive();
+      console.log("got reading", value.toString());
+      received++;
+    }
+  } catch {
+    console.log(`received ${received} of 5 readings`);
+  }
+  subscriber.close();
+}
+
+await Promise.all([publish(), listen()]);
+publisher.close();
