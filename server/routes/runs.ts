@@ -1,7 +1,7 @@
 import type { FastifyPluginAsync } from "fastify";
 import type { WebSocket } from "ws";
 import { Value } from "@sinclair/typebox/value";
-import { ClientMessage, type ServerMessage } from "../../protocol/ws.js";
+import { ClientMessage, StartRun, StopRun, type ServerMessage } from "../../protocol/ws.js";
 import type { TraceEvent } from "../../protocol/trace.js";
 import { RunRefused, type RunTicket } from "../sandbox/supervisor.js";
 import { EventBatcher } from "./event-batcher.js";
@@ -72,7 +72,7 @@ const runs: FastifyPluginAsync = async (app) => {
 function describeInvalid(message: unknown): string {
   const type = (message as { type?: unknown })?.type;
   if (type !== "run/start" && type !== "run/stop") return `Unknown message type ${JSON.stringify(type)}; expected "run/start" or "run/stop".`;
-  const first = Value.Errors(ClientMessage, message).First();
+  const first = Value.Errors(type === "run/start" ? StartRun : StopRun, message).First();
   return first ? `Invalid ${type} message at ${first.path || "/"}: ${first.message}.` : `Invalid ${type} message.`;
 }
 
