@@ -2,6 +2,7 @@ import { Type, type Static } from "@sinclair/typebox";
 import { ProgramFiles, FILE_NAME_PATTERN } from "./files.js";
 import { TraceEvent } from "./trace.js";
 import { CheckResult } from "./lessons.js";
+import { CloseSession, OpenSession, SessionAudience, SessionEnded, SessionOpened, SessionRunStarted, SessionSnapshot, SessionViewChanged, ShareView } from "./session.js";
 
 /** Every WebSocket message is `{ type, payload, meta: { runId } }`; stale messages of an older run are dropped by runId. */
 export const RUN_ID_PATTERN = "^[A-Za-z0-9_-]{4,64}$";
@@ -19,7 +20,7 @@ export const StartRun = Type.Object({
   meta: Meta,
 });
 export const StopRun = Type.Object({ type: Type.Literal("run/stop"), payload: Type.Object({}), meta: Meta });
-export const ClientMessage = Type.Union([StartRun, StopRun]);
+export const ClientMessage = Type.Union([StartRun, StopRun, OpenSession, ShareView, CloseSession]);
 export type ClientMessage = Static<typeof ClientMessage>;
 
 export const RunQueued = Type.Object({
@@ -34,5 +35,8 @@ export const RequestError = Type.Object({
   meta: Type.Object({ runId: Type.Optional(Type.String()) }),
 });
 export const CheckDone = Type.Object({ type: Type.Literal("check/result"), payload: CheckResult, meta: Meta });
-export const ServerMessage = Type.Union([RunQueued, TraceBatch, CheckDone, RequestError]);
+export const ServerMessage = Type.Union([
+  RunQueued, TraceBatch, CheckDone, RequestError, SessionOpened, SessionAudience,
+  SessionSnapshot, SessionRunStarted, SessionViewChanged, SessionEnded,
+]);
 export type ServerMessage = Static<typeof ServerMessage>;

@@ -6,9 +6,11 @@ import type { Supervisor } from "./sandbox/supervisor.js";
 import supervisorService from "./services/supervisor.js";
 import sharesService from "./services/shares.js";
 import lessonsService from "./services/lessons.js";
+import sessionsService from "./services/sessions.js";
 import health from "./routes/health.js";
 import shares from "./routes/shares.js";
 import lessons from "./routes/lessons.js";
+import sessions from "./routes/sessions.js";
 import runs from "./routes/runs.js";
 import web from "./routes/web.js";
 
@@ -38,9 +40,11 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
   await app.register(supervisorService, { config, supervisor: options.supervisor });
   await app.register(sharesService, { config });
   await app.register(lessonsService, { lessonsDir: config.lessonsDir });
+  await app.register(sessionsService);
   await app.register(health);
   await app.register(shares);
   await app.register(lessons);
+  await app.register(sessions);
   await app.register(runs);
   await app.register(web, { webDir: config.webDir });
   return app;

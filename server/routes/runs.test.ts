@@ -10,7 +10,7 @@ let cleanup: () => Promise<void>;
 beforeAll(async () => ({ app, cleanup } = await testApp({}, { RUNS_PER_CLIENT_PER_MINUTE: 1000 })));
 afterAll(() => cleanup());
 
-const connect = async () => new WsProbe(await app.injectWS("/api/runs"));
+const connect = async () => WsProbe.open(app, "/api/runs");
 const start = (runId: string, files: Record<string, string>, extra: Record<string, unknown> = {}) => ({ type: "run/start", payload: { files, ...extra }, meta: { runId } });
 
 describe("WebSocket /api/runs", () => {

@@ -1,4 +1,5 @@
 import type { WebSocket } from "ws";
+import type { FastifyInstance } from "fastify";
 import type { ServerMessage } from "../../protocol/ws.js";
 import type { RunExit, TraceEvent } from "../../protocol/trace.js";
 
@@ -7,7 +8,16 @@ export class WsProbe {
   readonly messages: ServerMessage[] = [];
   private waiters: Array<() => void> = [];
 
-  constructor(readonly ws: WebSocket) {
+  ws!: WebSocket;
+
+  /** Connects with the listener attached before the socket opens, so messages sent on connect are not missed. */
+  static async open(app: FastifyInstance, path: string): Promise<WsProbe> {
+    const probe = new WsProbe();
+    probe.ws = await app.injectWS(path, {}, { onInit: (ws) => probe.listen(ws) });
+    return probe;
+  }
+
+  private listen(ws: WebSocket): void {
     ws.on("message", (data) => {
       this.messages.push(JSON.parse(data.toString()) as ServerMessage);
       this.waiters.splice(0).forEach((w) => w());

@@ -1,0 +1,105 @@
+import type { FastifyInstance, FastifyBaseLogger } from "fastify";
+import type { WebSocket } from "ws";
+import type { ClientMessage, ServerMessage } from "../../protocol/ws.js";
+import type { TraceEvent } from "../../protocol/trace.js";
+import { RunRefused, type RunTicket } from "../sandbox/supervisor.js";
+import type { Session } from "../sessions/session.js";
+import { EventBatcher } from "./event-batcher.js";
+
+type StartMessage = Extract<ClientMessage, { type: "run/start" }>;
+
+/**
+ * One browser's run WebSocket: its runs, their lesson checks, and the classroom session it presents, if any.
+ * Everything it starts stops when the socket closes.
+ */
+export class RunConnection {
+  private readonly tickets = new Map<string, RunTicket>();
+  private session: Session | undefined;
+
+  constructor(
+    private readonly app: FastifyInstance,
+    private readonly socket: WebSocket,
+    private readonly log: FastifyBaseLogger,
+  ) {}
+
+  send(message: ServerMessage): void {
+    if (this.socket.readyState === this.socket.OPEN) this.socket.send(JSON.stringify(message));
+  }
+
+  fail(message: string, runId?: string): void {
+    this.send({ type: "error", payload: { message }, meta: runId ? { runId } : {} });
+  }
+
+  async handle(message: ClientMessage, allowRun: () => boolean): Promise<void> {
+    switch (message.type) {
+      case "run/start": return allowRun() ? this.start(message) : this.fail("You are starting runs too quickly. Wait a few seconds and try again.", message.meta.runId);
+      case "run/stop": return this.tickets.get(message.meta.runId)?.stop("stop");
+      case "session/open": return this.openSession();
+      case "session/view": return this.session ? this.session.setView(message.payload) : this.fail("There is no open session to share the view with.");
+      case "session/close": return this.closeSession("The presenter ended the session.");
+    }
+  }
+
+  closed(): void {
+    for (const ticket of this.tickets.values()) ticket.stop("client-gone");
+    if (this.session) this.session.presenterGoneSince = Date.now();
+  }
+
+  private async start(message: StartMessage): Promise<void> {
+    const { runId } = message.meta;
+    const { files, entry, timeoutMs, lessonId } = message.payload;
+    if (this.tickets.has(runId)) return this.fail(`A run with id ${runId} already exists on this connection.`, runId);
+    if (this.app.runRefusal) return this.fail(this.app.runRefusal, runId);
+    if (lessonId && !this.app.lessons.get(lessonId)) return this.fail(`There is no lesson "${lessonId}" to check against.`, runId);
+    const session = this.session;
+    const batcher = new EventBatcher((events) => {
+      this.send({ type: "trace", payload: { events }, meta: { runId } });
+      session?.addEvents(runId, events);
+    }, () => this.socket.bufferedAmount);
+    const recorded: TraceEvent[] = [];
+    let ticket: RunTicket;
+    try {
+      ticket = await this.app.supervisor.submit(
+        { runId, files, entry, timeoutMs },
+        (events) => {
+          if (lessonId) recorded.push(...events);
+          batcher.push(events);
+        },
+        (position) => this.send({ type: "run/queued", payload: { position }, meta: { runId } }),
+      );
+    } catch (err) {
+      if (err instanceof RunRefused) return this.fail(err.message, runId);
+      throw err;
+    }
+    this.tickets.set(runId, ticket);
+    session?.startRun({ runId, entry: entry ?? "main.ts", files });
+    await ticket.done;
+    this.tickets.delete(runId);
+    if (lessonId) await this.judge(lessonId, runId, recorded);
+  }
+
+  private async judge(lessonId: string, runId: string, recorded: TraceEvent[]): Promise<void> {
+    try {
+      this.send({ type: "check/result", payload: await this.app.lessons.judge(lessonId, recorded), meta: { runId } });
+    } catch (err) {
+      this.log.error(err, "lesson check failed");
+      this.fail("The lesson's check could not judge this run; the problem has been logged.", runId);
+    }
+  }
+
+  private openSession(): void {
+    if (!this.session) {
+      const session = this.app.sessions.open((spectators) => this.send({ type: "session/audience", payload: { spectators }, meta: {} }));
+      if (!session) return this.fail("The server has as many classroom sessions open as it can. Try again later.");
+      this.session = session;
+    }
+    this.session.presenterGoneSince = undefined;
+    const s = this.session;
+    this.send({ type: "session/opened", payload: { code: s.code, url: `/watch/${s.code}`, expiresAt: new Date(s.expiresAt).toISOString(), spectators: s.spectatorCount }, meta: {} });
+  }
+
+  private closeSession(reason: string): void {
+    if (this.session) this.app.sessions.close(this.session, reason);
+    this.session = undefined;
+  }
+}
