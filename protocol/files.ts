@@ -9,7 +9,8 @@ export const MAX_PROGRAM_BYTES = 256 * 1024;
 export const ProgramFiles = Type.Record(
   Type.String({ pattern: FILE_NAME_PATTERN }),
   Type.String({ maxLength: MAX_FILE_BYTES }),
-  { minProperties: 1, maxProperties: MAX_FILES },
+  // Without additionalProperties: false a key-pattern record would accept any other key, such as ../evil.ts.
+  { minProperties: 1, maxProperties: MAX_FILES, additionalProperties: false },
 );
 export type ProgramFiles = Static<typeof ProgramFiles>;
 

@@ -9,12 +9,13 @@ interface Match { state: GraphState; record: MessageRecord }
 /**
  * The trace says which socket sent and which received, not which connection carried the message. A receive is
  * matched to the peer with the oldest unmatched send (FIFO per link, as libzmq delivers), else to the peer that
- * sent last (one PUB send fans out to many SUB receives).
+ * sent last (one PUB send fans out to many SUB receives). When the server knows the sender (`from`), that wins.
  */
-export function matchReceive(state: GraphState, record: MessageRecord): Match {
+export function matchReceive(state: GraphState, record: MessageRecord, from?: string): Match {
   if (record.op === "send") return { state: rememberSend(state, record), record };
   const candidates = state.edges.filter((e) => peerOf(e, record.socket) !== null);
-  const edge = oldestPending(state, candidates, record.socket) ?? latestSender(state, candidates, record.socket);
+  const told = from === undefined ? undefined : candidates.find((e) => peerOf(e, record.socket) === from);
+  const edge = told ?? oldestPending(state, candidates, record.socket) ?? latestSender(state, candidates, record.socket);
   if (!edge) return { state, record };
   const peer = peerOf(edge, record.socket) as string;
   const direction: Direction = edge.source === peer ? "forward" : "backward";

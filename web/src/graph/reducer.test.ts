@@ -80,10 +80,30 @@ describe("reduceGraph", () => {
     expect(g.edges.map((e) => [e.id, e.backward])).toEqual([["a->p", 1], ["b->p", 1]]);
   });
 
+  it("trusts the server's attribution of a receive to its sender", () => {
+    const g = reduceGraphAll([open("pull", "PULL"), bind("pull", "PULL", "inproc://a"), open("a", "PUSH"), connect("a", "PUSH", "inproc://a"),
+      open("b", "PUSH"), connect("b", "PUSH", "inproc://a"), send("a", "PUSH", 1), send("b", "PUSH", 1),
+      { type: "message/recv", t: 4, socket: "pull", kind: "PULL", frames, seq: 1, from: "b" }]);
+    expect(g.messages.at(-1)).toMatchObject({ edgeId: "b->pull", direction: "forward" });
+  });
+
+  it("keeps the latest message rates until the run ends", () => {
+    const running = reduceGraphAll([open("s1", "PUSH"), { type: "rates", t: 500, interval: 500, sockets: { s1: { sent: 2000, received: 0 } } }]);
+    expect(running.nodes[0].rate).toEqual({ sent: 2000, received: 0 });
+    const done = reduceGraphAll([{ type: "run/exit", t: 900, reason: "ok", code: 0, message: "Done.", totals: {} }], running);
+    expect(done.nodes[0].rate).toBeUndefined();
+  });
+
   it("takes the run totals at exit as the final counters", () => {
     const g = reduceGraphAll([open("s1", "PUSH"), { type: "run/exit", t: 10, reason: "ok", code: 0, message: "Done.",
       totals: { s1: { sent: 42, received: 0 } } }]);
     expect(g.nodes[0]).toMatchObject({ sent: 42, received: 0 });
+  });
+
+  it("attaches a diagnostic about a socket to its node", () => {
+    const g = reduceGraphAll([open("s1", "REQ"), { type: "diagnostic", t: 3, code: "req-recv-first", message: "REQ must send first.",
+      socket: "s1", severity: "warning" }]);
+    expect(g.nodes[0].diagnostics).toEqual(["REQ must send first."]);
   });
 
   it("starts over on a new run", () => {

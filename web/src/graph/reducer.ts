@@ -6,6 +6,9 @@ import { MESSAGE_LOG_LIMIT, emptyGraph, type GraphState, type MessageRecord, typ
 export { emptyGraph } from "./types.js";
 export type { GraphState } from "./types.js";
 
+/** A socket's latest diagnostics; a loop that keeps tripping one must not grow the node without bound. */
+const DIAGNOSTICS_PER_SOCKET = 10;
+
 /** Pure: folds one trace event into graph state. Unknown sockets are created on first sight, as events may be sampled. */
 export function reduceGraph(state: GraphState, event: TraceEvent): GraphState {
   switch (event.type) {
@@ -39,6 +42,14 @@ export function reduceGraph(state: GraphState, event: TraceEvent): GraphState {
     case "message/send":
     case "message/recv":
       return reduceMessage(ensure(state, event), event);
+    case "diagnostic":
+      if (!event.socket || !state.nodes.some((n) => n.id === event.socket)) return state;
+      return updateNode(state, event.socket, (n) => ({ diagnostics: [...n.diagnostics, event.message].slice(-DIAGNOSTICS_PER_SOCKET) }));
+    case "rates":
+      return {
+        ...state,
+        nodes: state.nodes.map((n) => (event.sockets[n.id] ? { ...n, rate: event.sockets[n.id] } : n)),
+      };
     case "run/exit":
       return applyTotals(state, event.totals);
     default:
@@ -51,7 +62,7 @@ export function reduceGraphAll(events: TraceEvent[], state: GraphState = emptyGr
 }
 
 function newNode(id: string, fields: Partial<SocketNode> & Pick<SocketNode, "kind">): SocketNode {
-  return { id, label: fields.kind, thread: 0, closed: false, sent: 0, received: 0, binds: [], connects: [], ...fields };
+  return { id, label: fields.kind, thread: 0, closed: false, sent: 0, received: 0, binds: [], connects: [], diagnostics: [], ...fields };
 }
 
 function withNode(state: GraphState, id: string, fields: Pick<SocketNode, "kind" | "label" | "thread">): GraphState {
@@ -79,7 +90,7 @@ function reduceMessage(state: GraphState, event: MessageEvent): GraphState {
     index: state.messageCount, t: event.t, socket: event.socket, kind: event.kind, op, seq: event.seq, frames: event.frames,
   };
   const counted = updateNode(state, event.socket, (n) => (op === "send" ? { sent: n.sent + 1 } : { received: n.received + 1 }));
-  const matched = matchReceive(counted, record);
+  const matched = matchReceive(counted, record, event.type === "message/recv" ? event.from : undefined);
   const messages = [...matched.state.messages, matched.record];
   return {
     ...matched.state,
@@ -91,6 +102,9 @@ function reduceMessage(state: GraphState, event: MessageEvent): GraphState {
 function applyTotals(state: GraphState, totals: Record<string, { sent: number; received: number }>): GraphState {
   return {
     ...state,
-    nodes: state.nodes.map((n) => (totals[n.id] ? { ...n, sent: totals[n.id].sent, received: totals[n.id].received } : n)),
+    nodes: state.nodes.map((n) => {
+      const { rate: _rate, ...rest } = n;
+      return totals[n.id] ? { ...rest, sent: totals[n.id].sent, received: totals[n.id].received } : rest;
+    }),
   };
 }

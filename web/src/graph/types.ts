@@ -13,6 +13,10 @@ export interface SocketNode {
   binds: string[];
   connects: string[];
   lastError?: string;
+  /** Messages per second over the server's last sampling interval; absent before the first sample. */
+  rate?: { sent: number; received: number };
+  /** Diagnostics the server raised about this socket (e.g. a REQ that receives before it sends). */
+  diagnostics: string[];
 }
 
 /** A connect is an edge from the connecting socket to the binding one; `target` is null while nothing is bound there. */

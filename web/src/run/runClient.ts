@@ -27,6 +27,11 @@ const OPEN = 1;
 const RECONNECT_MIN_MS = 500;
 const RECONNECT_MAX_MS = 5000;
 
+/** The run a message belongs to; session messages belong to none. */
+export function runIdOf(message: { meta: object }): string | undefined {
+  return "runId" in message.meta && typeof message.meta.runId === "string" ? message.meta.runId : undefined;
+}
+
 export function newRunId(): string {
   return `r${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`;
 }
@@ -38,7 +43,9 @@ export function runsUrl(location: { protocol: string; host: string }): string {
 /** One WebSocket to /api/runs that reconnects with backoff and knows which run is current. */
 export class RunClient {
   private socket: SocketLike | null = null;
+  /** The newest run: only its messages pass, including any that follow its exit (a lesson check result). */
   private currentRunId: string | null = null;
+  private running = false;
   private outbox: ClientMessage[] = [];
   private retryMs = RECONNECT_MIN_MS;
   private retryTimer: ReturnType<typeof setTimeout> | null = null;
@@ -52,17 +59,22 @@ export class RunClient {
     this.connect();
   }
 
+  /** Starts a run; a run still in flight is stopped first, as only the newest one is shown. */
   start(files: ProgramFiles, entry?: string): string {
+    this.stop();
     const runId = newRunId();
     this.currentRunId = runId;
-    this.outbox = this.outbox.filter((m) => m.type !== "run/start");
+    this.running = true;
     this.send({ type: "run/start", payload: entry ? { files, entry } : { files }, meta: { runId } });
     return runId;
   }
 
   stop(): void {
-    if (!this.currentRunId) return;
-    this.send({ type: "run/stop", payload: {}, meta: { runId: this.currentRunId } });
+    const runId = this.currentRunId;
+    if (!runId || !this.running) return;
+    const unsent = this.outbox.some((m) => m.type === "run/start" && runIdOf(m) === runId);
+    if (unsent) this.outbox = this.outbox.filter((m) => runIdOf(m) !== runId);
+    else this.send({ type: "run/stop", payload: {}, meta: { runId } });
   }
 
   destroy(): void {
@@ -99,8 +111,8 @@ export class RunClient {
     this.socket = null;
     this.handlers.onConnection("closed");
     const lost = this.currentRunId;
-    if (lost && !this.outbox.some((m) => m.meta.runId === lost)) {
-      this.currentRunId = null;
+    if (lost && this.running && !this.outbox.some((m) => runIdOf(m) === lost)) {
+      this.running = false;
       this.handlers.onRunLost(lost);
     }
     this.retryTimer = setTimeout(() => this.connect(), this.retryMs);
@@ -118,9 +130,9 @@ export class RunClient {
       console.warn("Dropped a server message that does not match the protocol", message);
       return;
     }
-    const runId = message.meta.runId;
+    const runId = runIdOf(message);
     if (runId !== undefined && runId !== this.currentRunId) return;
-    if (message.type === "trace" && message.payload.events.some((e) => e.type === "run/exit")) this.currentRunId = null;
+    if (message.type === "trace" && message.payload.events.some((e) => e.type === "run/exit")) this.running = false;
     this.handlers.onMessage(message);
   }
 }

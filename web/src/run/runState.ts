@@ -1,6 +1,7 @@
 import type { RunExit, TraceEvent } from "../../../protocol/trace.js";
 import type { ServerMessage } from "../../../protocol/ws.js";
 import { emptyGraph, reduceGraph, type GraphState } from "../graph/reducer.js";
+import { runIdOf } from "./runClient.js";
 
 export type RunStatus = "idle" | "starting" | "queued" | "running" | "stopping" | "done" | "failed";
 
@@ -49,11 +50,14 @@ export function reduceRun(state: RunState, action: RunAction): RunState {
       return addLines({ ...state, status: "failed" }, [{ stream: "system", text: "Lost the connection to the server; the run was stopped." }]);
     case "server":
       return reduceServerMessage(state, action.message);
+    default:
+      return state;
   }
 }
 
 function reduceServerMessage(state: RunState, message: ServerMessage): RunState {
-  if (message.meta.runId !== undefined && message.meta.runId !== state.runId) return state;
+  const runId = runIdOf(message);
+  if (runId !== undefined && runId !== state.runId) return state;
   switch (message.type) {
     case "run/queued":
       return { ...state, status: "queued", queuePosition: message.payload.position };
@@ -61,6 +65,8 @@ function reduceServerMessage(state: RunState, message: ServerMessage): RunState 
       return addLines({ ...state, status: isActive(state.status) ? "failed" : state.status }, [{ stream: "error", text: message.payload.message }]);
     case "trace":
       return message.payload.events.reduce(reduceTraceEvent, state);
+    default:
+      return state;
   }
 }
 

@@ -1,0 +1,49 @@
+import { expect, test } from "@playwright/test";
+
+const MAIN = `import * as zmq from "zeromq";
+import { work } from "./worker";
+
+const pull = new zmq.Pull();
+await pull.bind("tcp://127.0.0.1:6001");
+await work("tcp://127.0.0.1:6001");
+const [msg] = await pull.receive();
+console.log("pulled " + msg.toString());
+pull.close();
+`;
+
+const WORKER = `import * as zmq from "zeromq";
+
+export async function work(endpoint: string) {
+  const push = new zmq.Push();
+  push.connect(endpoint);
+  await push.send("job done");
+  push.close();
+}
+`;
+
+test("opens a shared two-file program and runs it", async ({ page, request }) => {
+  const res = await request.post("/api/shares", { data: { files: { "main.ts": MAIN, "worker.ts": WORKER } } });
+  expect(res.ok()).toBe(true);
+  const { url } = (await res.json()) as { id: string; url: string };
+  expect(url).toMatch(/^\/s\//);
+
+  await page.goto(url);
+  await expect(page.getByRole("tab", { name: /worker\.ts/ })).toBeVisible();
+  await expect(page.getByRole("tab", { name: /main\.ts/ })).toHaveAttribute("aria-selected", "true");
+
+  await page.getByRole("button", { name: "Run", exact: true }).click();
+  await expect(page.locator('[data-kind="PUSH"]')).toHaveCount(1);
+  await expect(page.locator('[data-kind="PULL"]')).toHaveCount(1);
+  await expect(page.locator("[data-edge]")).toHaveCount(1);
+  await expect(page.getByRole("log", { name: "Console output" })).toContainText("pulled job done");
+});
+
+test("the Share button makes a link that opens the same files", async ({ page, context }) => {
+  await page.goto("/");
+  await page.getByRole("button", { name: "Share" }).click();
+  const link = page.getByRole("textbox", { name: "Share link" });
+  await expect(link).toHaveValue(/\/s\/[A-Za-z0-9_-]+$/);
+  const other = await context.newPage();
+  await other.goto(await link.inputValue());
+  await expect(other.getByRole("tab", { name: /main\.ts/ })).toBeVisible();
+});

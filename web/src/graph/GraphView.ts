@@ -1,0 +1,167 @@
+import { drag } from "d3-drag";
+import { forceCollide, forceLink, forceManyBody, forceSimulation, forceX, forceY, type Simulation } from "d3-force";
+import { select, type Selection } from "d3-selection";
+import { zoom, zoomIdentity, type ZoomBehavior } from "d3-zoom";
+import { drawEdges, drawNodes, placeElements } from "./draw.js";
+import { ParticleLayer } from "./particles.js";
+import { GHOST_RADIUS, NODE_RADIUS, syncNodes, type SimLink, type SimNode } from "./simTypes.js";
+import type { Direction, GraphState } from "./types.js";
+import { wantedNodes } from "./viewModel.js";
+
+type G = Selection<SVGGElement, unknown, null, undefined>;
+const SVG_NS = "http://www.w3.org/2000/svg";
+/** Fitting by itself never shrinks text below readable size on a projector; "Fit to view" may. */
+const AUTO_FIT_MIN_SCALE = 0.8;
+
+export interface GraphViewOptions {
+  onSelect?: (socketId: string | null) => void;
+}
+
+/** Owns the force simulation and the SVG; React only calls update, pulse, select and destroy. */
+export class GraphView {
+  private readonly svg: Selection<SVGSVGElement, unknown, null, undefined>;
+  private readonly edgeLayer: G;
+  private readonly nodeLayer: G;
+  private readonly particles: ParticleLayer;
+  private readonly simulation: Simulation<SimNode, SimLink>;
+  private readonly zoomBehavior: ZoomBehavior<SVGSVGElement, unknown>;
+  private readonly resizeObserver: ResizeObserver;
+  private nodes = new Map<string, SimNode>();
+  private links = new Map<string, SimLink>();
+  private selected: string | null = null;
+  private frame = 0;
+  private size = { width: 600, height: 400 };
+  /** Once the user pans or zooms, the view stops fitting itself to the graph. */
+  private userMoved = false;
+
+  constructor(private readonly container: HTMLElement, private readonly options: GraphViewOptions = {}) {
+    const svgEl = document.createElementNS(SVG_NS, "svg");
+    container.appendChild(svgEl);
+    this.svg = select(svgEl).attr("class", "graph-svg").attr("role", "group").attr("aria-label", "Socket graph");
+    this.svg.append("defs").html(
+      `<marker id="graph-arrow" viewBox="0 0 10 10" refX="8" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
+         <path d="M0,0 L10,5 L0,10 z" class="arrow-head"/></marker>`,
+    );
+    const viewport = this.svg.append("g").attr("class", "viewport");
+    this.edgeLayer = viewport.append("g").attr("class", "edges").attr("aria-hidden", "true");
+    this.particles = new ParticleLayer(viewport.append("g").attr("class", "particles").attr("aria-hidden", "true"));
+    this.nodeLayer = viewport.append("g").attr("class", "nodes");
+    this.zoomBehavior = zoom<SVGSVGElement, unknown>().scaleExtent([0.3, 3]).on("zoom", (ev) => {
+      viewport.attr("transform", ev.transform);
+      if (ev.sourceEvent) this.userMoved = true;
+    });
+    this.svg.call(this.zoomBehavior).on("dblclick.zoom", null);
+    this.svg.on("click", (ev: MouseEvent) => { if (ev.target === svgEl) this.options.onSelect?.(null); });
+    this.simulation = forceSimulation<SimNode, SimLink>()
+      .force("link", forceLink<SimNode, SimLink>().id((n) => n.id).distance(260).strength(0.5))
+      .force("charge", forceManyBody<SimNode>().strength(-600))
+      .force("collide", forceCollide<SimNode>((n) => (n.socket ? NODE_RADIUS + 34 : GHOST_RADIUS + 30)))
+      .force("x", forceX<SimNode>().strength(0.2))
+      .force("y", forceY<SimNode>().strength(0.06))
+      .alphaDecay(0.04)
+      .on("tick", () => this.requestFrame())
+      .on("end", () => { if (!this.userMoved) this.fit(1, AUTO_FIT_MIN_SCALE); });
+    this.resizeObserver = new ResizeObserver(() => this.resize());
+    this.resizeObserver.observe(container);
+    this.resize();
+  }
+
+  update(graph: GraphState): void {
+    const center = { x: this.size.width / 2, y: this.size.height / 2 };
+    const ghostSource = new Map(graph.edges.filter((e) => e.target === null).map((e) => [`?${e.endpoint}`, e.source]));
+    const nodes = syncNodes(this.nodes, wantedNodes(graph), center, this.sideOffset(), (n) => ghostSource.get(n.id));
+    const structureChanged = nodes.length !== this.nodes.size || graph.edges.length !== this.links.size ||
+      nodes.some((n) => !this.nodes.has(n.id)) || graph.edges.some((e) => !this.links.has(e.id));
+    this.nodes = new Map(nodes.map((n) => [n.id, n]));
+    this.links = new Map(graph.edges.map((edge) => {
+      const source = this.nodes.get(edge.source) as SimNode;
+      const target = this.nodes.get(edge.target ?? `?${edge.endpoint}`) as SimNode;
+      return [edge.id, { id: edge.id, edge, source, target }];
+    }));
+    this.simulation.nodes(nodes);
+    this.simulation.force<ReturnType<typeof forceLink<SimNode, SimLink>>>("link")?.links([...this.links.values()]);
+    drawEdges(this.edgeLayer, [...this.links.values()]);
+    drawNodes(this.nodeLayer, [...this.nodes.values()], (enter) => enter
+      .call(this.dragBehavior())
+      .on("click", (ev: MouseEvent, n) => { ev.stopPropagation(); if (n.socket) this.options.onSelect?.(n.id); })
+      .on("keydown", (ev: KeyboardEvent, n) => {
+        if ((ev.key === "Enter" || ev.key === " ") && n.socket) { ev.preventDefault(); this.options.onSelect?.(n.id); }
+      }));
+    this.select(this.selected);
+    if (structureChanged) this.simulation.alpha(0.7).restart();
+    if (graph.nodes.length === 0) { this.particles.clear(); this.userMoved = false; }
+    this.requestFrame();
+  }
+
+  /** Sends a dot along an edge; `delayMs` spaces out messages that arrived together. */
+  pulse(edgeId: string, direction: Direction, delayMs = 0): void {
+    if (!this.links.has(edgeId)) return;
+    this.particles.add(edgeId, direction, performance.now() + delayMs);
+    this.requestFrame();
+  }
+
+  select(socketId: string | null): void {
+    this.selected = socketId;
+    this.nodeLayer.selectAll<SVGGElement, SimNode>("g.node")
+      .classed("selected", (n) => n.id === socketId)
+      .attr("aria-pressed", (n) => (n.socket ? String(n.id === socketId) : null));
+  }
+
+  /** Zooms so every node and label is in view, never beyond `maxScale`; the user's own zoom is forgotten. */
+  fit(maxScale = 1.5, minScale = 0.3): void {
+    const nodes = [...this.nodes.values()];
+    if (nodes.length === 0) return;
+    const pad = 24;
+    const xs = nodes.flatMap((n) => [(n.x ?? 0) - NODE_RADIUS - 60, (n.x ?? 0) + NODE_RADIUS + 60]);
+    const ys = nodes.flatMap((n) => [(n.y ?? 0) - NODE_RADIUS - 12, (n.y ?? 0) + NODE_RADIUS + 50]);
+    const [x0, x1, y0, y1] = [Math.min(...xs), Math.max(...xs), Math.min(...ys), Math.max(...ys)];
+    const { width, height } = this.size;
+    const k = Math.max(minScale, Math.min(maxScale, (width - 2 * pad) / (x1 - x0), (height - 2 * pad) / (y1 - y0)));
+    const transform = zoomIdentity.translate(width / 2 - (k * (x0 + x1)) / 2, height / 2 - (k * (y0 + y1)) / 2).scale(k);
+    this.userMoved = false;
+    this.svg.call(this.zoomBehavior.transform, transform);
+  }
+
+  destroy(): void {
+    this.simulation.stop();
+    this.resizeObserver.disconnect();
+    cancelAnimationFrame(this.frame);
+    this.svg.remove();
+  }
+
+  /** How far connecting and binding sockets lean from the centre. */
+  private sideOffset(): number {
+    return Math.min(this.size.width * 0.25, 240);
+  }
+
+  private resize(): void {
+    const rect = this.container.getBoundingClientRect();
+    this.size = { width: Math.max(rect.width, 200), height: Math.max(rect.height, 200) };
+    this.svg.attr("viewBox", `0 0 ${this.size.width} ${this.size.height}`);
+    const { width, height } = this.size;
+    this.simulation.force<ReturnType<typeof forceX<SimNode>>>("x")?.x((n) => width / 2 + n.side * this.sideOffset());
+    this.simulation.force<ReturnType<typeof forceY<SimNode>>>("y")?.y(height / 2);
+    this.simulation.alpha(Math.max(this.simulation.alpha(), 0.3)).restart();
+  }
+
+  private dragBehavior() {
+    return drag<SVGGElement, SimNode>()
+      .on("start", (ev, n) => { if (!ev.active) this.simulation.alphaTarget(0.2).restart(); n.fx = n.x; n.fy = n.y; })
+      .on("drag", (ev, n) => { n.fx = ev.x; n.fy = ev.y; })
+      .on("end", (ev, n) => { if (!ev.active) this.simulation.alphaTarget(0); n.fx = null; n.fy = null; });
+  }
+
+  private requestFrame(): void {
+    if (this.frame) return;
+    this.frame = requestAnimationFrame(() => {
+      this.frame = 0;
+      this.render();
+      if (this.particles.active) this.requestFrame();
+    });
+  }
+
+  private render(): void {
+    placeElements(this.nodeLayer, this.edgeLayer);
+    this.particles.draw(this.links, performance.now());
+  }
+}

@@ -1,0 +1,55 @@
+import type { GraphState, MessageRecord } from "../graph/types.js";
+import type { CodeLocation } from "../run/locations.js";
+import { FrameView } from "./FrameView.js";
+import { SocketDetails } from "./SocketDetails.js";
+
+interface Props {
+  graph: GraphState;
+  selectedSocket: string | null;
+  selectedMessage: number | null;
+  onSelectSocket: (id: string | null) => void;
+  files: string[];
+  onOpenLocation: (location: CodeLocation) => void;
+}
+
+/** Details of what is selected: a socket (endpoints, counters, recent messages) or one message's frames. */
+export function InspectorPane({ graph, selectedSocket, selectedMessage, onSelectSocket, files, onOpenLocation }: Props) {
+  const message = selectedMessage === null ? undefined : graph.messages.find((m) => m.index === selectedMessage);
+  const socket = graph.nodes.find((n) => n.id === selectedSocket);
+  return (
+    <section className="pane inspector-pane" aria-labelledby="inspector-heading">
+      <div className="pane-header">
+        <h2 id="inspector-heading">Inspector</h2>
+        <label className="socket-picker">
+          <span className="visually-hidden">Inspect socket</span>
+          <select value={selectedSocket ?? ""} onChange={(ev) => onSelectSocket(ev.target.value || null)} disabled={graph.nodes.length === 0}>
+            <option value="">{graph.nodes.length ? "Choose a socket…" : "No sockets yet"}</option>
+            {graph.nodes.map((n) => <option key={n.id} value={n.id}>{n.label} ({n.id})</option>)}
+          </select>
+        </label>
+      </div>
+      <div className="inspector-body">
+        {message ? <MessageDetails message={message} graph={graph} />
+          : socket ? <SocketDetails socket={socket} graph={graph} files={files} onOpenLocation={onOpenLocation} />
+          : <p className="hint">Click a socket in the graph or a message in the log to see its details.</p>}
+      </div>
+    </section>
+  );
+}
+
+function MessageDetails({ message, graph }: { message: MessageRecord; graph: GraphState }) {
+  const socket = graph.nodes.find((n) => n.id === message.socket);
+  const edge = graph.edges.find((e) => e.id === message.edgeId);
+  const peerId = edge ? (edge.source === message.socket ? edge.target : edge.source) : null;
+  const peer = graph.nodes.find((n) => n.id === peerId);
+  return (
+    <div className="message-details">
+      <h3>{message.op === "send" ? "Sent by" : "Received by"} {socket?.label ?? message.socket}</h3>
+      <p className="meta">at {message.t.toFixed(1)} ms · {message.frames.length} frame{message.frames.length === 1 ? "" : "s"}
+        {edge && peer ? ` · from ${peer.label} over ${edge.endpoint}` : ""}</p>
+      <ol className="frames">
+        {message.frames.map((f, i) => <li key={i}><FrameView frame={f} /></li>)}
+      </ol>
+    </div>
+  );
+}

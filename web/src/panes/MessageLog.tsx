@@ -1,0 +1,51 @@
+import { useState } from "react";
+import type { GraphState } from "../graph/types.js";
+
+const SHOWN = 200;
+
+/** The latest messages, newest first; choosing one shows its frames in the inspector. */
+interface Props {
+  graph: GraphState;
+  selected: number | null;
+  onSelect: (index: number) => void;
+  /** The socket chosen in the graph or inspector; the log can narrow to its messages. */
+  socket: string | null;
+}
+
+export function MessageLog({ graph, selected, onSelect, socket }: Props) {
+  const [onlySocket, setOnlySocket] = useState(false);
+  const labels = new Map(graph.nodes.map((n) => [n.id, n.label]));
+  const narrowed = onlySocket && socket ? graph.messages.filter((m) => m.socket === socket) : graph.messages;
+  const shown = narrowed.slice(-SHOWN).reverse();
+  return (
+    <section className="pane message-pane" aria-labelledby="messages-heading">
+      <div className="pane-header">
+        <h2 id="messages-heading">Messages</h2>
+        <span className="log-tools">
+          {socket && (
+            <label className="only-socket">
+              <input type="checkbox" checked={onlySocket} onChange={(ev) => setOnlySocket(ev.target.checked)} />
+              only {labels.get(socket) ?? socket}
+            </label>
+          )}
+          <span className="count" title="Messages in this run">{graph.messageCount}</span>
+        </span>
+      </div>
+      {shown.length === 0 ? <p className="hint">Messages sent and received appear here.</p> : (
+        <ol className="message-log">
+          {shown.map((m) => (
+            <li key={m.index}>
+              <button type="button" className={m.index === selected ? "message-row selected" : "message-row"} onClick={() => onSelect(m.index)}
+                aria-label={`${labels.get(m.socket) ?? m.socket} ${m.op === "send" ? "sent" : "received"} ${m.frames.map((f) => f.preview).join(", ")}`}>
+                <span className="t">{m.t < 1000 ? m.t.toFixed(1) : m.t.toFixed(0)} ms</span>
+                <span className={`op ${m.op}`} aria-hidden="true">{m.op === "send" ? "→" : "←"}</span>
+                <span className="who">{labels.get(m.socket) ?? m.socket}</span>
+                <span className="preview">{m.frames.map((f) => f.preview).join(" | ")}</span>
+              </button>
+            </li>
+          ))}
+        </ol>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,103 @@
+import { afterEach, describe, expect, it, vi } from "vitest";
+import type { ServerMessage } from "../../../protocol/ws.js";
+import { RunClient, runsUrl, type SocketLike } from "./runClient.js";
+
+class FakeSocket implements SocketLike {
+  readyState = 0;
+  sent: unknown[] = [];
+  onopen: SocketLike["onopen"] = null;
+  onclose: SocketLike["onclose"] = null;
+  onmessage: SocketLike["onmessage"] = null;
+  onerror: SocketLike["onerror"] = null;
+  send(data: string) { this.sent.push(JSON.parse(data)); }
+  close() { this.readyState = 3; this.onclose?.({}); }
+  open() { this.readyState = 1; this.onopen?.({}); }
+  deliver(message: unknown) { this.onmessage?.({ data: JSON.stringify(message) }); }
+}
+
+function setup() {
+  const sockets: FakeSocket[] = [];
+  const messages: ServerMessage[] = [];
+  const lost: string[] = [];
+  const client = new RunClient("ws://x/api/runs", {
+    onMessage: (m) => messages.push(m), onConnection: () => {}, onRunLost: (id) => lost.push(id),
+  }, () => { const s = new FakeSocket(); sockets.push(s); return s; });
+  return { client, sockets, messages, lost };
+}
+
+const console = (runId: string, text: string) =>
+  ({ type: "trace", payload: { events: [{ type: "console", t: 1, stream: "stdout", text }] }, meta: { runId } });
+
+afterEach(() => vi.useRealTimers());
+
+describe("RunClient", () => {
+  it("sends a run started before the socket opened once it opens", () => {
+    const { client, sockets } = setup();
+    const runId = client.start({ "main.ts": "1" });
+    expect(sockets[0].sent).toEqual([]);
+    sockets[0].open();
+    expect(sockets[0].sent).toEqual([{ type: "run/start", payload: { files: { "main.ts": "1" } }, meta: { runId } }]);
+  });
+
+  it("drops messages of an older run and messages that break the protocol", () => {
+    const { client, sockets, messages } = setup();
+    sockets[0].open();
+    const old = client.start({ "main.ts": "1" });
+    const current = client.start({ "main.ts": "2" });
+    sockets[0].deliver(console(old, "stale"));
+    sockets[0].deliver({ type: "trace", payload: { events: [{ type: "nonsense" }] }, meta: { runId: current } });
+    sockets[0].deliver(console(current, "fresh"));
+    expect(messages).toHaveLength(1);
+    expect(messages[0]).toMatchObject({ meta: { runId: current } });
+  });
+
+  it("passes messages that follow the run's exit, and sends no stop for a finished run", () => {
+    const { client, sockets, messages } = setup();
+    sockets[0].open();
+    const runId = client.start({ "main.ts": "1" });
+    sockets[0].deliver({ type: "trace", payload: { events: [
+      { type: "run/exit", t: 1, reason: "ok", code: 0, message: "Done.", totals: {} }] }, meta: { runId } });
+    sockets[0].deliver(console(runId, "late"));
+    expect(messages).toHaveLength(2);
+    client.stop();
+    expect(sockets[0].sent).toHaveLength(1);
+  });
+
+  it("sends stop with the current run id", () => {
+    const { client, sockets } = setup();
+    sockets[0].open();
+    const runId = client.start({ "main.ts": "1" });
+    client.stop();
+    expect(sockets[0].sent.at(-1)).toEqual({ type: "run/stop", payload: {}, meta: { runId } });
+  });
+
+  it("stops the run in flight when a new one starts, and never sends a start that was superseded", () => {
+    const { client, sockets } = setup();
+    client.start({ "main.ts": "queued" });
+    const second = client.start({ "main.ts": "2" });
+    sockets[0].open();
+    expect(sockets[0].sent).toEqual([{ type: "run/start", payload: { files: { "main.ts": "2" } }, meta: { runId: second } }]);
+    const third = client.start({ "main.ts": "3" });
+    expect(sockets[0].sent.slice(1)).toEqual([
+      { type: "run/stop", payload: {}, meta: { runId: second } },
+      { type: "run/start", payload: { files: { "main.ts": "3" } }, meta: { runId: third } },
+    ]);
+  });
+
+  it("reports the run lost and reconnects with backoff when the socket closes", () => {
+    vi.useFakeTimers();
+    const { client, sockets, lost } = setup();
+    sockets[0].open();
+    const runId = client.start({ "main.ts": "1" });
+    sockets[0].close();
+    expect(lost).toEqual([runId]);
+    vi.advanceTimersByTime(600);
+    expect(sockets).toHaveLength(2);
+    client.destroy();
+  });
+
+  it("builds the WebSocket URL from the page location", () => {
+    expect(runsUrl({ protocol: "https:", host: "a.b:8" })).toBe("wss://a.b:8/api/runs");
+    expect(runsUrl({ protocol: "http:", host: "127.0.0.1:3000" })).toBe("ws://127.0.0.1:3000/api/runs");
+  });
+});
