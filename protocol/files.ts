@@ -22,14 +22,22 @@ export type Program = Static<typeof Program>;
 
 const fileNameRe = new RegExp(FILE_NAME_PATTERN);
 
+/** A sentence for the first bad file name, so a schema failure on a name reads as well as the other checks. */
+export function fileNameProblem(files: unknown): string | null {
+  if (typeof files !== "object" || files === null) return null;
+  for (const name of Object.keys(files)) {
+    if (!fileNameRe.test(name)) return `"${name}" is not a valid file name (letters, digits, _ - . / and an extension .ts, .js, .mjs, .mts or .json).`;
+  }
+  return null;
+}
+
 /** Checks what a schema cannot: the total size and that the entry is one of the files. Returns a sentence or null. */
 export function programProblem(program: Program): string | null {
   const names = Object.keys(program.files);
   if (names.length === 0) return "The program has no files.";
   if (names.length > MAX_FILES) return `A program may have at most ${MAX_FILES} files; this one has ${names.length}.`;
-  for (const name of names) {
-    if (!fileNameRe.test(name)) return `"${name}" is not a valid file name (letters, digits, _ - . / and an extension .ts, .js, .mjs, .mts or .json).`;
-  }
+  const badName = fileNameProblem(program.files);
+  if (badName) return badName;
   const total = names.reduce((sum, n) => sum + new TextEncoder().encode(program.files[n]).length, 0);
   if (total > MAX_PROGRAM_BYTES) return `The program is ${Math.ceil(total / 1024)} KiB; the limit is ${MAX_PROGRAM_BYTES / 1024} KiB.`;
   const entry = defaultEntry(program);

@@ -25,8 +25,8 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
   const app = Fastify({
     logger: options.logger === false ? false : { level: config.logLevel },
     bodyLimit: 1024 * 1024,
-    // A share with `"main.ts": 42` is a mistake to report, not a number to turn into "42".
-    ajv: { customOptions: { coerceTypes: false } },
+    // A share with `"main.ts": 42` or an unknown key is a mistake to report, not something to quietly fix.
+    ajv: { customOptions: { coerceTypes: false, removeAdditional: false } },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   app.setErrorHandler((err: Error & { statusCode?: number; validation?: unknown }, request, reply) => {

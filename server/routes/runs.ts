@@ -1,7 +1,7 @@
 import type { FastifyPluginAsync } from "fastify";
 import type { WebSocket } from "ws";
 import { Value } from "@sinclair/typebox/value";
-import { ClientMessage } from "../../protocol/ws.js";
+import { ClientMessage, RUN_ID_PATTERN } from "../../protocol/ws.js";
 import { RunConnection } from "../runs/connection.js";
 import { describeInvalid } from "../runs/describe-invalid.js";
 import { RateLimiter } from "./rate-limiter.js";
@@ -22,7 +22,7 @@ const runs: FastifyPluginAsync = async (app) => {
       } catch {
         return connection.fail("That message is not valid JSON.");
       }
-      if (!Value.Check(ClientMessage, message)) return connection.fail(describeInvalid(message));
+      if (!Value.Check(ClientMessage, message)) return connection.fail(describeInvalid(message), runIdOf(message));
       connection.handle(message, () => limiter.allow(request.ip)).catch((err: unknown) => {
         request.log.error(err, "run connection failed");
         connection.fail("Something went wrong on the server. The error has been logged.");
@@ -31,5 +31,11 @@ const runs: FastifyPluginAsync = async (app) => {
     socket.on("close", () => connection.closed());
   });
 };
+
+/** The run id of an invalid message, when it has a usable one, so the client can show the error beside that run. */
+function runIdOf(message: unknown): string | undefined {
+  const runId = (message as { meta?: { runId?: unknown } })?.meta?.runId;
+  return typeof runId === "string" && new RegExp(RUN_ID_PATTERN).test(runId) ? runId : undefined;
+}
 
 export default runs;

@@ -1,12 +1,16 @@
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import { Type } from "@sinclair/typebox";
 import { ApiError, Share, ShareCreated, ShareRequest, SHARE_ID_PATTERN } from "../../protocol/api.js";
-import { defaultEntry, programProblem, MAX_PROGRAM_BYTES } from "../../protocol/files.js";
+import { defaultEntry, fileNameProblem, programProblem, MAX_PROGRAM_BYTES } from "../../protocol/files.js";
 
 const shares: FastifyPluginAsyncTypebox = async (app) => {
   app.post("/api/shares", {
     bodyLimit: MAX_PROGRAM_BYTES * 2,
     schema: { body: ShareRequest, response: { 201: ShareCreated, 400: ApiError, 413: ApiError, 415: ApiError } },
+    preValidation: async (request, reply) => {
+      const badName = fileNameProblem((request.body as { files?: unknown } | undefined)?.files);
+      if (badName) return reply.code(400).send({ statusCode: 400, error: "Bad Request", message: badName });
+    },
   }, async (request, reply) => {
     const problem = programProblem(request.body);
     if (problem) return reply.code(400).send({ statusCode: 400, error: "Bad Request", message: problem });
