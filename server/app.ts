@@ -7,10 +7,12 @@ import supervisorService from "./services/supervisor.js";
 import sharesService from "./services/shares.js";
 import lessonsService from "./services/lessons.js";
 import sessionsService from "./services/sessions.js";
+import scenariosService from "./services/scenarios.js";
 import health from "./routes/health.js";
 import shares from "./routes/shares.js";
 import lessons from "./routes/lessons.js";
 import sessions from "./routes/sessions.js";
+import scenarios from "./routes/scenarios.js";
 import runs from "./routes/runs.js";
 import web from "./routes/web.js";
 
@@ -41,10 +43,12 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
   await app.register(sharesService, { config });
   await app.register(lessonsService, { lessonsDir: config.lessonsDir });
   await app.register(sessionsService);
+  await app.register(scenariosService);
   await app.register(health);
   await app.register(shares);
   await app.register(lessons);
   await app.register(sessions);
+  await app.register(scenarios);
   await app.register(runs);
   await app.register(web, { webDir: config.webDir });
   return app;
