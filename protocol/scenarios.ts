@@ -1,6 +1,6 @@
 import { Type, type Static, type TSchema } from "@sinclair/typebox";
 import { FILE_NAME_PATTERN, ProgramFiles } from "./files.js";
-import { RUN_ID_PATTERN } from "./ws.js";
+import { RUN_ID_PATTERN } from "./ids.js";
 
 /**
  * Scenarios: declarative topologies for classroom demos (scenarios/*.yaml). The YAML file is `ScenarioFile`;

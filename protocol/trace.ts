@@ -52,12 +52,41 @@ export const SocketOption = Type.Object({
 });
 export const SocketError = Type.Object({
   ...sock, type: Type.Literal("socket/error"), op: Type.String(), code: Type.Optional(Type.String()), message: Type.String(),
+  endpoint: Type.Optional(Type.String({ description: "for bind, connect, unbind and disconnect" })),
 });
+/** Fields that let the server tell which edge a message took (server/trace/attribute.ts fills `from` and `peer`). */
+const routing = {
+  fp: Type.Optional(Type.String({ description: "8 hex digits: fingerprint of the body frames (routing envelope left out)" })),
+};
 export const MessageSend = Type.Object({
-  ...sock, type: Type.Literal("message/send"), frames: Type.Array(Frame), seq: Type.Integer(),
+  ...sock, type: Type.Literal("message/send"), frames: Type.Array(Frame), seq: Type.Integer(), ...routing,
+  peer: Type.Optional(Type.String({ description: "ROUTER: the socket the identity frame addressed, when known" })),
 });
 export const MessageRecv = Type.Object({
-  ...sock, type: Type.Literal("message/recv"), frames: Type.Array(Frame), seq: Type.Integer(),
+  ...sock, type: Type.Literal("message/recv"), frames: Type.Array(Frame), seq: Type.Integer(), ...routing,
+  from: Type.Optional(Type.String({ description: "the socket whose send this message was; the edge is from → socket" })),
+});
+/**
+ * One zmq.Observer event of a tcp/ipc socket (inproc has none). `connect:retry` is throttled: `retries` counts
+ * the retries since the last one reported, so an unanswered connect stays visible without flooding.
+ */
+export const SocketObserved = Type.Object({
+  ...sock, type: Type.Literal("socket/event"),
+  event: Type.String({ description: "observer event type: bind, accept, connect, connect:delay, connect:retry, handshake, disconnect, close, end, …:error" }),
+  endpoint: Type.Optional(Type.String()),
+  interval: Type.Optional(Type.Number({ description: "connect:retry: ms until the next attempt" })),
+  retries: Type.Optional(Type.Integer({ description: "connect:retry: attempts since the last reported one" })),
+  error: Type.Optional(Type.String({ description: "error code of the …:error events" })),
+});
+/** Messages per second per socket over the last `interval` ms; sockets absent did not change. */
+export const Rates = Type.Object({
+  ...base, type: Type.Literal("rates"), interval: Type.Number(),
+  sockets: Type.Record(Type.String(), Type.Object({ sent: Type.Number(), received: Type.Number() })),
+});
+/** A zmq-devices device (queue, forwarder, streamer, …) started and owns these sockets. */
+export const DeviceOpen = Type.Object({
+  ...base, type: Type.Literal("device/open"), device: Type.String(), kind: Type.String(),
+  sockets: Type.Array(Type.String()), label: Type.Optional(Type.String()),
 });
 export const Console = Type.Object({
   ...base, type: Type.Literal("console"),
@@ -66,6 +95,7 @@ export const Console = Type.Object({
 export const Diagnostic = Type.Object({
   ...base, type: Type.Literal("diagnostic"), code: Type.String(), message: Type.String(),
   socket: Type.Optional(Type.String()),
+  peers: Type.Optional(Type.Array(Type.String(), { description: "other sockets the diagnostic is about" })),
   severity: Type.Union([Type.Literal("info"), Type.Literal("warning"), Type.Literal("error")]),
 });
 export const RunExit = Type.Object({
@@ -80,6 +110,7 @@ export const RunExit = Type.Object({
 export const TraceEvent = Type.Union([
   RunStart, SocketOpen, SocketBind, SocketConnect, SocketUnbind, SocketDisconnect, SocketClose,
   SocketOption, SocketError, MessageSend, MessageRecv, Console, Diagnostic, RunExit,
+  SocketObserved, Rates, DeviceOpen,
 ]);
 export type TraceEvent = Static<typeof TraceEvent>;
 export type TraceEventOf<T extends TraceEvent["type"]> = Extract<TraceEvent, { type: T }>;

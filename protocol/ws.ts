@@ -1,11 +1,13 @@
 import { Type, type Static } from "@sinclair/typebox";
 import { ProgramFiles, FILE_NAME_PATTERN } from "./files.js";
 import { TraceEvent } from "./trace.js";
+import { RUN_ID_PATTERN } from "./ids.js";
+import { ParamValue, RunControl } from "./scenarios.js";
 import { CheckResult } from "./lessons.js";
 import { CloseSession, OpenSession, SessionAudience, SessionEnded, SessionOpened, SessionRunStarted, SessionSnapshot, SessionViewChanged, ShareView } from "./session.js";
 
 /** Every WebSocket message is `{ type, payload, meta: { runId } }`; stale messages of an older run are dropped by runId. */
-export const RUN_ID_PATTERN = "^[A-Za-z0-9_-]{4,64}$";
+export { RUN_ID_PATTERN };
 const Meta = Type.Object({ runId: Type.String({ pattern: RUN_ID_PATTERN }) });
 
 export const StartRun = Type.Object({
@@ -16,11 +18,13 @@ export const StartRun = Type.Object({
     timeoutMs: Type.Optional(Type.Integer({ minimum: 100 })),
     /** When set, the finished run is judged by that lesson's check and a `check/result` follows run/exit. */
     lessonId: Type.Optional(Type.String({ pattern: "^[a-z0-9-]{1,64}$" })),
+    /** Initial live parameters (a scenario's controls), read by the program as it starts. */
+    params: Type.Optional(Type.Record(Type.String({ pattern: "^[A-Za-z][A-Za-z0-9_]{0,31}$" }), ParamValue, { maxProperties: 32, additionalProperties: false })),
   }),
   meta: Meta,
 });
 export const StopRun = Type.Object({ type: Type.Literal("run/stop"), payload: Type.Object({}), meta: Meta });
-export const ClientMessage = Type.Union([StartRun, StopRun, OpenSession, ShareView, CloseSession]);
+export const ClientMessage = Type.Union([StartRun, StopRun, RunControl, OpenSession, ShareView, CloseSession]);
 export type ClientMessage = Static<typeof ClientMessage>;
 
 export const RunQueued = Type.Object({

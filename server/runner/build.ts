@@ -12,6 +12,9 @@ const KEEP_BUILDS = 3;
 /** Everything bundled lives here; tests and test helpers elsewhere in server/runner do not change the bundle. */
 const BUNDLED_SOURCES = ["channel.ts", "entries", "job", "telemetry", "traced"];
 const ENTRY_POINTS = { register: "entries/register.ts", hooks: "entries/hooks.ts", runner: "entries/runner.ts", zeromq: "entries/zeromq.ts" };
+/** The zmq-devices library learners may import; bundled beside the runner when it exists. */
+const DEVICES_ENTRY = join(REPO_ROOT, "devices", "src", "index.ts");
+export const DEVICES_BUNDLE_FILE = "zmq-devices.mjs";
 
 export interface RunnerBundle {
   /** Folder holding every bundle file; the sandbox must see it, and the repository's node_modules, at their real paths. */
@@ -22,9 +25,14 @@ export interface RunnerBundle {
   runner: string;
 }
 
-/** Bundles the runner with esbuild into dist/runner/<hash>/, or returns the existing bundle for the same sources. */
-export async function buildRunner(): Promise<RunnerBundle> {
-  const dir = join(OUTPUT_ROOT, sourceHash());
+/**
+ * Bundles the runner with esbuild into dist/runner/<hash>/, or returns the existing bundle for the same sources.
+ * `devicesEntry` is for tests; by default devices/src/index.ts, left out while it does not exist.
+ */
+export async function buildRunner(options: { devicesEntry?: string } = {}): Promise<RunnerBundle> {
+  const devicesEntry = options.devicesEntry ?? DEVICES_ENTRY;
+  const devices = existsSync(devicesEntry) ? devicesEntry : undefined;
+  const dir = join(OUTPUT_ROOT, sourceHash(devices));
   const bundle = { dir, register: join(dir, "register.mjs"), runner: join(dir, "runner.mjs") };
   if (existsSync(bundle.runner)) return bundle;
   mkdirSync(OUTPUT_ROOT, { recursive: true });
@@ -44,6 +52,7 @@ export async function buildRunner(): Promise<RunnerBundle> {
     external: ["zeromq", "zeromq/*"],
     logLevel: "silent",
   });
+  if (devices) await buildDevices(devices, join(scratch, DEVICES_BUNDLE_FILE));
   try {
     renameSync(scratch, dir);
   } catch {
@@ -53,9 +62,27 @@ export async function buildRunner(): Promise<RunnerBundle> {
   return bundle;
 }
 
-function sourceHash(): string {
+/**
+ * One file, its own imports bundled, with `zeromq` left as a bare import: the resolve hooks hand it the traced
+ * module, so devices run on traced sockets and their traffic shows in the graph.
+ */
+async function buildDevices(entry: string, outfile: string): Promise<void> {
+  await build({
+    entryPoints: [entry],
+    outfile,
+    bundle: true,
+    format: "esm",
+    platform: "node",
+    target: "node20",
+    external: ["zeromq", "zeromq/*"],
+    logLevel: "silent",
+  });
+}
+
+function sourceHash(devicesEntry: string | undefined): string {
   const hash = createHash("sha256").update(esbuildVersion);
-  const files = BUNDLED_SOURCES.flatMap((name) => sourceFiles(join(SOURCE_DIR, name)));
+  const devicesFiles = devicesEntry ? sourceFiles(dirname(devicesEntry)) : [];
+  const files = [...BUNDLED_SOURCES.flatMap((name) => sourceFiles(join(SOURCE_DIR, name))), ...devicesFiles];
   for (const file of files) hash.update(relative(SOURCE_DIR, file)).update(readFileSync(file));
   return hash.digest("hex").slice(0, 16);
 }

@@ -7,6 +7,7 @@ import type { SocketTotals, TraceEvent } from "../../protocol/trace.js";
  * 1. runner → `ready` as soon as it has started (warm pool slots wait here);
  * 2. supervisor → `job` with already-transpiled JavaScript files;
  * 3. runner → `events` batches while the program runs, `totals` counters, `uncaught` on an uncaught error or rejection;
+ *    supervisor → `control` messages at any time after the job (scenarios, live demos);
  * 4. the runner exits with the program's exit code; the supervisor decides the verdict.
  */
 export const CHANNEL_FD = 3;
@@ -30,8 +31,19 @@ export interface JobMessage {
   /** Learner file name (main.ts) → transpiled ESM JavaScript with an inline source map. */
   files: Record<string, string>;
   limits: RunnerLimits;
+  /** Values for the program, readable as `globalThis.__zmqWorkbenchParams` before the entry is imported. */
+  params?: Record<string, unknown>;
 }
-export type SupervisorToRunner = JobMessage;
+
+/**
+ * A message for the running program: dispatched as `new MessageEvent("control", { data: message })` on
+ * `globalThis.__zmqWorkbenchControl` (an EventTarget) in the main thread. Never keeps the program alive.
+ */
+export interface ControlToRunner {
+  type: "control";
+  message: unknown;
+}
+export type SupervisorToRunner = JobMessage | ControlToRunner;
 
 export type RunnerToSupervisor =
   | { type: "ready"; pid: number }

@@ -34,6 +34,7 @@ export class RunConnection {
     switch (message.type) {
       case "run/start": return allowRun() ? this.start(message) : this.fail("You are starting runs too quickly. Wait a few seconds and try again.", message.meta.runId);
       case "run/stop": return this.tickets.get(message.meta.runId)?.stop("stop");
+      case "run/control": return this.tickets.get(message.meta.runId)?.control(message.payload);
       case "session/open": return this.openSession();
       case "session/view": return this.session ? this.session.setView(message.payload) : this.fail("There is no open session to share the view with.");
       case "session/close": return this.closeSession("The presenter ended the session.");
@@ -47,7 +48,7 @@ export class RunConnection {
 
   private async start(message: StartMessage): Promise<void> {
     const { runId } = message.meta;
-    const { files, entry, timeoutMs, lessonId } = message.payload;
+    const { files, entry, timeoutMs, lessonId, params } = message.payload;
     if (this.tickets.has(runId)) return this.fail(`A run with id ${runId} already exists on this connection.`, runId);
     if (this.app.runRefusal) return this.fail(this.app.runRefusal, runId);
     if (lessonId && !this.app.lessons.get(lessonId)) return this.fail(`There is no lesson "${lessonId}" to check against.`, runId);
@@ -60,7 +61,7 @@ export class RunConnection {
     let ticket: RunTicket;
     try {
       ticket = await this.app.supervisor.submit(
-        { runId, files, entry, timeoutMs },
+        { runId, files, entry, timeoutMs, params },
         (events) => {
           if (lessonId) recorded.push(...events);
           batcher.push(events);

@@ -1,11 +1,12 @@
 import { Value } from "@sinclair/typebox/value";
 import type { TSchema } from "@sinclair/typebox";
 import { StartRun, StopRun } from "../../protocol/ws.js";
+import { RunControl } from "../../protocol/scenarios.js";
 import { fileNameProblem } from "../../protocol/files.js";
 import { CloseSession, OpenSession, ShareView } from "../../protocol/session.js";
 
 const BY_TYPE: Record<string, TSchema> = {
-  "run/start": StartRun, "run/stop": StopRun,
+  "run/start": StartRun, "run/stop": StopRun, "run/control": RunControl,
   "session/open": OpenSession, "session/view": ShareView, "session/close": CloseSession,
 };
 

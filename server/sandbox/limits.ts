@@ -7,7 +7,7 @@ import type { RunnerLimits } from "../runner/channel.js";
 export const DEFAULT_LIMITS = {
   RUN_WALL_MS: 10_000, // wall-clock time of one run
   RUN_WALL_MAX_MS: 30 * 60_000, // the most a caller may ask for (classroom demos)
-  RUN_CPU_S: 10, // CPU seconds (prlimit --cpu); wall time usually stops a run first
+  RUN_CPU_S: 600, // CPU seconds (prlimit --cpu), a backstop for long demos; the wall-time limit stops ordinary runs
   // 4 GiB of address space: each V8 isolate (main, the ESM hooks thread, each worker) reserves ~600 MiB it never
   // touches, so this only stops absurd allocations; the cgroup memory limit below is the real memory bound.
   ADDRESS_SPACE_BYTES: 4 * 1024 * 1024 * 1024,

@@ -13,11 +13,14 @@ export interface RunJob {
   /** Transpiled JavaScript per learner file name. */
   files: Record<string, string>;
   wallMs: number;
+  /** Initial values the program reads as `globalThis.__zmqWorkbenchParams` (scenarios' live controls). */
+  params?: Record<string, unknown>;
 }
 
 export type EventSink = (events: TraceEvent[]) => void;
 
 const STDERR_TAIL_CHARS = 4096;
+const MAX_PENDING_CONTROL = 64;
 const UNCAUGHT_MESSAGE_CHARS = 2000;
 const UNCAUGHT_STACK_CHARS = 8000;
 /** Sockets a run may report totals for: closed sockets keep their totals, so this is above the open-socket limit. */
@@ -36,6 +39,8 @@ export class Run {
   private totals: Record<string, SocketTotals> = Object.create(null) as Record<string, SocketTotals>;
   private wallTimer: NodeJS.Timeout | undefined;
   readonly done: Promise<RunExit>;
+  private started = false;
+  private readonly pendingControl: unknown[] = [];
 
   constructor(
     private readonly proc: RunnerProcess,
@@ -51,7 +56,9 @@ export class Run {
     proc.on("stderr", (b) => this.onOutput("stderr", b));
     proc.on("channel-error", () => this.stop({ reason: "limit", limit: "telemetry" }));
     const begin = () => {
-      proc.send({ type: "job", runId: job.runId, entry: job.entry, files: job.files, limits: runnerLimits(limits) });
+      proc.send({ type: "job", runId: job.runId, entry: job.entry, files: job.files, limits: runnerLimits(limits), ...(job.params ? { params: job.params } : {}) });
+      this.started = true;
+      for (const message of this.pendingControl.splice(0)) proc.send({ type: "control", message });
       this.wallTimer = setTimeout(() => this.stop({ reason: "timeout", limit: "wall-time" }), job.wallMs);
     };
     if (proc.isReady) begin();
@@ -60,6 +67,12 @@ export class Run {
 
   get elapsedMs(): number {
     return performance.now() - this.startedAt;
+  }
+
+  /** Delivers a control message to the running program; held until the job has been sent. */
+  control(message: unknown): void {
+    if (this.started) this.proc.send({ type: "control", message });
+    else if (this.pendingControl.length < MAX_PENDING_CONTROL) this.pendingControl.push(message);
   }
 
   stop(cause: StopCause): void {

@@ -17,6 +17,7 @@ export interface RunRequest {
   files: ProgramFiles;
   entry?: string;
   timeoutMs?: number;
+  params?: Record<string, unknown>;
 }
 
 /** A request the supervisor refuses before running anything; its message is for the learner. */
@@ -29,6 +30,8 @@ export class RunRefused extends Error {
 export interface RunTicket {
   readonly runId: string;
   stop(by: "stop" | "client-gone" | "shutdown"): void;
+  /** Sends a control message to the running program (live parameters, actor faults); ignored once it ended. */
+  control(message: unknown): void;
   readonly done: Promise<RunExit>;
 }
 
@@ -96,7 +99,7 @@ export class Supervisor {
       try {
         const js = await transpileProgram(files);
         if (stopped) return finishWithout(stopped.reason === "killed" ? "You stopped the run." : "The run was stopped.", "killed");
-        run = new Run(this.pool.take(), { runId: request.runId, entry, files: js, wallMs }, this.limits, sink);
+        run = new Run(this.pool.take(), { runId: request.runId, entry, files: js, wallMs, params: request.params }, this.limits, sink);
         resolveDone(await run.done);
       } catch (err) {
         // Nothing may leave a run without its run/exit: a promise that never settles is a hang for the learner.
@@ -120,6 +123,7 @@ export class Supervisor {
     const ticket: RunTicket = {
       runId: request.runId,
       done,
+      control: (message) => run?.control(message),
       stop: (by) => {
         stopped ??= { reason: "killed", by };
         if (run) return run.stop(stopped);

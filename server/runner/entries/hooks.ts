@@ -1,5 +1,6 @@
 /**
  * ESM resolve hooks for learner programs: bare `zeromq` is the traced module, `zeromq/...` the real package,
+ * `zmq-devices` the bundled devices library (on traced sockets),
  * and relative imports may name the learner's TypeScript file or leave the extension out (`./worker`).
  */
 import { readFileSync, statSync } from "node:fs";
@@ -11,6 +12,8 @@ export interface HookData {
   tracedUrl: string;
   /** URL of the runner bundle folder (ends with a slash); its own imports are never redirected. */
   bundleUrl: string;
+  /** URL of the zmq-devices bundle, which may be missing; its `zeromq` import is the traced module. */
+  devicesUrl: string;
 }
 
 interface ResolveContext {
@@ -51,8 +54,10 @@ export function initialize(hookData: HookData): void {
 
 export async function resolve(specifier: string, context: ResolveContext, nextResolve: NextResolve): Promise<ResolveResult> {
   const parent = context.parentURL ?? "";
+  if (specifier === "zeromq" && parent === data.devicesUrl) return { url: data.tracedUrl, format: "module", shortCircuit: true };
   if (parent.startsWith(data.bundleUrl) || parent.includes("/node_modules/")) return nextResolve(specifier, context);
   if (specifier === "zeromq") return { url: data.tracedUrl, format: "module", shortCircuit: true };
+  if (specifier === "zmq-devices" && isFile(new URL(data.devicesUrl))) return { url: data.devicesUrl, format: "module", shortCircuit: true };
   // zeromq has no "exports" map, so its subpaths (zeromq/draft) only resolve the CommonJS way, as in its docs.
   if (specifier.startsWith("zeromq/")) return { url: pathToFileURL(requireFromBundle().resolve(specifier)).href, shortCircuit: true };
   const target = fileUrlOf(specifier, context.parentURL);

@@ -5,5 +5,6 @@ import type { HookData } from "./hooks.js";
 const data: HookData = {
   tracedUrl: new URL("./zeromq.mjs", import.meta.url).href,
   bundleUrl: new URL("./", import.meta.url).href,
+  devicesUrl: new URL("./zmq-devices.mjs", import.meta.url).href,
 };
 register("./hooks.mjs", import.meta.url, { data });

@@ -6,11 +6,13 @@ import { pathToFileURL } from "node:url";
 import { writeChannelMessage } from "../telemetry/channel-writer.js";
 import { markJobStart } from "../telemetry/clock.js";
 import { startMainTelemetry } from "../telemetry/sink.js";
+import { installControlGlobals, startControlReader } from "../telemetry/control.js";
 import { readJobBlocking } from "../job/read-job.js";
 import { writeJobFiles } from "../job/write-files.js";
 import { learnerStack } from "../job/learner-stack.js";
 import { configureLimits } from "../traced/limits.js";
 import { capDefaultContext } from "../traced/socket-slots.js";
+import { countWorkerThreads } from "../traced/liveness.js";
 import "../traced/classes.js"; // loads the native addon now, so a warm runner answers its job quickly
 
 let flushTelemetry = (): void => {};
@@ -33,10 +35,12 @@ process.on("uncaughtException", reportUncaught);
 process.on("unhandledRejection", reportUncaught);
 
 writeChannelMessage({ type: "ready", pid: process.pid });
-const job = readJobBlocking();
+const { job, rest } = readJobBlocking();
 markJobStart();
 configureLimits(job.limits);
 capDefaultContext();
+countWorkerThreads();
 flushTelemetry = startMainTelemetry().flushNow;
+startControlReader(installControlGlobals(job.params), rest);
 const entry = writeJobFiles(process.cwd(), job.files, job.entry);
 await import(pathToFileURL(entry).href);

@@ -5,11 +5,14 @@
 import { zmq } from "../traced/real-zeromq.js";
 import * as tracedClasses from "../traced/classes.js";
 import { Proxy } from "../traced/proxy.js";
+import { Observer } from "../traced/observer-tee.js";
+import "../traced/device-hook.js";
+import "../traced/exit-report.js";
 
 export {
   Pair, Publisher, Subscriber, Request, Reply, Dealer, Router, Push, Pull, XPublisher, XSubscriber, Stream, Context,
 } from "../traced/classes.js";
-export { Proxy };
-export const { Socket, Observer, context, version, capability, curveKeyPair } = zmq;
+export { Proxy, Observer };
+export const { Socket, context, version, capability, curveKeyPair } = zmq;
 
-export default { ...zmq, ...tracedClasses, Proxy };
+export default { ...zmq, ...tracedClasses, Proxy, Observer };

@@ -1,7 +1,8 @@
 import { BroadcastChannel, isMainThread, threadId } from "node:worker_threads";
 import type { SocketTotals, TraceEvent } from "../../../protocol/trace.js";
 import { writeChannelMessage } from "./channel-writer.js";
-import { fromWorkerTime } from "./clock.js";
+import { eventTime, fromWorkerTime } from "./clock.js";
+import { RateMeter } from "./rates.js";
 
 export type Totals = Record<string, SocketTotals>;
 
@@ -57,9 +58,15 @@ export function startMainTelemetry(): { flushNow: () => void } {
     lastTotals = text;
     writeChannelMessage({ type: "totals", totals });
   };
+  const meter = new RateMeter();
+  const measure = (): void => {
+    const rates = meter.read(allTotals(), performance.now(), eventTime());
+    if (rates) queue.push(rates);
+    flushTotals(false);
+  };
   flushBatch = flushEvents;
   setInterval(flushEvents, FLUSH_INTERVAL_MS).unref();
-  setInterval(() => flushTotals(false), TOTALS_INTERVAL_MS).unref();
+  setInterval(measure, TOTALS_INTERVAL_MS).unref();
 
   const fromWorkers = new BroadcastChannel(WORKER_CHANNEL_NAME);
   fromWorkers.onmessage = (message) => {

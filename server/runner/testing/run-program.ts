@@ -5,7 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { transform } from "esbuild";
 import type { SocketTotals, TraceEvent } from "../../../protocol/trace.js";
-import { buildRunner } from "../build.js";
+import { buildRunner, type RunnerBundle } from "../build.js";
 import { CHANNEL_FD, type RunnerLimits, type RunnerToSupervisor } from "../channel.js";
 
 export interface ProgramRun {
@@ -39,15 +39,25 @@ export async function transpile(files: Record<string, string>): Promise<Record<s
 /** Runs a program in the built runner without a sandbox, the way the supervisor talks to it. */
 export async function runProgram(
   files: Record<string, string>,
-  options: { entry?: string; limits?: Partial<RunnerLimits>; timeoutMs?: number } = {},
+  options: {
+    entry?: string;
+    limits?: Partial<RunnerLimits>;
+    timeoutMs?: number;
+    params?: Record<string, unknown>;
+    /** The runner bundle to use; by default buildRunner()'s. */
+    bundle?: RunnerBundle;
+    /** Control messages, each sent `afterMs` after the job (0: in the same write as the job). */
+    control?: { afterMs: number; message: unknown }[];
+  } = {},
 ): Promise<ProgramRun> {
-  const bundle = await buildRunner();
+  const bundle = options.bundle ?? (await buildRunner());
   const job = {
     type: "job" as const,
     runId: "test",
     entry: options.entry ?? Object.keys(files)[0],
     files: await transpile(files),
     limits: { ...TEST_LIMITS, ...options.limits },
+    ...(options.params ? { params: options.params } : {}),
   };
   const workDir = mkdtempSync(join(tmpdir(), "zmq-runner-test-"));
   const child = spawn(process.execPath, ["--enable-source-maps", "--import", bundle.register, bundle.runner], {
@@ -65,7 +75,7 @@ export async function runProgram(
       const message = JSON.parse(pending.slice(0, newline)) as RunnerToSupervisor;
       pending = pending.slice(newline + 1);
       run.messages.push(message);
-      if (message.type === "ready") channel.write(JSON.stringify(job) + "\n");
+      if (message.type === "ready") sendJob(channel, job, options.control ?? []);
       if (message.type === "events") run.events.push(...message.events);
       if (message.type === "totals") run.totals = message.totals;
       if (message.type === "uncaught") run.uncaught = message;
@@ -83,6 +93,15 @@ export async function runProgram(
   clearTimeout(timer);
   rmSync(workDir, { recursive: true, force: true });
   return run;
+}
+
+function sendJob(channel: Duplex, job: object, control: { afterMs: number; message: unknown }[]): void {
+  const line = (message: object): string => JSON.stringify(message) + "\n";
+  const immediate = control.filter((c) => c.afterMs === 0).map((c) => line({ type: "control", message: c.message }));
+  channel.write(line(job) + immediate.join(""));
+  for (const c of control.filter((c) => c.afterMs > 0)) {
+    setTimeout(() => channel.write(line({ type: "control", message: c.message })), c.afterMs);
+  }
 }
 
 export function eventsOfType<T extends TraceEvent["type"]>(run: ProgramRun, type: T): Extract<TraceEvent, { type: T }>[] {

@@ -1,10 +1,27 @@
+import { getEnvironmentData, isMainThread, setEnvironmentData } from "node:worker_threads";
 import { limits } from "./limits.js";
 
 /** After the full-event budget, one message in this many still gets an event, so long runs stay visible. */
 const SAMPLE_EVERY = 1_000;
 const RATE_WINDOW_MS = 1_000;
 
-let recordedMessages = 0;
+const SHARED_COUNTERS_KEY = "zmq-workbench/message-budget";
+const RECORDED = 0;
+
+/**
+ * The message-event budget is the run's, not each thread's: the main thread shares its counters with every worker
+ * it starts (environment data is passed to new workers; a SharedArrayBuffer stays shared).
+ */
+function sharedCounters(): Int32Array {
+  const inherited = isMainThread ? undefined : getEnvironmentData(SHARED_COUNTERS_KEY);
+  if (inherited instanceof SharedArrayBuffer) return new Int32Array(inherited);
+  const buffer = new SharedArrayBuffer(4);
+  setEnvironmentData(SHARED_COUNTERS_KEY, buffer);
+  return new Int32Array(buffer);
+}
+
+const counters = sharedCounters();
+/** Sampling after the budget counts per thread: no shared write per message in a flood. */
 let unrecordedMessages = 0;
 let windowStart = -Infinity;
 let eventsInWindow = 0;
@@ -26,8 +43,8 @@ export function withinEventRate(): boolean {
 
 /** Whether the next message gets a full event. Counting happens elsewhere and never depends on this. */
 export function shouldRecordMessage(): boolean {
-  if (recordedMessages >= limits.maxMessageEvents && ++unrecordedMessages % SAMPLE_EVERY !== 0) return false;
+  if (Atomics.load(counters, RECORDED) >= limits.maxMessageEvents && ++unrecordedMessages % SAMPLE_EVERY !== 0) return false;
   if (!withinEventRate()) return false;
-  recordedMessages++;
+  Atomics.add(counters, RECORDED, 1);
   return true;
 }

@@ -1,8 +1,10 @@
 import type { Frame } from "../../../protocol/trace.js";
 import { afterReceive } from "./diagnostics.js";
 import { errorCode, explainSocketError } from "./explain.js";
+import { messageFingerprint } from "./fingerprint.js";
 import { summarizeMessage } from "./frames.js";
 import { LimitError } from "./limits.js";
+import { operationEnded } from "./liveness.js";
 import { shouldRecordMessage, withinEventRate } from "./event-budget.js";
 import { socketEvent, type SocketTrace } from "./socket-trace.js";
 import { releaseSocketSlot } from "./socket-slots.js";
@@ -15,10 +17,10 @@ export function markClosed(trace: SocketTrace): void {
   socketEvent(trace, "socket/close", {});
 }
 
-export function reportError(trace: SocketTrace, op: string, err: unknown): void {
+export function reportError(trace: SocketTrace, op: string, err: unknown, endpoint?: string): void {
   if (!withinEventRate()) return;
   const code = err instanceof LimitError ? err.limit : errorCode(err);
-  socketEvent(trace, "socket/error", { op, message: explainSocketError(op, err), ...(code ? { code } : {}) });
+  socketEvent(trace, "socket/error", { op, message: explainSocketError(op, err), ...(code ? { code } : {}), ...(endpoint ? { endpoint } : {}) });
 }
 
 /**
@@ -29,30 +31,43 @@ export class MessageHandlers {
   constructor(readonly trace: SocketTrace) {}
 
   readonly sent = (): void => {
+    operationEnded();
     this.trace.sent++;
   };
 
   readonly sendFailed = (err: unknown): never => {
+    operationEnded();
     reportError(this.trace, "send", err);
     throw err;
   };
 
   readonly received = (message: Buffer[]): Buffer[] => {
+    operationEnded();
     const trace = this.trace;
     const seq = ++trace.received;
     afterReceive(trace);
-    if (shouldRecordMessage()) socketEvent(trace, "message/recv", { frames: summarizeMessage(message, trace.envelope), seq });
+    if (shouldRecordMessage()) {
+      socketEvent(trace, "message/recv", { frames: summarizeMessage(message, trace.envelope), seq, fp: messageFingerprint(message, trace.envelope) });
+    }
     return message;
   };
 
   readonly receiveFailed = (err: unknown): never => {
+    operationEnded();
     // Closing a socket while it waits rejects with EAGAIN; the async iterator treats that as the end.
     if (!(this.trace.closed && errorCode(err) === "EAGAIN")) reportError(this.trace, "receive", err);
     throw err;
   };
 }
 
-export function recordSent(trace: SocketTrace, frames: Frame[]): void {
+/** What a recorded send looked like when it was called: zeromq may still change large frames' bytes later. */
+export interface SendRecord {
+  frames: Frame[];
+  fp: string;
+}
+
+export function recordSent(trace: SocketTrace, record: SendRecord): void {
+  operationEnded();
   const seq = ++trace.sent;
-  socketEvent(trace, "message/send", { frames, seq });
+  socketEvent(trace, "message/send", { frames: record.frames, seq, fp: record.fp });
 }

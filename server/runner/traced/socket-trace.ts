@@ -18,6 +18,12 @@ export interface SocketTrace {
   owesReply: boolean;
   /** SUB: subscribe() was called at least once. */
   subscribed: boolean;
+  /** Peers with a finished handshake, from our Observer (tcp/ipc on the main thread only). */
+  peers: number;
+  /** Whether a workbench Observer watches it, i.e. whether `peers` means anything. */
+  monitored: boolean;
+  /** The linger option as last set; undefined is libzmq's default, wait forever. */
+  linger: number | undefined;
   readonly diagnosed: Set<string>;
 }
 
@@ -46,6 +52,9 @@ export function openSocketTrace(kind: SocketKind, site: string | undefined): Soc
     awaitingReply: false,
     owesReply: false,
     subscribed: false,
+    peers: 0,
+    monitored: false,
+    linger: undefined,
     diagnosed: new Set(),
   };
   traces.push(trace);
@@ -56,6 +65,11 @@ export function openSocketTrace(kind: SocketKind, site: string | undefined): Soc
 
 export function socketEvent<T extends TraceEvent["type"]>(trace: SocketTrace, type: T, fields: SocketEventFields<T>): void {
   emit({ type, t: eventTime(), socket: trace.id, kind: trace.kind, ...fields } as unknown as TraceEvent);
+}
+
+/** Sockets of this thread not closed yet. */
+export function openTraces(): SocketTrace[] {
+  return traces.filter((trace) => !trace.closed);
 }
 
 export function diagnoseOnce(trace: SocketTrace, code: string, message: string, severity: "info" | "warning" | "error"): void {

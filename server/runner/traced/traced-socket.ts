@@ -3,13 +3,18 @@ import type { SocketKind } from "../../../protocol/trace.js";
 import { learnerCallSite } from "../job/learner-stack.js";
 import { beforeReceive, beforeSend } from "./diagnostics.js";
 import { errorCode } from "./explain.js";
+import { messageFingerprint } from "./fingerprint.js";
 import { messageBytes, summarizeMessage } from "./frames.js";
+import { operationEnded, operationStarted } from "./liveness.js";
+import { monitorOf, observeBefore } from "./observer-monitor.js";
+import { Observer, setMonitorFinder } from "./observer-tee.js";
 import { LimitError, limits } from "./limits.js";
 import { shouldRecordMessage, withinEventRate } from "./event-budget.js";
 import { assertKnownOptions, optionTable, optionValueForTrace } from "./options.js";
 import { openSocketTrace, socketEvent, type SocketTrace } from "./socket-trace.js";
-import { markClosed, MessageHandlers, recordSent, reportError } from "./socket-reporting.js";
+import { markClosed, MessageHandlers, recordSent, reportError, type SendRecord } from "./socket-reporting.js";
 import { releaseSocketSlot, reserveSocketSlot, socketLimitError } from "./socket-slots.js";
+import { watchZeroCopy } from "./zero-copy.js";
 
 /** The native methods the traced class wraps; the zeromq typings only declare them on the concrete classes. */
 interface NativeSocket extends Socket {
@@ -36,6 +41,12 @@ function handlersOf(socket: object): MessageHandlers {
 export function traceOf(socket: object): SocketTrace {
   return handlersOf(socket).trace;
 }
+
+setMonitorFinder((socket) => {
+  const trace = sockets.get(socket)?.trace;
+  return trace && monitorOf(socket, trace);
+});
+const learnerObservers = new WeakMap<object, Observer>();
 
 /** Builds the traced subclass of one real zeromq socket class: same API, every call reported. */
 export function tracedSocketClass<C extends abstract new (...args: never[]) => Socket>(real: C, kind: SocketKind): C {
@@ -70,32 +81,40 @@ export function tracedSocketClass<C extends abstract new (...args: never[]) => S
 
     override async bind(address: string): Promise<void> {
       const trace = traceOf(this);
+      observeBefore(this, trace, String(address));
+      operationStarted();
       try {
         await super.bind(address);
       } catch (err) {
-        reportError(trace, "bind", err);
+        reportError(trace, "bind", err, String(address));
         throw err;
+      } finally {
+        operationEnded();
       }
       socketEvent(trace, "socket/bind", { endpoint: String(address), resolved: this.lastEndpoint ?? undefined });
     }
 
     override async unbind(address: string): Promise<void> {
       const trace = traceOf(this);
+      operationStarted();
       try {
         await super.unbind(address);
       } catch (err) {
-        reportError(trace, "unbind", err);
+        reportError(trace, "unbind", err, String(address));
         throw err;
+      } finally {
+        operationEnded();
       }
       socketEvent(trace, "socket/unbind", { endpoint: String(address) });
     }
 
     override connect(address: string, ...rest: unknown[]): void {
       const trace = traceOf(this);
+      observeBefore(this, trace, String(address));
       try {
         super.connect(address, ...rest);
       } catch (err) {
-        reportError(trace, "connect", err);
+        reportError(trace, "connect", err, String(address));
         throw err;
       }
       socketEvent(trace, "socket/connect", { endpoint: String(address) });
@@ -106,7 +125,7 @@ export function tracedSocketClass<C extends abstract new (...args: never[]) => S
       try {
         super.disconnect(address);
       } catch (err) {
-        reportError(trace, "disconnect", err);
+        reportError(trace, "disconnect", err, String(address));
         throw err;
       }
       socketEvent(trace, "socket/disconnect", { endpoint: String(address) });
@@ -130,7 +149,9 @@ export function tracedSocketClass<C extends abstract new (...args: never[]) => S
       }
       beforeSend(trace);
       // Summaries are taken now: zeromq sends large frames without copying, so the buffer may change later.
-      const frames = shouldRecordMessage() ? summarizeMessage(message, trace.envelope) : undefined;
+      const record: SendRecord | undefined = shouldRecordMessage()
+        ? { frames: summarizeMessage(message, trace.envelope), fp: messageFingerprint(message, trace.envelope) }
+        : undefined;
       let sending: Promise<void>;
       try {
         sending = super.send(message);
@@ -138,7 +159,10 @@ export function tracedSocketClass<C extends abstract new (...args: never[]) => S
         reportError(trace, "send", err);
         throw err;
       }
-      return frames ? sending.then(() => recordSent(trace, frames), handlers.sendFailed) : sending.then(handlers.sent, handlers.sendFailed);
+      operationStarted();
+      if (!record) return sending.then(handlers.sent, handlers.sendFailed);
+      watchZeroCopy(trace, message);
+      return sending.then(() => recordSent(trace, record), handlers.sendFailed);
     }
 
     override receive(): Promise<Buffer[]> {
@@ -152,11 +176,20 @@ export function tracedSocketClass<C extends abstract new (...args: never[]) => S
         throw err;
       }
       beforeReceive(trace);
+      operationStarted();
       return receiving.then(handlers.received, handlers.receiveFailed);
     }
   }
 
   traceOptionSetters(TracedSocket.prototype, table.writable);
+  Object.defineProperty(TracedSocket.prototype, "events", {
+    configurable: true,
+    get(this: Socket) {
+      let observer = learnerObservers.get(this);
+      if (!observer) learnerObservers.set(this, (observer = new Observer(this)));
+      return observer;
+    },
+  });
   Object.defineProperty(TracedSocket, "name", { value: real.name });
   return TracedSocket as unknown as C;
 }
@@ -172,6 +205,7 @@ function traceOptionSetters(prototype: object, writable: Map<string, PropertyDes
       set(this: object, value: unknown) {
         set.call(this, value);
         const trace = sockets.get(this)?.trace;
+        if (trace && name === "linger") trace.linger = Number(value);
         if (trace && withinEventRate()) socketEvent(trace, "socket/option", { name, value: optionValueForTrace(value) });
       },
     });

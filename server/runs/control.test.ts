@@ -1,0 +1,41 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { FastifyInstance } from "fastify";
+import type { TraceEvent } from "../../protocol/trace.js";
+import { testApp } from "../test/helpers.js";
+import { WsProbe } from "../test/ws-client.js";
+
+let app: FastifyInstance;
+let cleanup: () => Promise<void>;
+beforeAll(async () => ({ app, cleanup } = await testApp()));
+afterAll(() => cleanup());
+
+const workerSockets = (events: TraceEvent[]) =>
+  events.filter((e) => e.type === "socket/open" && /worker/.test(e.label)).map((e) => (e as { socket: string }).socket);
+
+describe("live control of a running scenario over the run WebSocket", () => {
+  it("applies initial params, then a live worker count and an actor kill, without restarting the run", async () => {
+    const program = (await app.inject({ method: "GET", url: "/api/scenarios/pipeline/program?duration=20&workers=1&rate=50&workMs=0" })).json();
+    const probe = await WsProbe.open(app, "/api/runs");
+    const runId = "live-pipeline";
+    probe.send({ type: "run/start", payload: { files: program.files, entry: program.entry, timeoutMs: program.timeoutMs, params: program.params }, meta: { runId } });
+
+    // One worker (PULL + PUSH) at first, as the params asked.
+    await probe.until(() => (workerSockets(probe.events(runId)).length >= 2 ? true : undefined));
+    await new Promise((r) => setTimeout(r, 300));
+    expect(workerSockets(probe.events(runId))).toHaveLength(2);
+
+    probe.send({ type: "run/control", payload: { action: "set-param", name: "workers", value: 3 }, meta: { runId } });
+    await probe.until(() => (workerSockets(probe.events(runId)).length >= 6 ? true : undefined));
+
+    probe.send({ type: "run/control", payload: { action: "actor", actor: "sink", op: "kill" }, meta: { runId } });
+    const sinkSocket = probe.events(runId).find((e) => e.type === "socket/open" && /sink/.test(e.label)) as { socket: string };
+    await probe.until(() => probe.events(runId).find((e) => e.type === "socket/close" && e.socket === sinkSocket.socket));
+
+    probe.send({ type: "run/control", payload: { action: "actor", actor: "nobody-here", op: "unknown" }, meta: { runId } });
+    expect(await probe.errorFor(runId)).toMatch(/Invalid run\/control message/);
+
+    probe.send({ type: "run/stop", payload: {}, meta: { runId } });
+    expect((await probe.exitOf(runId)).reason).toBe("killed");
+    probe.ws.terminate();
+  });
+});
