@@ -52,6 +52,32 @@ source.close(); sink.close();
     expect(run.totals).toMatchObject({ s1: { received: 1 }, s2: { sent: 1 } });
   });
 
+  it("gives learners the real devices/src library, on traced sockets", async () => {
+    const run = await runProgram({
+      "main.ts": `
+import { device } from "zmq-devices";
+import { Push, Pull } from "zeromq";
+const frontend = new Pull({ linger: 0 });
+const backend = new Push({ linger: 0 });
+await frontend.bind("inproc://in");
+await backend.bind("inproc://out");
+const running = device("streamer", frontend, backend);
+const source = new Push({ linger: 0 });
+source.connect("inproc://in");
+const sink = new Pull({ linger: 0 });
+sink.connect("inproc://out");
+await source.send("job");
+console.log(String((await sink.receive())[0]));
+frontend.close();
+await running;
+source.close(); sink.close();
+`,
+    });
+    expect(run.uncaught).toBeUndefined();
+    expect(run.stdout).toBe("job\n");
+    expect(eventsOfType(run, "device/open")).toEqual([expect.objectContaining({ kind: "streamer", sockets: ["s1", "s2"] })]);
+  });
+
   it("is a clear import error while the devices library does not exist", async () => {
     const bundle = await buildRunner({ devicesEntry: join(dir, "missing.ts") });
     const run = await runProgram({ "main.ts": `import { streamer } from "zmq-devices";\nconsole.log(streamer);\n` }, { bundle });

@@ -6,7 +6,8 @@ const FNV_PRIME = 0x01000193;
 /** Evenly spaced bytes hashed besides head and tail, so a buffer rewritten in place is noticed. */
 const STRIDE_SAMPLES = 64;
 
-function bytesOf(frame: unknown): Uint8Array {
+/** The bytes of one frame as zeromq.js will send them; strings are encoded, views are not copied. */
+export function frameView(frame: unknown): Uint8Array {
   if (ArrayBuffer.isView(frame)) return new Uint8Array(frame.buffer, frame.byteOffset, frame.byteLength);
   if (frame instanceof ArrayBuffer || frame instanceof SharedArrayBuffer) return new Uint8Array(frame);
   if (frame === null || frame === undefined) return new Uint8Array(0);
@@ -33,7 +34,7 @@ function mixFrame(hash: number, bytes: Uint8Array): number {
 function bodyFrames(frames: unknown[], envelope: Envelope): unknown[] {
   const start = envelope === "identity" ? 1 : 0;
   if (envelope === "none") return frames;
-  for (let i = start; i < frames.length - 1; i++) if (bytesOf(frames[i]).length === 0) return frames.slice(i + 1);
+  for (let i = start; i < frames.length - 1; i++) if (frameView(frames[i]).length === 0) return frames.slice(i + 1);
   return frames.slice(start);
 }
 
@@ -41,7 +42,7 @@ function bodyFrames(frames: unknown[], envelope: Envelope): unknown[] {
 export function messageFingerprint(message: unknown, envelope: Envelope): string {
   const frames = Array.isArray(message) ? message : [message];
   let hash = FNV_OFFSET;
-  for (const frame of bodyFrames(frames, envelope)) hash = mixFrame(hash, bytesOf(frame));
+  for (const frame of bodyFrames(frames, envelope)) hash = mixFrame(hash, frameView(frame));
   return hash.toString(16).padStart(8, "0");
 }
 
@@ -53,4 +54,3 @@ export function sampledHash(view: Uint8Array): number {
   return hash;
 }
 
-export { bytesOf as frameView };

@@ -10,7 +10,8 @@ import workerThreads from "node:worker_threads";
  * Closing too early is worse than a hang at exit: libzmq sends monitor events with blocking sends, so once the
  * Observer is gone the next event of a still-busy socket blocks libzmq's I/O thread and all traffic stops
  * (measured: a pending bind() was invisible here and froze a tcp flood). Only context termination at exit
- * unblocks those sends, which is why closing when truly idle is safe.
+ * unblocks those sends, which is why closing when truly idle is safe. Monitors of closed sockets are never
+ * closed here (they end by themselves); work on untraced sockets (`zeromq/lib/...`) is invisible to this check.
  */
 const CHECK_INTERVAL_MS = 20;
 

@@ -50,6 +50,15 @@ export class SocketMonitor {
     void this.pump(observer);
   }
 
+  /**
+   * A closed socket's monitor ends by itself (`end`) once libzmq has torn the socket down. Until then it must stay
+   * open, whatever the idle check says: the teardown's own events (disconnect, close) would otherwise block.
+   */
+  socketClosed(): void {
+    this.release?.();
+    this.release = undefined;
+  }
+
   private async pump(observer: InstanceType<typeof zmq.Observer>): Promise<void> {
     for (;;) {
       let event: ObservedEvent | undefined;
@@ -63,7 +72,7 @@ export class SocketMonitor {
       for (const listener of this.listeners) listener(event);
       if (event.type === "end") break;
     }
-    this.release?.();
+    this.socketClosed();
   }
 
   private report(event: ObservedEvent): void {
@@ -113,6 +122,10 @@ export function monitorOf(socket: Socket, trace: SocketTrace): SocketMonitor {
   let monitor = monitors.get(trace);
   if (!monitor) monitors.set(trace, (monitor = new SocketMonitor(socket, trace)));
   return monitor;
+}
+
+export function monitoredSocketClosed(trace: SocketTrace): void {
+  monitors.get(trace)?.socketClosed();
 }
 
 /** Observer events exist for tcp and ipc only; inproc gives just `end`, not worth a monitor. */

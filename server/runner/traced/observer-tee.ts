@@ -100,3 +100,17 @@ export class Observer {
     return waiter;
   }
 }
+
+const socketObservers = new WeakMap<object, Observer>();
+
+/** `socket.events`: one Observer per socket, created on first use, as in zeromq.js. */
+export function defineEventsProperty(prototype: object): void {
+  Object.defineProperty(prototype, "events", {
+    configurable: true,
+    get(this: Socket) {
+      let observer = socketObservers.get(this);
+      if (!observer) socketObservers.set(this, (observer = new Observer(this)));
+      return observer;
+    },
+  });
+}

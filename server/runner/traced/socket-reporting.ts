@@ -5,6 +5,7 @@ import { messageFingerprint } from "./fingerprint.js";
 import { summarizeMessage } from "./frames.js";
 import { LimitError } from "./limits.js";
 import { operationEnded } from "./liveness.js";
+import { monitoredSocketClosed } from "./observer-monitor.js";
 import { shouldRecordMessage, withinEventRate } from "./event-budget.js";
 import { socketEvent, type SocketTrace } from "./socket-trace.js";
 import { releaseSocketSlot } from "./socket-slots.js";
@@ -13,6 +14,7 @@ import { releaseSocketSlot } from "./socket-slots.js";
 export function markClosed(trace: SocketTrace): void {
   if (trace.closed) return;
   trace.closed = true;
+  monitoredSocketClosed(trace);
   releaseSocketSlot();
   socketEvent(trace, "socket/close", {});
 }

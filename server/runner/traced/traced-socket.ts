@@ -7,7 +7,7 @@ import { messageFingerprint } from "./fingerprint.js";
 import { messageBytes, summarizeMessage } from "./frames.js";
 import { operationEnded, operationStarted } from "./liveness.js";
 import { monitorOf, observeBefore } from "./observer-monitor.js";
-import { Observer, setMonitorFinder } from "./observer-tee.js";
+import { defineEventsProperty, setMonitorFinder } from "./observer-tee.js";
 import { LimitError, limits } from "./limits.js";
 import { shouldRecordMessage, withinEventRate } from "./event-budget.js";
 import { assertKnownOptions, optionTable, optionValueForTrace } from "./options.js";
@@ -46,7 +46,6 @@ setMonitorFinder((socket) => {
   const trace = sockets.get(socket)?.trace;
   return trace && monitorOf(socket, trace);
 });
-const learnerObservers = new WeakMap<object, Observer>();
 
 /** Builds the traced subclass of one real zeromq socket class: same API, every call reported. */
 export function tracedSocketClass<C extends abstract new (...args: never[]) => Socket>(real: C, kind: SocketKind): C {
@@ -182,14 +181,7 @@ export function tracedSocketClass<C extends abstract new (...args: never[]) => S
   }
 
   traceOptionSetters(TracedSocket.prototype, table.writable);
-  Object.defineProperty(TracedSocket.prototype, "events", {
-    configurable: true,
-    get(this: Socket) {
-      let observer = learnerObservers.get(this);
-      if (!observer) learnerObservers.set(this, (observer = new Observer(this)));
-      return observer;
-    },
-  });
+  defineEventsProperty(TracedSocket.prototype);
   Object.defineProperty(TracedSocket, "name", { value: real.name });
   return TracedSocket as unknown as C;
 }
