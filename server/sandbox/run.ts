@@ -5,6 +5,7 @@ import type { RunnerProcess } from "./runner-process.js";
 import type { CgroupUsage } from "./run-cgroup.js";
 import { validEvents, validTotals } from "./telemetry-check.js";
 import { decideVerdict, type StopCause, type ProcessEnd } from "./verdict.js";
+import { TraceProcessor } from "../trace/trace-processor.js";
 import type { RunnerToSupervisor } from "../runner/channel.js";
 
 export interface RunJob {
@@ -21,6 +22,7 @@ export type EventSink = (events: TraceEvent[]) => void;
 
 const STDERR_TAIL_CHARS = 4096;
 const MAX_PENDING_CONTROL = 64;
+const TRACE_TICK_MS = 100;
 const UNCAUGHT_MESSAGE_CHARS = 2000;
 const UNCAUGHT_STACK_CHARS = 8000;
 /** Sockets a run may report totals for: closed sockets keep their totals, so this is above the open-socket limit. */
@@ -40,6 +42,8 @@ export class Run {
   private wallTimer: NodeJS.Timeout | undefined;
   readonly done: Promise<RunExit>;
   private started = false;
+  private readonly trace = new TraceProcessor();
+  private traceTimer: NodeJS.Timeout | undefined;
   private readonly pendingControl: unknown[] = [];
 
   constructor(
@@ -60,6 +64,8 @@ export class Run {
       this.started = true;
       for (const message of this.pendingControl.splice(0)) proc.send({ type: "control", message });
       this.wallTimer = setTimeout(() => this.stop({ reason: "timeout", limit: "wall-time" }), job.wallMs);
+      // Releases receives held for a late send and runs the one-second "nothing binds there" check.
+      this.traceTimer = setInterval(() => this.processed([]), TRACE_TICK_MS);
     };
     if (proc.isReady) begin();
     else proc.once("ready", begin);
@@ -88,7 +94,7 @@ export class Run {
     if (message.type === "events") {
       const valid = validEvents(message.events);
       for (const e of valid) this.count(e);
-      if (valid.length) this.sink(valid);
+      if (valid.length) this.processed(valid);
     } else if (message.type === "uncaught") {
       const limit = typeof message.limit === "string" ? message.limit.slice(0, 40) : undefined;
       this.uncaught = { name: String(message.name).slice(0, 100), message: String(message.message).slice(0, UNCAUGHT_MESSAGE_CHARS), limit };
@@ -124,8 +130,17 @@ export class Run {
     this.sink([{ type: "console", t: this.elapsedMs, stream, text }]);
   }
 
+  /** Attribution and run-level diagnostics need the whole run's trace, in order; they may hold events briefly. */
+  private processed(events: TraceEvent[]): void {
+    const out = this.trace.process(events, this.elapsedMs);
+    if (out.length) this.sink(out);
+  }
+
   private finish(code: number | null, signal: NodeJS.Signals | null, usage: CgroupUsage | undefined): RunExit {
     clearTimeout(this.wallTimer);
+    clearInterval(this.traceTimer);
+    const tail = this.trace.finish(this.totals, this.elapsedMs);
+    if (tail.length) this.sink(tail);
     const end: ProcessEnd = { code, signal, stderrTail: this.stderrTail, uncaught: this.uncaught, usage };
     const verdict = decideVerdict(end, this.cause, this.job.wallMs);
     const exit: RunExit = {
