@@ -47,6 +47,7 @@ export default defineConfig({
     timeout: 180_000,
     stdout: "pipe",
     stderr: "pipe",
-    env: { PORT: String(PORT), HOST: "127.0.0.1", DATA_DIR },
+    // Warnings and errors only: request logs would bury the test report.
+    env: { PORT: String(PORT), HOST: "127.0.0.1", DATA_DIR, LOG_LEVEL: process.env.LOG_LEVEL ?? "warn" },
   },
 });
