@@ -6,23 +6,46 @@ import { InspectorPane } from "./inspector/InspectorPane.js";
 import { ConsolePane } from "./panes/ConsolePane.js";
 import { MessageLog } from "./panes/MessageLog.js";
 import { ShareButton } from "./panes/ShareButton.js";
+import { PresenterBar, PresenterButton } from "./presenter/PresenterBar.js";
+import { usePresenter } from "./presenter/usePresenter.js";
 import { StatusBadge } from "./panes/StatusBadge.js";
 import { useWorkspace } from "./program/useWorkspace.js";
 import type { CodeLocation } from "./run/locations.js";
 import { runProblems } from "./run/problems.js";
 import { isActive } from "./run/runState.js";
 import { useRun } from "./run/useRun.js";
-import { shareIdFromPath } from "./share/shareApi.js";
+import { LessonFrame } from "./lessons/LessonFrame.js";
+import { LessonPane } from "./lessons/LessonPane.js";
+import { LessonsMenu } from "./lessons/LessonsMenu.js";
+import { ScenarioFrame } from "./scenarios/ScenarioFrame.js";
+import { ScenarioPanel } from "./scenarios/ScenarioPanel.js";
+import { useScenario } from "./scenarios/useScenario.js";
+import { useLesson } from "./lessons/useLesson.js";
+import { useLessonActions } from "./lessons/useLessonActions.js";
+import type { Route } from "./routing/route.js";
+import { workspaceSource } from "./routing/workspaceSource.js";
+import { PresentControl } from "./session/PresentControl.js";
+import { TimelineBar } from "./timeline/TimelineBar.js";
+import { TimelineContext, useTimelineController } from "./timeline/useTimeline.js";
 import { Splitter } from "./ui/Splitter.js";
 import { isBoolean, isFraction, usePersistentState } from "./ui/usePersistentState.js";
 
-const shareId = shareIdFromPath(window.location.pathname);
-
-export function App() {
-  const workspace = useWorkspace(shareId);
-  const { run, connection, start, stop } = useRun();
+/** The workbench: the playground, a shared program or a lesson, by route. */
+export function App({ route }: { route: Route }) {
+  const workspace = useWorkspace(workspaceSource(route));
+  const { run, connection, start, stop, control, sendSession, subscribe } = useRun();
+  const lessonId = route.kind === "lesson" ? route.id : null;
+  const lesson = useLesson(lessonId, run, subscribe);
+  const lessonActions = useLessonActions(lesson.lesson, workspace);
+  const timeline = useTimelineController(run, workspace.files, workspace.entry);
+  const presenter = usePresenter(timeline);
+  /** The run at the timeline's cursor: live, paused, replayed or opened from a trace file. */
+  const shown = timeline.view;
   const [dark, setDark] = usePersistentState("zmq-workbench.dark", false, isBoolean);
-  const [leftShare, setLeftShare] = usePersistentState("zmq-workbench.split.columns", 0.42, isFraction);
+  const [scenariosOpen, setScenariosOpen] = usePersistentState("zmq-workbench.scenarios.open", false, isBoolean);
+  const scenario = useScenario({ run, start, control, replaceFiles: workspace.replaceFiles });
+  // Beside a lesson the editor gets more of the room than in the playground, so the split is kept apart.
+  const [leftShare, setLeftShare] = usePersistentState(lessonId ? "zmq-workbench.split.columns.lesson" : "zmq-workbench.split.columns", lessonId ? 0.52 : 0.42, isFraction);
   const [editorShare, setEditorShare] = usePersistentState("zmq-workbench.split.editor", 0.68, isFraction);
   const [graphShare, setGraphShare] = usePersistentState("zmq-workbench.split.graph", 0.62, isFraction);
   const [selectedSocket, setSelectedSocket] = useState<string | null>(null);
@@ -38,10 +61,11 @@ export function App() {
   }, [workspace.setActive]);
 
   const runNow = useCallback(() => {
+    if (workspace.loading) return;
     setSelectedSocket(null);
     setSelectedMessage(null);
-    start(workspace.files, workspace.entry);
-  }, [start, workspace.files, workspace.entry]);
+    start(workspace.files, workspace.entry, lessonId ?? undefined);
+  }, [start, workspace.files, workspace.entry, workspace.loading, lessonId]);
 
   useEffect(() => { document.documentElement.dataset.theme = dark ? "dark" : "light"; }, [dark]);
 
@@ -56,17 +80,22 @@ export function App() {
   const selectSocket = (id: string | null) => { setSelectedSocket(id); setSelectedMessage(null); };
   const selectMessage = (index: number) => {
     setSelectedMessage(index);
-    setSelectedSocket(run.graph.messages.find((m) => m.index === index)?.socket ?? null);
+    setSelectedSocket(shown.graph.messages.find((m) => m.index === index)?.socket ?? null);
   };
 
   return (
-    <div className="app">
+    <TimelineContext.Provider value={timeline}>
+    <div className="app" data-presenting={presenter.presenting || undefined} data-show-code={presenter.showCode || undefined}>
       <header className="toolbar">
         <h1>ØMQ Workbench</h1>
-        <button type="button" className="primary" onClick={runNow} aria-keyshortcuts="Control+Enter Meta+Enter" title="Run (Ctrl+Enter)">Run</button>
+        <button type="button" className="primary" onClick={runNow} disabled={workspace.loading} aria-keyshortcuts="Control+Enter Meta+Enter" title="Run (Ctrl+Enter)">Run</button>
         <button type="button" onClick={stop} disabled={!active}>Stop</button>
         <StatusBadge run={run} connection={connection} />
         <span className="spacer" />
+        <button type="button" aria-pressed={scenariosOpen} onClick={() => setScenariosOpen(!scenariosOpen)}>Scenarios</button>
+        <LessonsMenu currentId={lessonId} onImported={lessonActions.imported} />
+        <PresentControl sendSession={sendSession} subscribe={subscribe} connection={connection} />
+        <PresenterButton presenter={presenter} />
         <ShareButton files={workspace.files} entry={workspace.entry} />
         <button type="button" className="quiet" aria-pressed={dark} onClick={() => setDark(!dark)}>{dark ? "Light theme" : "Dark theme"}</button>
       </header>
@@ -75,8 +104,12 @@ export function App() {
           {workspace.notice} <button type="button" className="quiet" onClick={workspace.dismissNotice}>Dismiss</button>
         </div>
       )}
+      <PresenterBar presenter={presenter} />
+      <TimelineBar />
+      <ScenarioFrame panel={scenariosOpen ? <ScenarioPanel scenario={scenario} graph={run.graph} onClose={() => setScenariosOpen(false)} /> : null}>
+      <LessonFrame lesson={lessonId ? <LessonPane state={lesson} onReset={lessonActions.reset} onShowSolution={lessonActions.showSolution} onNext={lessonActions.next} /> : null}>
       <main className="workspace" style={{ gridTemplateColumns: `${leftShare * 100}% 6px minmax(0, 1fr)` }}>
-        <div className="column" style={{ gridTemplateRows: `${editorShare * 100}% 6px minmax(0, 1fr)` }}>
+        <div className="column code-column" style={{ gridTemplateRows: `${editorShare * 100}% 6px minmax(0, 1fr)` }}>
           <section className="pane editor-pane" aria-label="Editor">
             <FileTabs names={fileNames} active={workspace.active} entry={workspace.entry}
               onSelect={workspace.setActive} onAdd={workspace.addFile} onRename={workspace.renameFile} onDelete={workspace.deleteFile} />
@@ -84,19 +117,22 @@ export function App() {
               reveal={reveal} problems={problems} />
           </section>
           <Splitter orientation="horizontal" value={editorShare} onChange={setEditorShare} label="Resize editor and console" />
-          <ConsolePane lines={run.console} files={fileNames} onOpenLocation={openLocation} />
+          <ConsolePane lines={shown.console} files={fileNames} onOpenLocation={openLocation} />
         </div>
         <Splitter orientation="vertical" value={leftShare} onChange={setLeftShare} label="Resize code and graph" />
-        <div className="column" style={{ gridTemplateRows: `${graphShare * 100}% 6px minmax(0, 1fr)` }}>
-          <GraphPane graph={run.graph} selected={selectedSocket} onSelect={selectSocket} />
+        <div className="column view-column" style={{ gridTemplateRows: `${graphShare * 100}% 6px minmax(0, 1fr)` }}>
+          <GraphPane graph={shown.graph} selected={selectedSocket} onSelect={selectSocket} speed={timeline.speed} fitSignal={presenter.fitSignal} />
           <Splitter orientation="horizontal" value={graphShare} onChange={setGraphShare} label="Resize graph and details" />
           <div className="details-row">
-            <MessageLog graph={run.graph} selected={selectedMessage} onSelect={selectMessage} socket={selectedSocket} />
-            <InspectorPane graph={run.graph} selectedSocket={selectedSocket} selectedMessage={selectedMessage} onSelectSocket={selectSocket}
-              files={fileNames} onOpenLocation={openLocation} />
+            <MessageLog graph={shown.graph} selected={selectedMessage} onSelect={selectMessage} socket={selectedSocket} />
+            <InspectorPane graph={shown.graph} selectedSocket={selectedSocket} selectedMessage={selectedMessage} onSelectSocket={selectSocket}
+              files={fileNames} onOpenLocation={openLocation} onSelectMessage={selectMessage} />
           </div>
         </div>
       </main>
+      </LessonFrame>
+      </ScenarioFrame>
     </div>
+    </TimelineContext.Provider>
   );
 }

@@ -20,12 +20,14 @@ interface Props {
   reveal: RevealRequest | null;
   /** Where the last run failed, marked in the code like a type error. */
   problems: CodeProblem[];
+  /** A spectator's view of someone else's code. */
+  readOnly?: boolean;
 }
 
 const uriOf = (api: MonacoApi, name: string) => api.Uri.parse(`file:///${name}`);
 
 /** Monaco, loaded on first use: one model per file, view state kept per file, Ctrl/Cmd+Enter runs. */
-export function MonacoHost({ files, revision, active, dark, onChange, onRun, reveal, problems }: Props) {
+export function MonacoHost({ files, revision, active, dark, onChange, onRun, reveal, problems, readOnly = false }: Props) {
   const hostRef = useRef<HTMLDivElement>(null);
   const [api, setApi] = useState<MonacoApi | null>(null);
   const [failed, setFailed] = useState<string | null>(null);
@@ -50,7 +52,7 @@ export function MonacoHost({ files, revision, active, dark, onChange, onRun, rev
     if (!api || !hostRef.current) return;
     const editor = api.editor.create(hostRef.current, {
       automaticLayout: true, fontSize: 15, minimap: { enabled: false }, scrollBeyondLastLine: false,
-      tabSize: 2, fixedOverflowWidgets: true, ariaLabel: "Program editor",
+      tabSize: 2, fixedOverflowWidgets: true, readOnly, ariaLabel: readOnly ? "Presenter's code (read-only)" : "Program editor",
     });
     editor.addCommand(api.KeyMod.CtrlCmd | api.KeyCode.Enter, () => callbacks.current.onRun());
     const sub = editor.onDidChangeModelContent(() => {

@@ -2,6 +2,7 @@ import { useEffect, useRef } from "react";
 import { GraphView } from "./GraphView.js";
 import { GraphTextAlternative } from "./GraphTextAlternative.js";
 import { Legend } from "./Legend.js";
+import "./graph-extras.css";
 import type { Direction, GraphState } from "./types.js";
 
 /** Messages of one batch leave this far apart, and all of them within the spread. */
@@ -12,13 +13,18 @@ interface Props {
   graph: GraphState;
   selected: string | null;
   onSelect: (socketId: string | null) => void;
+  /** Playback speed of the timeline: below 1, particles slow down with it. */
+  speed?: number;
+  /** Changes whenever the view should fit the graph (presenter mode's F key, entering or leaving the mode). */
+  fitSignal?: number;
 }
 
 /** The thin React side of the graph: GraphView owns the simulation and the SVG. */
-export function GraphPane({ graph, selected, onSelect }: Props) {
+export function GraphPane({ graph, selected, onSelect, speed = 1, fitSignal = 0 }: Props) {
   const hostRef = useRef<HTMLDivElement>(null);
   const viewRef = useRef<GraphView | null>(null);
   const pulsedRef = useRef(0);
+  const lastStartRef = useRef(0);
   const onSelectRef = useRef(onSelect);
   onSelectRef.current = onSelect;
 
@@ -32,14 +38,28 @@ export function GraphPane({ graph, selected, onSelect }: Props) {
     const view = viewRef.current;
     if (!view) return;
     view.update(graph);
-    if (graph.messageCount < pulsedRef.current) pulsedRef.current = 0;
+    // A new run starts from zero; a jump back in the timeline must not replay every message still in the log.
+    if (graph.messageCount < pulsedRef.current) pulsedRef.current = graph.messageCount === 0 ? 0 : graph.messageCount;
     const fresh = graph.messages.filter((m) => m.index >= pulsedRef.current && m.edgeId && m.direction);
-    const spacing = Math.min(PULSE_SPACING_MS, PULSE_SPREAD_MS / Math.max(fresh.length, 1));
-    fresh.forEach((m, i) => view.pulse(m.edgeId as string, m.direction as Direction, i * spacing));
+    const slow = 1 / Math.min(speed, 1);
+    const spacing = Math.min(PULSE_SPACING_MS * slow, (PULSE_SPREAD_MS * slow) / Math.max(fresh.length, 1));
+    // Particles leave in message order: a batch waits for the previous batch's last particle, unless far behind.
+    const now = performance.now();
+    const after = lastStartRef.current + spacing - now;
+    const first = after > 0 && after < PULSE_SPREAD_MS * slow ? after : 0;
+    fresh.forEach((m, i) => view.pulse(m.edgeId as string, m.direction as Direction, first + i * spacing));
+    if (fresh.length) lastStartRef.current = now + first + (fresh.length - 1) * spacing;
     pulsedRef.current = graph.messageCount;
   }, [graph]);
 
   useEffect(() => viewRef.current?.select(selected), [selected]);
+  useEffect(() => viewRef.current?.setSpeed(speed), [speed]);
+  useEffect(() => {
+    if (fitSignal === 0) return;
+    // After the layout change that came with the signal has been applied.
+    const timers = [80, 400].map((ms) => setTimeout(() => viewRef.current?.fit(2.2), ms));
+    return () => timers.forEach(clearTimeout);
+  }, [fitSignal]);
 
   return (
     <section className="pane graph-pane" aria-labelledby="graph-heading">

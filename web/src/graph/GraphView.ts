@@ -1,9 +1,10 @@
-import { drag } from "d3-drag";
 import { forceCollide, forceLink, forceManyBody, forceSimulation, forceX, forceY, type Simulation } from "d3-force";
 import { select, type Selection } from "d3-selection";
 import { zoom, zoomIdentity, type ZoomBehavior } from "d3-zoom";
 import { drawEdges, drawNodes, placeElements } from "./draw.js";
+import { clusterForce, drawGroups, groupBounds, groupsOf, placeGroups, type NodeGroup } from "./groups.js";
 import { ParticleLayer } from "./particles.js";
+import { pinningDrag, remember, unpin, type Remembered } from "./pinning.js";
 import { GHOST_RADIUS, NODE_RADIUS, syncNodes, type SimLink, type SimNode } from "./simTypes.js";
 import type { Direction, GraphState } from "./types.js";
 import { wantedNodes } from "./viewModel.js";
@@ -11,7 +12,9 @@ import { wantedNodes } from "./viewModel.js";
 type G = Selection<SVGGElement, unknown, null, undefined>;
 const SVG_NS = "http://www.w3.org/2000/svg";
 /** Fitting by itself never shrinks text below readable size on a projector; "Fit to view" may. */
-const AUTO_FIT_MIN_SCALE = 0.8;
+const AUTO_FIT_MIN_SCALE = 0.6;
+/** Sockets of different threads sit in horizontal lanes this far apart, so their thread boxes do not overlap. */
+const LANE_GAP = 300;
 
 export interface GraphViewOptions {
   onSelect?: (socketId: string | null) => void;
@@ -20,6 +23,7 @@ export interface GraphViewOptions {
 /** Owns the force simulation and the SVG; React only calls update, pulse, select and destroy. */
 export class GraphView {
   private readonly svg: Selection<SVGSVGElement, unknown, null, undefined>;
+  private readonly groupLayer: G;
   private readonly edgeLayer: G;
   private readonly nodeLayer: G;
   private readonly particles: ParticleLayer;
@@ -28,6 +32,10 @@ export class GraphView {
   private readonly resizeObserver: ResizeObserver;
   private nodes = new Map<string, SimNode>();
   private links = new Map<string, SimLink>();
+  private groups: NodeGroup[] = [];
+  private readonly retired = new Map<string, Remembered>();
+  /** Thread id → lane offset (in lanes from the centre); empty when there is only one thread. */
+  private lanes = new Map<number, number>();
   private selected: string | null = null;
   private frame = 0;
   private size = { width: 600, height: 400 };
@@ -43,6 +51,7 @@ export class GraphView {
          <path d="M0,0 L10,5 L0,10 z" class="arrow-head"/></marker>`,
     );
     const viewport = this.svg.append("g").attr("class", "viewport");
+    this.groupLayer = viewport.append("g").attr("class", "groups");
     this.edgeLayer = viewport.append("g").attr("class", "edges").attr("aria-hidden", "true");
     this.particles = new ParticleLayer(viewport.append("g").attr("class", "particles").attr("aria-hidden", "true"));
     this.nodeLayer = viewport.append("g").attr("class", "nodes");
@@ -55,9 +64,11 @@ export class GraphView {
     this.simulation = forceSimulation<SimNode, SimLink>()
       .force("link", forceLink<SimNode, SimLink>().id((n) => n.id).distance(260).strength(0.5))
       .force("charge", forceManyBody<SimNode>().strength(-600))
-      .force("collide", forceCollide<SimNode>((n) => (n.socket ? NODE_RADIUS + 34 : GHOST_RADIUS + 30)))
+      .force("collide", forceCollide<SimNode>((n) => (n.socket ? NODE_RADIUS + 44 : GHOST_RADIUS + 30)))
       .force("x", forceX<SimNode>().strength(0.2))
-      .force("y", forceY<SimNode>().strength(0.06))
+      .force("y", forceY<SimNode>((n) => this.size.height / 2 + this.laneOf(n) * LANE_GAP)
+        .strength((n) => (this.lanes.size && n.socket ? 0.3 : 0.06)))
+      .force("cluster", clusterForce(() => this.groups, () => this.nodes))
       .alphaDecay(0.04)
       .on("tick", () => this.requestFrame())
       .on("end", () => { if (!this.userMoved) this.fit(1, AUTO_FIT_MIN_SCALE); });
@@ -70,6 +81,9 @@ export class GraphView {
     const center = { x: this.size.width / 2, y: this.size.height / 2 };
     const ghostSource = new Map(graph.edges.filter((e) => e.target === null).map((e) => [`?${e.endpoint}`, e.source]));
     const nodes = syncNodes(this.nodes, wantedNodes(graph), center, this.sideOffset(), (n) => ghostSource.get(n.id));
+    this.restorePositions(nodes);
+    const threads = [...new Set(graph.nodes.map((n) => n.thread))].sort((a, b) => a - b);
+    this.lanes = new Map(threads.length < 2 ? [] : threads.map((t, i) => [t, i - (threads.length - 1) / 2]));
     const structureChanged = nodes.length !== this.nodes.size || graph.edges.length !== this.links.size ||
       nodes.some((n) => !this.nodes.has(n.id)) || graph.edges.some((e) => !this.links.has(e.id));
     this.nodes = new Map(nodes.map((n) => [n.id, n]));
@@ -80,17 +94,19 @@ export class GraphView {
     }));
     this.simulation.nodes(nodes);
     this.simulation.force<ReturnType<typeof forceLink<SimNode, SimLink>>>("link")?.links([...this.links.values()]);
-    drawEdges(this.edgeLayer, [...this.links.values()]);
-    drawNodes(this.nodeLayer, [...this.nodes.values()], (enter) => enter
-      .call(this.dragBehavior())
-      .on("click", (ev: MouseEvent, n) => { ev.stopPropagation(); if (n.socket) this.options.onSelect?.(n.id); })
-      .on("keydown", (ev: KeyboardEvent, n) => {
-        if ((ev.key === "Enter" || ev.key === " ") && n.socket) { ev.preventDefault(); this.options.onSelect?.(n.id); }
-      }));
+    this.groups = groupsOf(graph);
+    drawGroups(this.groupLayer, this.groups);
+    drawEdges(this.edgeLayer, [...this.links.values()], graph);
+    this.drawNodes();
     this.select(this.selected);
     if (structureChanged) this.simulation.alpha(0.7).restart();
     if (graph.nodes.length === 0) { this.particles.clear(); this.userMoved = false; }
     this.requestFrame();
+  }
+
+  /** Slow motion: particles take longer, so each message can be followed. */
+  setSpeed(speed: number): void {
+    this.particles.setSpeed(speed);
   }
 
   /** Sends a dot along an edge; `delayMs` spaces out messages that arrived together. */
@@ -112,8 +128,9 @@ export class GraphView {
     const nodes = [...this.nodes.values()];
     if (nodes.length === 0) return;
     const pad = 24;
-    const xs = nodes.flatMap((n) => [(n.x ?? 0) - NODE_RADIUS - 60, (n.x ?? 0) + NODE_RADIUS + 60]);
-    const ys = nodes.flatMap((n) => [(n.y ?? 0) - NODE_RADIUS - 12, (n.y ?? 0) + NODE_RADIUS + 50]);
+    const boxes = groupBounds(this.groupLayer);
+    const xs = [...nodes.flatMap((n) => [(n.x ?? 0) - NODE_RADIUS - 60, (n.x ?? 0) + NODE_RADIUS + 60]), ...boxes.map((b) => b.x)];
+    const ys = [...nodes.flatMap((n) => [(n.y ?? 0) - NODE_RADIUS - 12, (n.y ?? 0) + NODE_RADIUS + 70]), ...boxes.map((b) => b.y)];
     const [x0, x1, y0, y1] = [Math.min(...xs), Math.max(...xs), Math.min(...ys), Math.max(...ys)];
     const { width, height } = this.size;
     const k = Math.max(minScale, Math.min(maxScale, (width - 2 * pad) / (x1 - x0), (height - 2 * pad) / (y1 - y0)));
@@ -129,6 +146,10 @@ export class GraphView {
     this.svg.remove();
   }
 
+  private laneOf(node: SimNode): number {
+    return node.socket ? this.lanes.get(node.socket.thread) ?? 0 : 0;
+  }
+
   /** How far connecting and binding sockets lean from the centre. */
   private sideOffset(): number {
     return Math.min(this.size.width * 0.25, 240);
@@ -140,15 +161,31 @@ export class GraphView {
     this.svg.attr("viewBox", `0 0 ${this.size.width} ${this.size.height}`);
     const { width, height } = this.size;
     this.simulation.force<ReturnType<typeof forceX<SimNode>>>("x")?.x((n) => width / 2 + n.side * this.sideOffset());
-    this.simulation.force<ReturnType<typeof forceY<SimNode>>>("y")?.y(height / 2);
+    this.simulation.force<ReturnType<typeof forceY<SimNode>>>("y")?.y((n) => height / 2 + this.laneOf(n) * LANE_GAP);
     this.simulation.alpha(Math.max(this.simulation.alpha(), 0.3)).restart();
   }
 
-  private dragBehavior() {
-    return drag<SVGGElement, SimNode>()
-      .on("start", (ev, n) => { if (!ev.active) this.simulation.alphaTarget(0.2).restart(); n.fx = n.x; n.fy = n.y; })
-      .on("drag", (ev, n) => { n.fx = ev.x; n.fy = ev.y; })
-      .on("end", (ev, n) => { if (!ev.active) this.simulation.alphaTarget(0); n.fx = null; n.fy = null; });
+  private drawNodes(): void {
+    drawNodes(this.nodeLayer, [...this.nodes.values()], (enter) => enter
+      .call(pinningDrag(this.simulation, () => this.drawNodes()))
+      .on("click", (ev: MouseEvent, n) => { ev.stopPropagation(); if (n.socket) this.options.onSelect?.(n.id); })
+      .on("dblclick", (ev: MouseEvent, n) => { ev.stopPropagation(); unpin(this.simulation, n); this.drawNodes(); })
+      .on("keydown", (ev: KeyboardEvent, n) => {
+        if ((ev.key === "Enter" || ev.key === " ") && n.socket) { ev.preventDefault(); this.options.onSelect?.(n.id); }
+        if (ev.key === "Delete" || ev.key === "Backspace") { unpin(this.simulation, n); this.drawNodes(); }
+      }));
+  }
+
+  /** Nodes that left (the timeline moved back) and came back return to where they were, pins included. */
+  private restorePositions(nodes: SimNode[]): void {
+    const wanted = new Set(nodes.map((n) => n.id));
+    for (const [id, node] of this.nodes) if (!wanted.has(id)) remember(this.retired, node);
+    for (const node of nodes) {
+      const old = this.retired.get(node.id);
+      if (this.nodes.has(node.id) || !old) continue;
+      Object.assign(node, old);
+      this.retired.delete(node.id);
+    }
   }
 
   private requestFrame(): void {
@@ -162,6 +199,7 @@ export class GraphView {
 
   private render(): void {
     placeElements(this.nodeLayer, this.edgeLayer);
+    placeGroups(this.groupLayer, this.nodes);
     this.particles.draw(this.links, performance.now());
   }
 }

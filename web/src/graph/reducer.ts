@@ -1,5 +1,6 @@
 import type { MessageEvent, TraceEvent } from "../../../protocol/trace.js";
 import { deriveEdges } from "./edges.js";
+import { estimateEdgeRates, reduceDevice, reduceObserved } from "./links.js";
 import { matchReceive } from "./messages.js";
 import { MESSAGE_LOG_LIMIT, emptyGraph, type GraphState, type MessageRecord, type SocketNode } from "./types.js";
 
@@ -37,6 +38,12 @@ export function reduceGraph(state: GraphState, event: TraceEvent): GraphState {
     }
     case "socket/close":
       return relink(updateNode(ensure(state, event), event.socket, () => ({ closed: true })));
+    case "socket/option":
+      return updateNode(ensure(state, event), event.socket, (n) => ({ options: { ...n.options, [event.name]: event.value } }));
+    case "socket/event":
+      return reduceObserved(state, event);
+    case "device/open":
+      return reduceDevice(state, event);
     case "socket/error":
       return updateNode(ensure(state, event), event.socket, () => ({ lastError: event.message }));
     case "message/send":
@@ -46,10 +53,10 @@ export function reduceGraph(state: GraphState, event: TraceEvent): GraphState {
       if (!event.socket || !state.nodes.some((n) => n.id === event.socket)) return state;
       return updateNode(state, event.socket, (n) => ({ diagnostics: [...n.diagnostics, event.message].slice(-DIAGNOSTICS_PER_SOCKET) }));
     case "rates":
-      return {
+      return estimateEdgeRates({
         ...state,
         nodes: state.nodes.map((n) => (event.sockets[n.id] ? { ...n, rate: event.sockets[n.id] } : n)),
-      };
+      });
     case "run/exit":
       return applyTotals(state, event.totals);
     default:
@@ -62,7 +69,7 @@ export function reduceGraphAll(events: TraceEvent[], state: GraphState = emptyGr
 }
 
 function newNode(id: string, fields: Partial<SocketNode> & Pick<SocketNode, "kind">): SocketNode {
-  return { id, label: fields.kind, thread: 0, closed: false, sent: 0, received: 0, binds: [], connects: [], diagnostics: [], ...fields };
+  return { id, label: fields.kind, thread: 0, closed: false, sent: 0, received: 0, binds: [], connects: [], diagnostics: [], options: {}, ...fields };
 }
 
 function withNode(state: GraphState, id: string, fields: Pick<SocketNode, "kind" | "label" | "thread">): GraphState {
@@ -102,6 +109,7 @@ function reduceMessage(state: GraphState, event: MessageEvent): GraphState {
 function applyTotals(state: GraphState, totals: Record<string, { sent: number; received: number }>): GraphState {
   return {
     ...state,
+    edgeRates: {},
     nodes: state.nodes.map((n) => {
       const { rate: _rate, ...rest } = n;
       return totals[n.id] ? { ...rest, sent: totals[n.id].sent, received: totals[n.id].received } : rest;

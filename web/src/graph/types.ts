@@ -17,6 +17,8 @@ export interface SocketNode {
   rate?: { sent: number; received: number };
   /** Diagnostics the server raised about this socket (e.g. a REQ that receives before it sends). */
   diagnostics: string[];
+  /** Options set on the socket, latest value per name. */
+  options: Record<string, unknown>;
 }
 
 /** A connect is an edge from the connecting socket to the binding one; `target` is null while nothing is bound there. */
@@ -47,6 +49,14 @@ export interface MessageRecord {
 }
 
 export interface Connection { socket: string; endpoint: string }
+/** What the connecting socket's Observer last said about one connect: libzmq retries unanswered tcp connects forever. */
+export interface LinkStatus {
+  state: "retrying" | "connected" | "disconnected";
+  /** Attempts reported since the last successful connect. */
+  retries: number;
+}
+/** A device (queue, forwarder, …) and the sockets it owns, drawn as one box around them. */
+export interface DeviceGroup { id: string; kind: string; label: string; sockets: string[] }
 export interface Binding { socket: string; endpoint: string }
 
 export interface GraphState {
@@ -62,10 +72,18 @@ export interface GraphState {
   pendingSends: Record<string, number[]>;
   /** Per socket, the index of its latest send: a fallback match for fan-out (one PUB send, many SUB receives). */
   lastSend: Record<string, number>;
+  /** Keyed by linkKey(socket, connect endpoint). */
+  links: Record<string, LinkStatus>;
+  devices: DeviceGroup[];
+  /** Estimated messages per second per edge id, from the latest rates event; empty once the run ends. */
+  edgeRates: Record<string, number>;
+  /** Per edge id, its message count (both ways) at the latest rates event. */
+  edgeMarks: Record<string, number>;
 }
 
 export const MESSAGE_LOG_LIMIT = 500;
 
 export const emptyGraph: GraphState = {
   nodes: [], connections: [], bindings: [], edges: [], messages: [], messageCount: 0, pendingSends: {}, lastSend: {},
+  links: {}, devices: [], edgeRates: {}, edgeMarks: {},
 };

@@ -1,5 +1,6 @@
 import { NODE_RADIUS, GHOST_RADIUS, type SimNode } from "./simTypes.js";
-import type { GraphState, SocketNode } from "./types.js";
+import { formatEdgeRate, linkStatusOf } from "./links.js";
+import type { GraphEdge, GraphState, LinkStatus, SocketNode } from "./types.js";
 
 /** Which side of the drawing a socket leans to: connecting sockets left, binding ones right, so arrows read left to right. */
 function sideOf(socket: SocketNode): number {
@@ -23,13 +24,15 @@ export function siteOf(socket: SocketNode): string {
   return socket.label.startsWith(`${socket.kind} `) ? socket.label.slice(socket.kind.length + 1) : socket.label;
 }
 
-export function nodeCaption(node: SimNode): { label: string; counters: string; labelY: number } {
-  if (!node.socket) return { label: "nothing bound yet", counters: "", labelY: GHOST_RADIUS + 20 };
+/** Endpoints are named once, under the socket bound to them (or the ghost standing for one): edges stay uncluttered. */
+export function nodeCaption(node: SimNode): { label: string; counters: string; endpoints: string; labelY: number } {
+  if (!node.socket) return { label: "nothing bound yet", counters: "", endpoints: node.endpoint ?? "", labelY: GHOST_RADIUS + 20 };
   const s = node.socket;
   const thread = s.thread === 0 ? "" : ` · thread ${s.thread}`;
   const perSecond = s.rate && !s.closed ? Math.round(Math.max(s.rate.sent, s.rate.received)) : 0;
   const rate = perSecond > 0 ? ` · ${formatRate(perSecond)}/s` : "";
-  return { label: `${siteOf(s)}${thread}`, counters: `${s.sent} sent · ${s.received} received${rate}`, labelY: NODE_RADIUS + 24 };
+  const endpoints = s.binds.length > 2 ? `${s.binds.slice(0, 2).join(", ")} +${s.binds.length - 2}` : s.binds.join(", ");
+  return { label: `${siteOf(s)}${thread}`, counters: `${s.sent} sent · ${s.received} received${rate}`, endpoints, labelY: NODE_RADIUS + 24 };
 }
 
 function formatRate(perSecond: number): string {
@@ -42,4 +45,24 @@ export function nodeTitle(node: SimNode): string {
   const where = [...s.binds.map((b) => `bound to ${b}`), ...s.connects.map((c) => `connected to ${c}`)].join(", ");
   const problems = [...s.diagnostics, ...(s.lastError ? [s.lastError] : [])].map((p) => `\n⚠ ${p}`).join("");
   return `${s.label} (${s.id})${s.closed ? ", closed" : ""}${where ? `; ${where}` : ""}; ${s.sent} sent, ${s.received} received${problems}`;
+}
+
+export interface EdgeLabel {
+  state?: LinkStatus["state"];
+  /** "retrying (3)", "disconnected" or a rate such as "1.2k msg/s"; the endpoint is named under the bound node. */
+  status: string;
+}
+
+export function edgeLabels(edges: GraphEdge[], graph: GraphState): Map<string, EdgeLabel> {
+  const labels = new Map<string, EdgeLabel>();
+  for (const edge of edges) {
+    const link = linkStatusOf(graph, edge);
+    const rate = graph.edgeRates[edge.id];
+    const status = edge.closed ? ""
+      : link?.state === "retrying" ? `retrying (${link.retries})`
+      : link?.state === "disconnected" ? "disconnected"
+      : rate ? formatEdgeRate(rate) : "";
+    labels.set(edge.id, { status, ...(link && !edge.closed ? { state: link.state } : {}) });
+  }
+  return labels;
 }

@@ -10,10 +10,11 @@ interface Props {
   onSelectSocket: (id: string | null) => void;
   files: string[];
   onOpenLocation: (location: CodeLocation) => void;
+  onSelectMessage?: (index: number) => void;
 }
 
 /** Details of what is selected: a socket (endpoints, counters, recent messages) or one message's frames. */
-export function InspectorPane({ graph, selectedSocket, selectedMessage, onSelectSocket, files, onOpenLocation }: Props) {
+export function InspectorPane({ graph, selectedSocket, selectedMessage, onSelectSocket, files, onOpenLocation, onSelectMessage }: Props) {
   const message = selectedMessage === null ? undefined : graph.messages.find((m) => m.index === selectedMessage);
   const socket = graph.nodes.find((n) => n.id === selectedSocket);
   return (
@@ -29,22 +30,24 @@ export function InspectorPane({ graph, selectedSocket, selectedMessage, onSelect
         </label>
       </div>
       <div className="inspector-body">
-        {message ? <MessageDetails message={message} graph={graph} />
-          : socket ? <SocketDetails socket={socket} graph={graph} files={files} onOpenLocation={onOpenLocation} />
+        {message ? <MessageDetails message={message} graph={graph} onSelectSocket={onSelectSocket} />
+          : socket ? <SocketDetails socket={socket} graph={graph} files={files} onOpenLocation={onOpenLocation} onSelectMessage={onSelectMessage} />
           : <p className="hint">Click a socket in the graph or a message in the log to see its details.</p>}
       </div>
     </section>
   );
 }
 
-function MessageDetails({ message, graph }: { message: MessageRecord; graph: GraphState }) {
+function MessageDetails({ message, graph, onSelectSocket }: { message: MessageRecord; graph: GraphState; onSelectSocket: (id: string) => void }) {
   const socket = graph.nodes.find((n) => n.id === message.socket);
   const edge = graph.edges.find((e) => e.id === message.edgeId);
   const peerId = edge ? (edge.source === message.socket ? edge.target : edge.source) : null;
   const peer = graph.nodes.find((n) => n.id === peerId);
   return (
     <div className="message-details">
-      <h3>{message.op === "send" ? "Sent by" : "Received by"} {socket?.label ?? message.socket}</h3>
+      <h3>{message.op === "send" ? "Sent by" : "Received by"}{" "}
+        <button type="button" className="code-link" title="Show this socket" onClick={() => onSelectSocket(message.socket)}>{socket?.label ?? message.socket}</button>
+      </h3>
       <p className="meta">at {message.t.toFixed(1)} ms · {message.frames.length} frame{message.frames.length === 1 ? "" : "s"}
         {edge && peer ? ` · from ${peer.label} over ${edge.endpoint}` : ""}</p>
       <ol className="frames">

@@ -7,13 +7,20 @@ interface Props {
   graph: GraphState;
   files: string[];
   onOpenLocation: (location: CodeLocation) => void;
+  onSelectMessage?: (index: number) => void;
+}
+
+function formatOption(value: unknown): string {
+  if (typeof value === "string") return JSON.stringify(value);
+  try { return JSON.stringify(value) ?? String(value); } catch { return String(value); }
 }
 
 /** A socket's endpoints, peers, counters and its latest messages. */
-export function SocketDetails({ socket, graph, files, onOpenLocation }: Props) {
+export function SocketDetails({ socket, graph, files, onOpenLocation, onSelectMessage }: Props) {
   const created = firstLocation(socket.label, files);
   const peers = graph.edges.filter((e) => e.source === socket.id || e.target === socket.id);
   const recent = graph.messages.filter((m) => m.socket === socket.id).slice(-8).reverse();
+  const options = Object.entries(socket.options);
   return (
     <div className="socket-details">
       <h3><span className="kind-tag" data-kind-tag={socket.kind}>{socket.kind}</span> {created
@@ -24,7 +31,12 @@ export function SocketDetails({ socket, graph, files, onOpenLocation }: Props) {
         <dt>State</dt><dd>{socket.closed ? "closed" : "open"}</dd>
         <dt>Bound to</dt><dd>{socket.binds.join(", ") || "—"}</dd>
         <dt>Connected to</dt><dd>{socket.connects.join(", ") || "—"}</dd>
-        <dt>Messages</dt><dd>{socket.sent} sent · {socket.received} received</dd>
+        <dt>Messages</dt><dd>{socket.sent} sent · {socket.received} received
+          {socket.rate && !socket.closed ? ` · ${Math.round(socket.rate.sent)}/s out, ${Math.round(socket.rate.received)}/s in` : ""}</dd>
+        <dt>Options</dt>
+        <dd>{options.length === 0 ? "defaults" : (
+          <ul className="options">{options.map(([name, value]) => <li key={name}>{name} = {formatOption(value)}</li>)}</ul>
+        )}</dd>
         <dt>Peers</dt>
         <dd>{peers.length === 0 ? "—" : peers.map((e) => {
           const other = e.source === socket.id ? e.target : e.source;
@@ -38,7 +50,11 @@ export function SocketDetails({ socket, graph, files, onOpenLocation }: Props) {
           <h4>Latest messages</h4>
           <ul className="recent">
             {recent.map((m) => (
-              <li key={m.index}>{m.op === "send" ? "sent" : "received"} {m.frames.map((f) => f.preview).join(" | ")}</li>
+              <li key={m.index}>
+                <button type="button" className="recent-link" onClick={() => onSelectMessage?.(m.index)}>
+                  {m.op === "send" ? "sent" : "received"} {m.frames.map((f) => f.preview).join(" | ")}
+                </button>
+              </li>
             ))}
           </ul>
         </>

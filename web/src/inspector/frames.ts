@@ -7,6 +7,8 @@ export interface FrameViews {
   hex: string;
   utf8: string | null;
   json: string | null;
+  /** The bytes the views come from: the recorded head, or the preview when it is the whole frame. */
+  bytes: Uint8Array;
   envelope?: Frame["envelope"];
 }
 
@@ -47,10 +49,13 @@ export function frameViews(frame: Frame): FrameViews {
   if (frame.head === undefined) {
     const bytes = new TextEncoder().encode(frame.preview);
     const complete = bytes.length === frame.size;
-    return { size: frame.size, complete, hex: complete ? hexOf(bytes) : "", utf8: frame.preview, json: complete ? jsonOf(frame.preview) : null, envelope: frame.envelope };
+    return {
+      size: frame.size, complete, hex: complete ? hexOf(bytes) : "", utf8: frame.preview, json: complete ? jsonOf(frame.preview) : null,
+      bytes: complete ? bytes : new Uint8Array(), envelope: frame.envelope,
+    };
   }
   const bytes = base64Bytes(frame.head);
   const complete = bytes.length >= frame.size;
   const utf8 = utf8Of(bytes);
-  return { size: frame.size, complete, hex: hexOf(bytes), utf8, json: complete ? jsonOf(utf8) : null, envelope: frame.envelope };
+  return { size: frame.size, complete, hex: hexOf(bytes), utf8, json: complete ? jsonOf(utf8) : null, bytes, envelope: frame.envelope };
 }

@@ -1,9 +1,15 @@
-import { useCallback, useEffect, useState } from "react";
+import { useCallback, useEffect, useRef, useState } from "react";
 import { defaultEntry, type ProgramFiles } from "../../../protocol/files.js";
-import { loadShare } from "../share/shareApi.js";
 import { defaultFiles } from "./defaultProgram.js";
 import { fileNameProblem, freshFileName } from "./fileNames.js";
-import { loadWorkspace, saveWorkspace, storageKey, type StoredWorkspace } from "./fileStore.js";
+import { loadWorkspace, saveWorkspace, type StoredWorkspace } from "./fileStore.js";
+
+/** Where a workspace's files come from: an autosave key, and for a share or a lesson the files to start with. */
+export interface WorkspaceSource {
+  key: string;
+  /** Fetches the first files when nothing is saved under `key` yet; null for the playground. */
+  load: (() => Promise<{ files: ProgramFiles; entry?: string }>) | null;
+}
 
 export interface Workspace {
   files: ProgramFiles;
@@ -13,44 +19,68 @@ export interface Workspace {
   revision: number;
   /** A sentence about the workspace itself (a share that did not load, a refused file name), or null. */
   notice: string | null;
+  /** A share's or lesson's files are still on their way; the editor holds a placeholder until then. */
+  loading: boolean;
   setActive(name: string): void;
   setText(name: string, text: string): void;
   addFile(): void;
   renameFile(name: string): void;
   deleteFile(name: string): void;
+  /** Swaps in a whole file set, such as a lesson's starter or solution. */
+  replaceFiles(files: ProgramFiles, entry?: string): void;
   dismissNotice(): void;
 }
 
 const SAVE_DELAY_MS = 300;
 
-function initial(key: string): StoredWorkspace {
-  return loadWorkspace(localStorage, key) ?? { files: defaultFiles(), active: "main.ts" };
+const LOADING: StoredWorkspace = { files: { "main.ts": "// Loading the files…\n" }, active: "main.ts" };
+
+function initial(source: WorkspaceSource): StoredWorkspace {
+  return loadWorkspace(localStorage, source.key) ?? (source.load ? LOADING : { files: defaultFiles(), active: "main.ts" });
 }
 
-/** The files being edited: autosaved to localStorage, opened from a share when the page is /s/:id. */
-export function useWorkspace(shareId: string | null): Workspace {
-  const key = storageKey(shareId);
-  const [state, setState] = useState(() => initial(key));
+function adopt(files: ProgramFiles, entry?: string): StoredWorkspace {
+  const names = Object.keys(files);
+  const named = entry && names.includes(entry) ? entry : undefined;
+  return { files, active: named ?? names[0], ...(named ? { entry: named } : {}) };
+}
+
+/** The files being edited: autosaved to localStorage under the source's key, fetched first for a share or lesson. */
+export function useWorkspace(source: WorkspaceSource): Workspace {
+  const { key } = source;
+  const loadRef = useRef(source.load);
+  loadRef.current = source.load;
+  const [state, setState] = useState(() => initial(source));
   const [notice, setNotice] = useState<string | null>(null);
   const [revision, setRevision] = useState(0);
   const bump = useCallback(() => setRevision((r) => r + 1), []);
-  /** Until a share arrives, the placeholder files must not be saved under the share's key. */
-  const [ready, setReady] = useState(() => !shareId || loadWorkspace(localStorage, key) !== null);
+  /** Until fetched files arrive, the placeholder must not be saved under the source's key. */
+  const [ready, setReady] = useState(() => !source.load || loadWorkspace(localStorage, key) !== null);
+  const [shownKey, setShownKey] = useState(key);
+  if (shownKey !== key) {
+    // Another page (a lesson after a lesson) without remounting: adopt its files as a first render would.
+    setShownKey(key);
+    setState(initial(source));
+    setReady(!source.load || loadWorkspace(localStorage, key) !== null);
+    setNotice(null);
+    bump();
+  }
 
   useEffect(() => {
-    if (ready) return;
-    if (!shareId) return;
-    loadShare(shareId).then(
-      (share) => {
-        const names = Object.keys(share.files);
-        const entry = names.includes(share.entry) ? share.entry : undefined;
-        setState({ files: share.files, active: entry ?? names[0], ...(entry ? { entry } : {}) });
+    const load = loadRef.current;
+    if (ready || !load) return;
+    let cancelled = false;
+    load().then(
+      (loaded) => {
+        if (cancelled) return;
+        setState(adopt(loaded.files, loaded.entry));
         setReady(true);
         bump();
       },
-      (err: unknown) => setNotice(err instanceof Error ? err.message : String(err)),
+      (err: unknown) => { if (!cancelled) setNotice(err instanceof Error ? err.message : String(err)); },
     );
-  }, [shareId, ready, bump]);
+    return () => { cancelled = true; };
+  }, [key, ready, bump]);
 
   useEffect(() => {
     if (!ready) return;
@@ -97,9 +127,15 @@ export function useWorkspace(shareId: string | null): Workspace {
     bump();
   }, [state.files, bump]);
 
+  const replaceFiles = useCallback((files: ProgramFiles, entry?: string) => {
+    setState(adopt(files, entry));
+    setReady(true);
+    bump();
+  }, [bump]);
+
   const entry = state.entry && state.entry in state.files ? state.entry : defaultEntry({ files: state.files });
   return {
-    files: state.files, active: state.active, entry, revision, notice,
-    setActive, setText, addFile, renameFile, deleteFile, dismissNotice: () => setNotice(null),
+    files: state.files, active: state.active, entry, revision, notice, loading: !ready,
+    setActive, setText, addFile, renameFile, deleteFile, replaceFiles, dismissNotice: () => setNotice(null),
   };
 }

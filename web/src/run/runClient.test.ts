@@ -96,6 +96,21 @@ describe("RunClient", () => {
     client.destroy();
   });
 
+  it("sends the lesson id with a run that is to be checked", () => {
+    const { client, sockets } = setup();
+    sockets[0].open();
+    const runId = client.start({ "main.ts": "1" }, "main.ts", "hello-req-rep");
+    expect(sockets[0].sent).toEqual([{ type: "run/start", payload: { files: { "main.ts": "1" }, entry: "main.ts", lessonId: "hello-req-rep" }, meta: { runId } }]);
+  });
+
+  it("queues a session opening until connected, but drops a view change meant for a socket that is gone", () => {
+    const { client, sockets } = setup();
+    client.sendSession({ type: "session/view", payload: { paused: true, speed: 1 }, meta: {} });
+    client.sendSession({ type: "session/open", payload: {}, meta: {} });
+    sockets[0].open();
+    expect(sockets[0].sent).toEqual([{ type: "session/open", payload: {}, meta: {} }]);
+  });
+
   it("builds the WebSocket URL from the page location", () => {
     expect(runsUrl({ protocol: "https:", host: "a.b:8" })).toBe("wss://a.b:8/api/runs");
     expect(runsUrl({ protocol: "http:", host: "127.0.0.1:3000" })).toBe("ws://127.0.0.1:3000/api/runs");

@@ -1,6 +1,10 @@
 import { Value } from "@sinclair/typebox/value";
 import type { ProgramFiles } from "../../../protocol/files.js";
 import { ServerMessage, type ClientMessage } from "../../../protocol/ws.js";
+import type { ControlMessage, ParamValue } from "../../../protocol/scenarios.js";
+
+/** What a scenario run adds to run/start: its wall time and the live params it starts with. */
+export interface RunExtras { timeoutMs?: number; params?: Record<string, ParamValue> }
 
 export type ConnectionState = "connecting" | "open" | "closed";
 
@@ -59,14 +63,25 @@ export class RunClient {
     this.connect();
   }
 
-  /** Starts a run; a run still in flight is stopped first, as only the newest one is shown. */
-  start(files: ProgramFiles, entry?: string): string {
+  /** Starts a run; a run still in flight is stopped first, as only the newest one is shown. With a lesson id it is checked. */
+  start(files: ProgramFiles, entry?: string, lessonId?: string, extra?: RunExtras): string {
     this.stop();
     const runId = newRunId();
     this.currentRunId = runId;
     this.running = true;
-    this.send({ type: "run/start", payload: entry ? { files, entry } : { files }, meta: { runId } });
+    this.send({ type: "run/start", payload: { files, ...(entry ? { entry } : {}), ...(lessonId ? { lessonId } : {}), ...extra }, meta: { runId } });
     return runId;
+  }
+
+  /** A live control (scenario param or actor op) for the current run; dropped when no run is in flight. */
+  control(payload: ControlMessage): void {
+    const runId = this.currentRunId;
+    if (runId && this.running) this.send({ type: "run/control", payload, meta: { runId } });
+  }
+
+  /** Classroom session messages; only opening one waits for a connection, as a view or close belongs to this socket's session. */
+  sendSession(message: Extract<ClientMessage, { type: `session/${string}` }>): void {
+    if (this.socket?.readyState === OPEN || message.type === "session/open") this.send(message);
   }
 
   stop(): void {

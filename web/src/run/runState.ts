@@ -1,6 +1,7 @@
 import type { RunExit, TraceEvent } from "../../../protocol/trace.js";
 import type { ServerMessage } from "../../../protocol/ws.js";
 import { emptyGraph, reduceGraph, type GraphState } from "../graph/reducer.js";
+import { appendEvents, emptyRecording, type TraceRecording } from "../timeline/recording.js";
 import { runIdOf } from "./runClient.js";
 
 export type RunStatus = "idle" | "starting" | "queued" | "running" | "stopping" | "done" | "failed";
@@ -20,6 +21,8 @@ export interface RunState {
   nextLineId: number;
   exit: RunExit | null;
   graph: GraphState;
+  /** Every event of the run, for the timeline (pause, scrub, replay) and trace export. */
+  trace: TraceRecording;
 }
 
 export type RunAction =
@@ -31,7 +34,7 @@ export type RunAction =
 export const CONSOLE_LINE_LIMIT = 2000;
 
 export const initialRunState: RunState = {
-  runId: null, status: "idle", queuePosition: null, console: [], nextLineId: 0, exit: null, graph: emptyGraph,
+  runId: null, status: "idle", queuePosition: null, console: [], nextLineId: 0, exit: null, graph: emptyGraph, trace: emptyRecording,
 };
 
 export function isActive(status: RunStatus): boolean {
@@ -64,7 +67,7 @@ function reduceServerMessage(state: RunState, message: ServerMessage): RunState 
     case "error":
       return addLines({ ...state, status: isActive(state.status) ? "failed" : state.status }, [{ stream: "error", text: message.payload.message }]);
     case "trace":
-      return message.payload.events.reduce(reduceTraceEvent, state);
+      return { ...message.payload.events.reduce(reduceTraceEvent, state), trace: appendEvents(state.trace, message.payload.events) };
     default:
       return state;
   }

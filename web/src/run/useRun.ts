@@ -1,13 +1,22 @@
 import { useCallback, useEffect, useReducer, useRef, useState } from "react";
 import type { ProgramFiles } from "../../../protocol/files.js";
-import { RunClient, runsUrl, type ConnectionState } from "./runClient.js";
+import type { ClientMessage, ServerMessage } from "../../../protocol/ws.js";
+import type { ControlMessage } from "../../../protocol/scenarios.js";
+import { RunClient, runsUrl, type ConnectionState, type RunExtras } from "./runClient.js";
 import { initialRunState, reduceRun, type RunState } from "./runState.js";
 
 export interface RunControls {
   run: RunState;
   connection: ConnectionState;
-  start(files: ProgramFiles, entry?: string): void;
+  /** Returns the new run's id; `extra` carries a scenario's wall time and params. */
+  start(files: ProgramFiles, entry?: string, lessonId?: string, extra?: RunExtras): string | undefined;
   stop(): void;
+  /** A live control for the current run (scenario param or actor op). */
+  control(message: ControlMessage): void;
+  /** Classroom session messages over the same socket, so the session shows this page's runs. */
+  sendSession(message: Extract<ClientMessage, { type: `session/${string}` }>): void;
+  /** Every message for this page (current run's and session ones); returns the unsubscribe. */
+  subscribe(listener: (message: ServerMessage) => void): () => void;
 }
 
 /** The one WebSocket of the page and the state of the current run. */
@@ -15,10 +24,14 @@ export function useRun(): RunControls {
   const [run, dispatch] = useReducer(reduceRun, initialRunState);
   const [connection, setConnection] = useState<ConnectionState>("connecting");
   const clientRef = useRef<RunClient | null>(null);
+  const listeners = useRef(new Set<(message: ServerMessage) => void>());
 
   useEffect(() => {
     const client = new RunClient(runsUrl(window.location), {
-      onMessage: (message) => dispatch({ type: "server", message }),
+      onMessage: (message) => {
+        dispatch({ type: "server", message });
+        for (const listener of listeners.current) listener(message);
+      },
       onConnection: setConnection,
       onRunLost: () => dispatch({ type: "connection-lost" }),
     });
@@ -26,10 +39,19 @@ export function useRun(): RunControls {
     return () => { client.destroy(); clientRef.current = null; };
   }, []);
 
-  const start = useCallback((files: ProgramFiles, entry?: string) => {
+  const start = useCallback((files: ProgramFiles, entry?: string, lessonId?: string, extra?: RunExtras) => {
     const client = clientRef.current;
-    if (!client) return;
-    dispatch({ type: "start", runId: client.start(files, entry) });
+    if (!client) return undefined;
+    const runId = client.start(files, entry, lessonId, extra);
+    dispatch({ type: "start", runId });
+    return runId;
+  }, []);
+  const control = useCallback((message: ControlMessage) => clientRef.current?.control(message), []);
+
+  const sendSession = useCallback((message: Parameters<RunControls["sendSession"]>[0]) => clientRef.current?.sendSession(message), []);
+  const subscribe = useCallback((listener: (message: ServerMessage) => void) => {
+    listeners.current.add(listener);
+    return () => { listeners.current.delete(listener); };
   }, []);
 
   const stop = useCallback(() => {
@@ -37,5 +59,5 @@ export function useRun(): RunControls {
     dispatch({ type: "stop" });
   }, []);
 
-  return { run, connection, start, stop };
+  return { run, connection, start, stop, control, sendSession, subscribe };
 }

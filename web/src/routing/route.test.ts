@@ -1,0 +1,21 @@
+import { describe, expect, it } from "vitest";
+import { pathOf, routeFromPath } from "./route.js";
+
+describe("routes", () => {
+  it("reads each page from its path", () => {
+    expect(routeFromPath("/")).toEqual({ kind: "playground" });
+    expect(routeFromPath("/s/AbC123xy")).toEqual({ kind: "share", id: "AbC123xy" });
+    expect(routeFromPath("/lessons/hello-req-rep")).toEqual({ kind: "lesson", id: "hello-req-rep" });
+    expect(routeFromPath("/watch/abc234")).toEqual({ kind: "watch", code: "ABC234" });
+  });
+
+  it("treats unknown or malformed paths as the playground", () => {
+    expect(routeFromPath("/lessons/")).toEqual({ kind: "playground" });
+    expect(routeFromPath("/lessons/Bad_Id")).toEqual({ kind: "playground" });
+    expect(routeFromPath("/nowhere")).toEqual({ kind: "playground" });
+  });
+
+  it("writes the path each route came from", () => {
+    for (const path of ["/", "/s/AbC123xy", "/lessons/topics", "/watch/ABC234"]) expect(pathOf(routeFromPath(path))).toBe(path);
+  });
+});
