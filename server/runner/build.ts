@@ -9,6 +9,8 @@ const REPO_ROOT = resolve(SOURCE_DIR, "../..");
 /** Builds are kept per source hash, so a server still using an older bundle is not broken by a rebuild. */
 const OUTPUT_ROOT = join(REPO_ROOT, "dist", "runner");
 const KEEP_BUILDS = 3;
+/** An older build may still serve a server started before the sources changed; leave it alone this long. */
+const PRUNE_AFTER_MS = 6 * 60 * 60 * 1000;
 /** Everything bundled lives here; tests and test helpers elsewhere in server/runner do not change the bundle. */
 const BUNDLED_SOURCES = ["channel.ts", "entries", "job", "telemetry", "traced"];
 const ENTRY_POINTS = { register: "entries/register.ts", hooks: "entries/hooks.ts", runner: "entries/runner.ts", zeromq: "entries/zeromq.ts" };
@@ -103,5 +105,8 @@ function pruneOldBuilds(current: string): void {
     .map((name) => join(OUTPUT_ROOT, name))
     .filter((path) => path !== current && !path.includes(".tmp-"))
     .sort((a, b) => statSync(b).mtimeMs - statSync(a).mtimeMs);
-  for (const old of builds.slice(KEEP_BUILDS - 1)) rmSync(old, { recursive: true, force: true });
+  const now = Date.now();
+  for (const old of builds.slice(KEEP_BUILDS - 1)) {
+    if (now - statSync(old).mtimeMs > PRUNE_AFTER_MS) rmSync(old, { recursive: true, force: true });
+  }
 }
