@@ -57,6 +57,7 @@ test("pausing freezes the live view and Live catches up", async ({ page, request
 });
 
 test("scrubbing and stepping show the graph, log and inspector at that moment", async ({ page, request }) => {
+  test.setTimeout(120_000); // many small steps; slow on a loaded two-core machine
   await open(page, request, FIVE);
   await page.getByRole("button", { name: "Run", exact: true }).click();
   await expect(page.locator("[data-run-status]")).toHaveAttribute("data-run-status", "done");
@@ -91,7 +92,8 @@ test("scrubbing and stepping show the graph, log and inspector at that moment", 
   await expect(timeline.locator("[data-timeline-position]")).toHaveAttribute("data-timeline-position", String(Math.floor(total / 2) - 1));
 
   // The inspector shows the socket as it was: fewer messages than at the end.
-  await page.locator('[data-kind="PULL"]').click();
+  const pullId = await page.locator('[data-kind="PULL"]').getAttribute("data-socket-id");
+  await page.getByRole("combobox", { name: "Inspect socket" }).selectOption(pullId as string);
   await expect(page.getByRole("region", { name: "Inspector" }).locator("dd", { hasText: /^0 sent · [0-4] received/ })).toBeVisible();
 
   // Replay at 4× runs to the end and the view is live again.
