@@ -23,7 +23,7 @@ for (let i = 0; i < 3; i++) {
 client.close();
 
 // Without a client nobody ever asks, so stop waiting after two seconds.
-let giveUp: NodeJS.Timeout | undefined;
+let giveUp: ReturnType<typeof setTimeout> | undefined;
 await Promise.race([serving, new Promise((resolve) => (giveUp = setTimeout(resolve, 2000)))]);
 clearTimeout(giveUp);
 server.close();

@@ -17,7 +17,7 @@ const serving = serve();
 // send "Hello" three times and print each reply. Then close it.
 
 // Without a client nobody ever asks, so stop waiting after two seconds.
-let giveUp: NodeJS.Timeout | undefined;
+let giveUp: ReturnType<typeof setTimeout> | undefined;
 await Promise.race([serving, new Promise((resolve) => (giveUp = setTimeout(resolve, 2000)))]);
 clearTimeout(giveUp);
 server.close();
