@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { RunCgroup, type CgroupDir } from "./run-cgroup.js";
+import { isAlive } from "./process-alive.js";
 
 /** The parent cgroup every run's cgroup is made in, under the server's own cgroup. */
 const PARENT_NAME = "zmq-workbench";
@@ -110,14 +111,5 @@ function safeReaddir(path: string): string[] {
     return readdirSync(path);
   } catch {
     return [];
-  }
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === "EPERM";
   }
 }

@@ -1,5 +1,6 @@
 import { mkdirSync, openSync, closeSync, readFileSync, rmSync, writeSync } from "node:fs";
 import { join } from "node:path";
+import { isAlive } from "../process-alive.js";
 
 const SETPRIV = "/usr/bin/setpriv";
 /**
@@ -68,14 +69,5 @@ function readOr(path: string): string {
     return readFileSync(path, "utf8");
   } catch {
     return "";
-  }
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === "EPERM";
   }
 }

@@ -1,6 +1,6 @@
-import { Value } from "@sinclair/typebox/value";
 import type { ProgramFiles } from "../../../protocol/files.js";
-import { ServerMessage, type ClientMessage } from "../../../protocol/ws.js";
+import type { ServerMessage, ClientMessage } from "../../../protocol/ws.js";
+import { parseServerMessage } from "./parseServerMessage.js";
 import type { ControlMessage, ParamValue } from "../../../protocol/scenarios.js";
 
 /** What a scenario run adds to run/start: its wall time and the live params it starts with. */
@@ -135,16 +135,8 @@ export class RunClient {
   }
 
   private receive(data: unknown): void {
-    let message: unknown;
-    try {
-      message = JSON.parse(String(data));
-    } catch {
-      return;
-    }
-    if (!Value.Check(ServerMessage, message)) {
-      console.warn("Dropped a server message that does not match the protocol", message);
-      return;
-    }
+    const message = parseServerMessage(data);
+    if (!message) return;
     const runId = runIdOf(message);
     if (runId !== undefined && runId !== this.currentRunId) return;
     if (message.type === "trace" && message.payload.events.some((e) => e.type === "run/exit")) this.running = false;

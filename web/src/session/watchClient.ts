@@ -1,5 +1,5 @@
-import { Value } from "@sinclair/typebox/value";
-import { ServerMessage } from "../../../protocol/ws.js";
+import type { ServerMessage } from "../../../protocol/ws.js";
+import { parseServerMessage } from "../run/parseServerMessage.js";
 import type { SocketLike } from "../run/runClient.js";
 
 export interface WatchHandlers {
@@ -61,16 +61,8 @@ export class WatchClient {
   }
 
   private receive(data: unknown): void {
-    let message: unknown;
-    try {
-      message = JSON.parse(String(data));
-    } catch {
-      return;
-    }
-    if (!Value.Check(ServerMessage, message)) {
-      console.warn("Dropped a session message that does not match the protocol", message);
-      return;
-    }
+    const message = parseServerMessage(data);
+    if (!message) return;
     if (message.type === "session/ended") this.ended = true;
     this.handlers.onMessage(message);
   }
