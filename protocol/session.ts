@@ -18,14 +18,23 @@ export type ViewState = Static<typeof ViewState>;
 const NoMeta = Type.Object({});
 
 // Presenter → server, on the presenter's run WebSocket.
-export const OpenSession = Type.Object({ type: Type.Literal("session/open"), payload: Type.Object({}), meta: NoMeta });
+/** With `code` and `key` from an earlier `session/opened`, a presenter whose connection dropped takes the session back. */
+export const OpenSession = Type.Object({
+  type: Type.Literal("session/open"),
+  payload: Type.Object({ code: Type.Optional(SessionCode), key: Type.Optional(Type.String({ maxLength: 64 })) }),
+  meta: NoMeta,
+});
 export const ShareView = Type.Object({ type: Type.Literal("session/view"), payload: ViewState, meta: NoMeta });
 export const CloseSession = Type.Object({ type: Type.Literal("session/close"), payload: Type.Object({}), meta: NoMeta });
 
 // Server → presenter.
 export const SessionOpened = Type.Object({
   type: Type.Literal("session/opened"),
-  payload: Type.Object({ code: SessionCode, url: Type.String(), expiresAt: Type.String(), spectators: Type.Integer() }),
+  payload: Type.Object({
+    code: SessionCode, url: Type.String(), expiresAt: Type.String(), spectators: Type.Integer(),
+    /** The presenter's secret for taking the session back after a reconnect; never sent to spectators. */
+    key: Type.String(),
+  }),
   meta: NoMeta,
 });
 export const SessionAudience = Type.Object({

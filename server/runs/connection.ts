@@ -35,7 +35,7 @@ export class RunConnection {
       case "run/start": return allowRun() ? this.start(message) : this.fail("You are starting runs too quickly. Wait a few seconds and try again.", message.meta.runId);
       case "run/stop": return this.tickets.get(message.meta.runId)?.stop("stop");
       case "run/control": return this.tickets.get(message.meta.runId)?.control(message.payload);
-      case "session/open": return this.openSession();
+      case "session/open": return this.openSession(message.payload);
       case "session/view": return this.session ? this.session.setView(message.payload) : this.fail("There is no open session to share the view with.");
       case "session/close": return this.closeSession("The presenter ended the session.");
     }
@@ -88,15 +88,24 @@ export class RunConnection {
     }
   }
 
-  private openSession(): void {
+  private openSession(previous: { code?: string; key?: string }): void {
+    const audience = (spectators: number) => this.send({ type: "session/audience", payload: { spectators }, meta: {} });
+    if (!this.session && previous.code && previous.key) {
+      const earlier = this.app.sessions.get(previous.code);
+      if (earlier?.canReclaim(previous.key)) this.session = earlier.reclaim(audience);
+    }
     if (!this.session) {
-      const session = this.app.sessions.open((spectators) => this.send({ type: "session/audience", payload: { spectators }, meta: {} }));
+      const session = this.app.sessions.open(audience);
       if (!session) return this.fail("The server has as many classroom sessions open as it can. Try again later.");
       this.session = session;
     }
     this.session.presenterGoneSince = undefined;
     const s = this.session;
-    this.send({ type: "session/opened", payload: { code: s.code, url: `/watch/${s.code}`, expiresAt: new Date(s.expiresAt).toISOString(), spectators: s.spectatorCount }, meta: {} });
+    this.send({
+      type: "session/opened",
+      payload: { code: s.code, url: `/watch/${s.code}`, expiresAt: new Date(s.expiresAt).toISOString(), spectators: s.spectatorCount, key: s.presenterKey },
+      meta: {},
+    });
   }
 
   private closeSession(reason: string): void {

@@ -1,3 +1,4 @@
+import { randomBytes, timingSafeEqual } from "node:crypto";
 import type { WebSocket } from "ws";
 import type { TraceEvent } from "../../protocol/trace.js";
 import type { SessionRun, ViewState } from "../../protocol/session.js";
@@ -12,6 +13,8 @@ const isMessageEvent = (e: TraceEvent) => e.type === "message/send" || e.type ==
  */
 export class Session {
   readonly createdAt = Date.now();
+  /** Proves a reconnecting presenter is the one who opened the session. */
+  readonly presenterKey = randomBytes(18).toString("base64url");
   readonly expiresAt = this.createdAt + SESSION_LIMITS.SESSION_MAX_MS;
   lastActivity = Date.now();
   presenterGoneSince: number | undefined;
@@ -20,7 +23,22 @@ export class Session {
   private view: ViewState = { paused: false, speed: 1 };
   private readonly spectators = new Set<WebSocket>();
 
-  constructor(readonly code: string, private readonly onAudience: (count: number) => void) {}
+  constructor(readonly code: string, private onAudience: (count: number) => void) {}
+
+  /** The returning presenter's connection now hears about the audience. */
+  reclaim(onAudience: (count: number) => void): this {
+    this.onAudience = onAudience;
+    this.presenterGoneSince = undefined;
+    this.lastActivity = Date.now();
+    return this;
+  }
+
+  /** True for the presenter's own key, while the presenter is away (a second tab cannot take a live session). */
+  canReclaim(key: string): boolean {
+    const a = Buffer.from(key);
+    const b = Buffer.from(this.presenterKey);
+    return this.presenterGoneSince !== undefined && a.length === b.length && timingSafeEqual(a, b);
+  }
 
   get spectatorCount(): number {
     return this.spectators.size;

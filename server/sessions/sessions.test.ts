@@ -72,6 +72,30 @@ describe("classroom sessions", () => {
   });
 });
 
+describe("a presenter whose connection dropped", () => {
+  it("takes the same session back with its key, and spectators keep watching", async () => {
+    const { presenter, code } = await presenterWithSession();
+    const opened = presenter.messages.find((m) => m.type === "session/opened");
+    const key = opened?.type === "session/opened" ? opened.payload.key : "";
+    const spectator = await watch(code);
+    await spectator.until(() => spectator.messages.find((m) => m.type === "session/snapshot"));
+    presenter.ws.terminate();
+
+    const intruder = await WsProbe.open(app, "/api/runs");
+    intruder.send({ type: "session/open", payload: { code, key: "not-the-key-not-the-key" }, meta: {} });
+    const theirs = await intruder.until(() => intruder.messages.find((m) => m.type === "session/opened"));
+    expect(theirs.type === "session/opened" && theirs.payload.code).not.toBe(code);
+
+    const back = await WsProbe.open(app, "/api/runs");
+    back.send({ type: "session/open", payload: { code, key }, meta: {} });
+    const again = await back.until(() => back.messages.find((m) => m.type === "session/opened"));
+    expect(again.type === "session/opened" && again.payload.code).toBe(code);
+    back.send({ type: "run/start", payload: { files: { "main.ts": hello } }, meta: { runId: "after-reconnect" } });
+    expect((await spectator.exitOf("after-reconnect")).reason).toBe("ok");
+    for (const p of [intruder, back, spectator]) p.ws.terminate();
+  });
+});
+
 describe("SessionHub", () => {
   it("closes sessions that are idle, too old, or whose presenter left", () => {
     const hub = new SessionHub();

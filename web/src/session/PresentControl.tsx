@@ -23,8 +23,8 @@ export function PresentControl(channel: Props) {
   if (state.phase !== "open") {
     return (
       <span className="present">
-        <button type="button" onClick={open} disabled={state.phase === "opening"} title="Start a classroom session: students watch your runs live">
-          {state.phase === "opening" ? "Opening…" : "Present"}
+        <button type="button" onClick={open} disabled={state.phase === "opening" || state.phase === "reconnecting"} title="Start a classroom session: students watch your runs live">
+          {state.phase === "opening" ? "Opening…" : state.phase === "reconnecting" ? `Reconnecting to ${state.code}…` : "Present"}
         </button>
         {state.phase === "stopped" && <span className="present-error" role="alert">{state.message}</span>}
         <JoinClassButton />

@@ -6,6 +6,7 @@ export type ClassSessionState =
   | { phase: "off" }
   | { phase: "opening" }
   | { phase: "open"; code: string; url: string; expiresAt: string; spectators: number }
+  | { phase: "reconnecting"; code: string }
   | { phase: "stopped"; message: string };
 
 /** View changes (a scrub, a replay) are sent at most this often; the last one always goes out. */
@@ -19,9 +20,17 @@ type Channel = Pick<RunControls, "sendSession" | "subscribe" | "connection">;
  */
 export function useClassSession({ sendSession, subscribe, connection }: Channel, view: ViewState | null) {
   const [state, setState] = useState<ClassSessionState>({ phase: "off" });
+  /** What it takes to get the same session (and code) back after the connection drops. */
+  const reclaim = useRef<{ code: string; key: string } | null>(null);
+  const phase = useRef(state.phase);
+  phase.current = state.phase;
 
   useEffect(() => subscribe((message) => {
-    if (message.type === "session/opened") setState({ phase: "open", ...message.payload });
+    if (message.type === "session/opened") {
+      const { key, ...session } = message.payload;
+      reclaim.current = { code: session.code, key };
+      setState({ phase: "open", ...session });
+    }
     else if (message.type === "session/audience") setState((s) => (s.phase === "open" ? { ...s, spectators: message.payload.spectators } : s));
     else if (message.type === "error" && !("runId" in message.meta && message.meta.runId)) {
       setState((s) => (s.phase === "opening" ? { phase: "stopped", message: message.payload.message } : s));
@@ -29,11 +38,14 @@ export function useClassSession({ sendSession, subscribe, connection }: Channel,
   }), [subscribe]);
 
   useEffect(() => {
-    if (connection !== "closed") return;
-    setState((s) => (s.phase === "open" || s.phase === "opening"
-      ? { phase: "stopped", message: "The connection to the server dropped, which ended the session. Press Present to start a new one." }
-      : s));
-  }, [connection]);
+    if (connection === "closed") {
+      setState((s) => (s.phase === "open" && reclaim.current ? { phase: "reconnecting", code: s.code }
+        : s.phase === "opening" ? { phase: "stopped", message: "The connection to the server dropped before the session opened. Press Present to try again." }
+        : s));
+    } else if (connection === "open" && reclaim.current && phase.current === "reconnecting") {
+      sendSession({ type: "session/open", payload: reclaim.current, meta: {} });
+    }
+  }, [connection, sendSession]);
 
   useViewMirror(state.phase === "open" ? state.code : null, view, sendSession);
 
@@ -42,6 +54,7 @@ export function useClassSession({ sendSession, subscribe, connection }: Channel,
     sendSession({ type: "session/open", payload: {}, meta: {} });
   }, [sendSession]);
   const close = useCallback(() => {
+    reclaim.current = null;
     sendSession({ type: "session/close", payload: {}, meta: {} });
     setState({ phase: "off" });
   }, [sendSession]);
