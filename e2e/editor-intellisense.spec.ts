@@ -20,3 +20,16 @@ test("completion after zmq. offers zeromq's socket classes", async ({ page }) =>
   await page.keyboard.type("Req");
   await expect(suggest.getByRole("listitem", { name: /^Request, Class/ })).toBeVisible();
 });
+
+test("the editor knows Node's own types: process, Buffer and node: modules from @types/node", async ({ page }) => {
+  await page.locator(".monaco-editor .view-lines").click();
+  await page.keyboard.press("Control+End");
+  await page.keyboard.press("Enter");
+  await page.keyboard.type("const usage = process.memoryUsa");
+  const suggest = page.locator(".monaco-editor .suggest-widget");
+  await expect(suggest.getByRole("listitem", { name: /^memoryUsage, (Field|Method)/ })).toBeVisible({ timeout: 30_000 });
+  await page.keyboard.press("Escape");
+  await page.keyboard.press("Enter");
+  await page.keyboard.type('const digest = (await import("node:crypto")).createHa');
+  await expect(suggest.getByRole("listitem", { name: /^createHash, Function/ })).toBeVisible({ timeout: 30_000 });
+});

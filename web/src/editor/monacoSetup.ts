@@ -9,7 +9,7 @@ import zmqIndex from "zeromq/lib/index.d.ts?raw";
 import zmqNative from "zeromq/lib/native.d.ts?raw";
 import zmqUtil from "zeromq/lib/util.d.ts?raw";
 import type * as Monaco from "monaco-editor";
-import { NODE_TYPES } from "./nodeTypes.js";
+import { addNodeTypes } from "./nodeTypes.js";
 
 /** Monaco and everything it needs; loaded with a dynamic import so the first page stays small. */
 const api = monaco as unknown as typeof Monaco;
@@ -38,7 +38,7 @@ function configureTypeScript(): void {
     noEmit: true,
     esModuleInterop: true,
     lib: ["es2022", "dom"],
-    types: [],
+    types: ["node"],
   });
   defaults.setDiagnosticsOptions({ noSemanticValidation: false, noSyntaxValidation: false });
   defaults.setEagerModelSync(true);
@@ -46,7 +46,9 @@ function configureTypeScript(): void {
     const source = path.endsWith(".d.ts") ? text.replace(/\/\/\/ <reference types="node" \/>\n/g, "") : text;
     defaults.addExtraLib(source, `${ZMQ_ROOT}/${path}`);
   }
-  defaults.addExtraLib(NODE_TYPES, "file:///node_modules/@types/workbench-node/index.d.ts");
+  void addNodeTypes((content, path) => defaults.addExtraLib(content, path)).catch((err: unknown) => {
+    console.warn("The editor could not load Node's type definitions; node: imports will show as unknown.", err);
+  });
 }
 
 /** The editor's background matches the panes around it in both themes. */
