@@ -21,6 +21,7 @@ interface WorkerBatch {
 let queue: TraceEvent[] = [];
 let localTotals: () => Totals = () => ({});
 let flushBatch: () => void = () => {};
+const WORKER_DRAIN_MS = 30;
 let started = false;
 /** Once the process is exiting no timer fires again, so events from later exit handlers go out at once. */
 let exiting = false;
@@ -81,6 +82,14 @@ export function startMainTelemetry(): { flushNow: () => void } {
     flushEvents();
     flushTotals(true);
   };
+  // A worker posts its last batch as it exits; when the program ends right after, that batch may still be on its
+  // way. Keep the loop alive a moment, once, so it lands (process.exit() skips this, as it skips everything).
+  let drained = false;
+  process.on("beforeExit", () => {
+    if (drained) return;
+    drained = true;
+    setTimeout(() => {}, WORKER_DRAIN_MS);
+  });
   process.on("exit", () => {
     exiting = true;
     flushNow();
