@@ -50,8 +50,11 @@ describe.skipIf(skipReason !== undefined)("hostile programs in the bwrap sandbox
     expect(seen.shadow.ok).toBe(false);
     expect(seen.app.ok).toBe(false);
     expect(JSON.stringify(outcome)).not.toContain(HOST_ENV_SECRET);
-    // "work" only holds the runner bundle and the zeromq package, bound at their real paths.
-    expect(seen.root.filter((d) => !["bin", "dev", "lib", "lib64", "proc", "tmp", "usr", "work"].includes(d))).toEqual([]);
+    expect(seen.cmdline.ok).toBe(true);
+    expect(seen.cmdline.text).toContain("/app/dist/runner/");
+    expect(JSON.stringify(outcome)).not.toContain(APP_DIR + "/");
+    // "app" only holds the runner bundle and the runtime packages; the host folder names stay hidden.
+    expect(seen.root.filter((d) => !["bin", "dev", "lib", "lib64", "proc", "tmp", "usr", "app"].includes(d))).toEqual([]);
     expect(outcome.exit.reason).toBe("ok");
   });
 

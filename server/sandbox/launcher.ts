@@ -8,7 +8,8 @@ import type { UidBlock } from "./drivers/slot-user.js";
 import type { Limits } from "./limits.js";
 import { RunnerProcess } from "./runner-process.js";
 
-const NODE_MODULES = resolve(dirname(fileURLToPath(import.meta.url)), "../../node_modules");
+const APP_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
+const NODE_MODULES = join(APP_ROOT, "node_modules");
 /**
  * The packages the runner bundle loads at run time (zeromq is external to the bundle; cmake-ts loads its addon).
  * Only these are visible in the sandbox, not the whole node_modules. Keep in step with server/runner/build.ts.
@@ -21,6 +22,7 @@ export function makeLauncher(driver: IsolationDriver, bundle: RunnerBundle, limi
     node: process.execPath,
     nodeArgs: ["--enable-source-maps", `--max-old-space-size=${limits.V8_HEAP_MB}`, "--import", bundle.register, bundle.runner],
     readOnlyPaths: [bundle.dir, ...RUNTIME_PACKAGES.map((p) => join(NODE_MODULES, p))],
+    appRoot: APP_ROOT,
     limits,
     slot,
     uid: uids?.uidFor(slot),

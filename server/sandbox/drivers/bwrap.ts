@@ -10,6 +10,8 @@ export const BWRAP = "/usr/bin/bwrap";
 const WORK_DIR = "/tmp/work";
 const HOSTNAME = "sandbox";
 const NOBODY_UID = 65534;
+/** Where the run sees the app's files: a fixed name, so the host's folder names (a user, a checkout) stay hidden. */
+export const SANDBOX_APP_ROOT = "/app";
 
 /**
  * bubblewrap: private user/pid/net/ipc/uts/cgroup namespaces, no capabilities, no nested user namespaces, an
@@ -22,7 +24,7 @@ export const bwrapDriver: IsolationDriver = {
   async unavailableReason() {
     // The command shape a run uses (uid drop, limits, namespaces), so "available" means "runs start". The probe's
     // uid is nobody's: no run uid block is claimed yet, and without one no RLIMIT_NPROC is set.
-    const probe = launchCommand({ node: "/usr/bin/true", nodeArgs: [], readOnlyPaths: [], limits: { ...DEFAULT_LIMITS }, slot: 0, uid: process.getuid?.() === 0 ? NOBODY_UID : undefined });
+    const probe = launchCommand({ node: "/usr/bin/true", nodeArgs: [], readOnlyPaths: [], appRoot: "/", limits: { ...DEFAULT_LIMITS }, slot: 0, uid: process.getuid?.() === 0 ? NOBODY_UID : undefined });
     try {
       await run(probe.file, probe.args, { timeout: 5000, env: probe.env });
       return null;
@@ -43,7 +45,7 @@ function launchCommand(spec: LaunchSpec): LaunchCommand {
       ...prlimitArgs(spec.limits, spec.uid !== undefined && spec.uid !== NOBODY_UID), "--",
       ...dropToUser(spec.uid),
       BWRAP, ...namespaceArgs(), ...fileSystemArgs(spec), ...envArgs, "--chdir", WORK_DIR,
-      "--", spec.node, ...spec.nodeArgs,
+      "--", spec.node, ...spec.nodeArgs.map((arg) => inSandbox(spec.appRoot, arg)),
     ],
     cwd: "/",
     env: {},
@@ -66,6 +68,12 @@ function fileSystemArgs(spec: LaunchSpec): string[] {
     "--symlink", "usr/lib", "/lib", "--symlink", "usr/lib64", "/lib64", "--symlink", "usr/bin", "/bin",
     "--proc", "/proc", "--dev", "/dev",
     "--size", String(spec.limits.TMP_BYTES), "--tmpfs", "/tmp", "--dir", WORK_DIR,
-    ...spec.readOnlyPaths.flatMap((p) => ["--ro-bind", p, p]),
+    ...spec.readOnlyPaths.flatMap((p) => ["--ro-bind", p, inSandbox(spec.appRoot, p)]),
   ];
+}
+
+/** A host path under appRoot as the run sees it; anything else (a flag, a path outside) unchanged. */
+function inSandbox(appRoot: string, arg: string): string {
+  const root = appRoot.endsWith("/") ? appRoot : appRoot + "/";
+  return arg.startsWith(root) ? SANDBOX_APP_ROOT + "/" + arg.slice(root.length) : arg;
 }

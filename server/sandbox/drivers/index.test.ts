@@ -2,7 +2,12 @@ import { describe, expect, it } from "vitest";
 import { DEFAULT_LIMITS } from "../limits.js";
 import { DRIVERS, pickDriver } from "./index.js";
 
-const spec = { node: "/usr/bin/node", nodeArgs: ["runner.mjs"], readOnlyPaths: ["/opt/runner"], limits: { ...DEFAULT_LIMITS }, slot: 3, uid: 200_003 };
+const spec = {
+  node: "/usr/bin/node",
+  nodeArgs: ["--import", "/home/ann/wb/dist/runner/abc/register.mjs", "/home/ann/wb/dist/runner/abc/runner.mjs"],
+  readOnlyPaths: ["/home/ann/wb/dist/runner/abc", "/home/ann/wb/node_modules/zeromq"],
+  appRoot: "/home/ann/wb",
+  limits: { ...DEFAULT_LIMITS }, slot: 3, uid: 200_003 };
 
 describe("the isolation driver table", () => {
   it("fails loudly on an unknown driver name, listing the known ones", async () => {
@@ -17,13 +22,19 @@ describe("the isolation driver table", () => {
   it("builds a bwrap command that never binds / and drops everything", () => {
     const { args, env } = DRIVERS.bwrap.launch(spec);
     expect(env).toEqual({});
-    const binds = args.flatMap((a, i) => (a === "--ro-bind" || a === "--bind" ? [args[i + 1]] : []));
-    expect(binds).toEqual(["/usr", "/opt/runner"]);
+    const binds = args.flatMap((a, i) => (a === "--ro-bind" || a === "--bind" ? [[args[i + 1], args[i + 2]]] : []));
+    expect(binds).toEqual([
+      ["/usr", "/usr"],
+      ["/home/ann/wb/dist/runner/abc", "/app/dist/runner/abc"],
+      ["/home/ann/wb/node_modules/zeromq", "/app/node_modules/zeromq"],
+    ]);
     expect(args).not.toContain("--bind");
     for (const flag of ["--unshare-all", "--unshare-user", "--disable-userns", "--die-with-parent", "--new-session", "--clearenv"]) expect(args).toContain(flag);
     expect(args.slice(args.indexOf("--cap-drop"), args.indexOf("--cap-drop") + 2)).toEqual(["--cap-drop", "ALL"]);
     expect(args.slice(args.indexOf("--size"), args.indexOf("--size") + 3)).toEqual(["--size", String(DEFAULT_LIMITS.TMP_BYTES), "--tmpfs"]);
-    expect(args.slice(-2)).toEqual(["/usr/bin/node", "runner.mjs"]);
+    // The run sees the app under /app, never the host's folder names; the node flags follow the rename.
+    expect(args.slice(-4)).toEqual(["/usr/bin/node", "--import", "/app/dist/runner/abc/register.mjs", "/app/dist/runner/abc/runner.mjs"]);
+    expect(args.filter((a) => a.includes("/home/ann"))).toEqual(["/home/ann/wb/dist/runner/abc", "/home/ann/wb/node_modules/zeromq"]);
   });
 
   it("drops to the run's own uid, and only then limits tasks per uid", () => {

@@ -6,8 +6,13 @@ export interface LaunchSpec {
   node: string;
   /** Arguments to node: flags, then the runner script. */
   nodeArgs: string[];
-  /** Host paths the runner must be able to read (runner bundle, node_modules). */
+  /** Host paths the runner must be able to read (runner bundle, node_modules), all inside appRoot. */
   readOnlyPaths: string[];
+  /**
+   * The host folder that holds readOnlyPaths. A driver that hides the host's layout shows it to the run under a
+   * fixed name, rewriting readOnlyPaths and nodeArgs to match; the paths keep their places relative to each other.
+   */
+  appRoot: string;
   limits: Limits;
   /** Pool slot of this process. */
   slot: number;

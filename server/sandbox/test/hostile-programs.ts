@@ -24,6 +24,7 @@ console.log(JSON.stringify({
   initEnviron: attempt("/proc/1/environ"),
   ownEnviron: attempt("/proc/self/environ"),
   root: readdirSync("/"),
+  cmdline: attempt("/proc/self/cmdline"),
 }));`;
 }
 
