@@ -33,3 +33,22 @@ test("the editor knows Node's own types: process, Buffer and node: modules from 
   await page.keyboard.type('const digest = (await import("node:crypto")).createHa');
   await expect(suggest.getByRole("listitem", { name: /^createHash, Function/ })).toBeVisible({ timeout: 30_000 });
 });
+
+test("the editor knows zmq-devices: its classes complete and its import is not an error", async ({ page }) => {
+  await page.locator(".monaco-editor .view-lines").click();
+  await page.keyboard.press("Control+Home");
+  await page.keyboard.type('import { ProcessDevice } from "zmq-devices";\nconst queue = new ProcessDevice("queue", "ROUTER", "DEALER");\n\n');
+  await page.keyboard.press("ArrowUp");
+  await page.keyboard.type("queue.bindI");
+  const suggest = page.locator(".monaco-editor .suggest-widget");
+  await expect(suggest.getByRole("listitem", { name: /^bindIn, (Method|Function)/ })).toBeVisible({ timeout: 30_000 });
+  await page.keyboard.press("Escape");
+  await page.keyboard.type("n(1);");
+  // A wrong argument type is flagged, so the module's types are really in use; the import line is not flagged.
+  const editor = page.locator(".monaco-editor");
+  const squiggledTops = () =>
+    editor.locator(".view-overlays .squiggly-error").evaluateAll((els) => [...new Set(els.map((e) => (e.parentElement as HTMLElement).style.top))]);
+  const lineTop = (n: number) =>
+    editor.locator(".margin-view-overlays .line-numbers").getByText(String(n), { exact: true }).evaluate((e) => (e.parentElement as HTMLElement).style.top);
+  await expect.poll(squiggledTops, { timeout: 30_000 }).toEqual([await lineTop(3)]);
+});

@@ -38,6 +38,7 @@ export const SocketOpen = Type.Object({
   ...sock, type: Type.Literal("socket/open"),
   label: Type.String({ description: "kind plus creation site, e.g. REQ client.ts:4" }),
   site: Type.Optional(Type.String()), thread: Type.Integer({ description: "0 is the main thread" }),
+  process: Type.Optional(Type.Integer({ description: "pid of the child process the program forked (a ProcessDevice); absent for the program's own process" })),
 });
 export const SocketBind = Type.Object({
   ...sock, type: Type.Literal("socket/bind"), endpoint: Type.String(),

@@ -1,4 +1,4 @@
-import { fork } from "node:child_process";
+import { fork, type ChildProcess } from "node:child_process";
 import { createRequire } from "node:module";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { Worker } from "node:worker_threads";
@@ -61,8 +61,26 @@ export function launchThread(): HostHandle {
   };
 }
 
+/** The workbench's optional tracer of device processes; see README "Workbench trace hook". */
+interface ProcessHostHook {
+  env?: Record<string, string>;
+  attach?(child: ChildProcess): void;
+}
+
+function processHostHook(): ProcessHostHook {
+  const hook = (globalThis as { __zmqWorkbenchProcessHost?: unknown }).__zmqWorkbenchProcessHost;
+  return typeof hook === "object" && hook !== null ? (hook as ProcessHostHook) : {};
+}
+
 export function launchProcess(): HostHandle {
-  const child = fork(fileURLToPath(HOST_URL), [`--${HOST_MARKER}`], { serialization: "advanced", execArgv: loaderArgv() });
+  const hook = processHostHook();
+  const env = hook.env ? { ...process.env, ...hook.env } : undefined;
+  const child = fork(fileURLToPath(HOST_URL), [`--${HOST_MARKER}`], { serialization: "advanced", execArgv: loaderArgv(), env });
+  try {
+    hook.attach?.(child);
+  } catch {
+    // Tracing is best effort; the device must run the same with or without it.
+  }
   const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
   child.on("error", (err) => process.emitWarning(`zmq-devices: device process failed: ${err.message}`));
   return {

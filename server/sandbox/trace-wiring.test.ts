@@ -34,3 +34,47 @@ describe("the supervisor's trace processing, end to end", () => {
     expect(dangling).toMatchObject({ severity: expect.any(String), message: expect.stringContaining("7999") });
   });
 });
+
+const QUEUE_IN_A_PROCESS = `
+import * as zmq from "zeromq";
+import { ProcessDevice } from "zmq-devices";
+const device = new ProcessDevice("queue", "ROUTER", "DEALER");
+device.bindIn("tcp://127.0.0.1:5570");
+device.bindOut("tcp://127.0.0.1:5571");
+await device.start();
+const worker = new zmq.Reply({ linger: 0 }); worker.connect("tcp://127.0.0.1:5571");
+const client = new zmq.Request({ linger: 0 }); client.connect("tcp://127.0.0.1:5570");
+for (let i = 0; i < 3; i++) {
+  await client.send("job " + i);
+  const [job] = await worker.receive();
+  await worker.send("done " + String(job).slice(4));
+  console.log(String((await client.receive())[0]));
+}
+client.close(); worker.close();
+await device.stop();
+`;
+
+describe("a device in a child process", () => {
+  it("is traced like a thread: its sockets, the device node, cross-process edges and attribution, and totals", async () => {
+    const { exit, events } = await runProgram(supervisor, QUEUE_IN_A_PROCESS);
+    expect(exit).toMatchObject({ reason: "ok" });
+    const opened = events.filter((e) => e.type === "socket/open") as Array<{ socket: string; kind: string; process?: number }>;
+    const router = opened.find((e) => e.kind === "ROUTER")!;
+    const dealer = opened.find((e) => e.kind === "DEALER")!;
+    const client = opened.find((e) => e.kind === "REQ")!;
+    const worker = opened.find((e) => e.kind === "REP")!;
+    expect(router.process).toEqual(expect.any(Number));
+    expect(dealer.process).toBe(router.process);
+    expect(client.process).toBeUndefined();
+    expect(router.socket).toMatch(/^p\d+\.s\d+$/);
+    expect(events.filter((e) => e.type === "device/open")).toEqual([
+      expect.objectContaining({ kind: "queue", sockets: [router.socket, dealer.socket], label: "queue (process)" }),
+    ]);
+    const receivesOf = (socket: string) => events.filter((e) => e.type === "message/recv" && e.socket === socket) as Array<{ from?: string }>;
+    expect(receivesOf(worker.socket).map((r) => r.from)).toEqual([dealer.socket, dealer.socket, dealer.socket]);
+    expect(receivesOf(router.socket).map((r) => r.from)).toEqual([client.socket, client.socket, client.socket]);
+    expect(receivesOf(client.socket).map((r) => r.from)).toEqual([router.socket, router.socket, router.socket]);
+    expect(exit.totals).toMatchObject({ [router.socket]: { received: 3, sent: 3 }, [dealer.socket]: { received: 3, sent: 3 } });
+    expect(events.some((e) => e.type === "diagnostic" && e.code === "connect-nothing-bound")).toBe(false);
+  });
+});

@@ -15,7 +15,15 @@ interface Endpoint {
   endpoint: string;
   t: number;
   active: boolean;
+  /** When it stopped being active (unbind, disconnect, close). */
+  until?: number;
 }
+
+/**
+ * Whether an endpoint still counted at time t. Threads and child processes report in batches, so a bind can
+ * arrive after the connecting socket has already closed; what matters is whether their lifetimes overlapped.
+ */
+const aliveAt = (e: Endpoint, t: number): boolean => e.active || (e.until !== undefined && e.until >= t);
 
 /**
  * Which sockets exist and which reach which, from socket events alone, the way the graph draws them: a connect
@@ -43,13 +51,13 @@ export class Topology {
         this.addConnect({ socket: event.socket, endpoint: event.endpoint, t: event.t, active: true });
         break;
       case "socket/unbind":
-        this.deactivate(this.binds, event.socket, event.endpoint);
+        this.deactivate(this.binds, event.socket, event.endpoint, event.t);
         break;
       case "socket/disconnect":
-        this.deactivate(this.connects, event.socket, event.endpoint);
+        this.deactivate(this.connects, event.socket, event.endpoint, event.t);
         break;
       case "socket/close":
-        for (const list of [this.binds, this.connects]) for (const e of list) if (e.socket === event.socket) e.active = false;
+        for (const list of [this.binds, this.connects]) for (const e of list) if (e.socket === event.socket && e.active) end(e, event.t);
         break;
     }
   }
@@ -82,12 +90,12 @@ export class Topology {
 
   private addBind(bind: Endpoint): void {
     this.binds.push(bind);
-    for (const connect of this.connects) if (connect.active && endpointsMatch(connect.endpoint, bind.endpoint)) this.link(connect, bind);
+    for (const connect of this.connects) if (aliveAt(connect, bind.t) && endpointsMatch(connect.endpoint, bind.endpoint)) this.link(connect, bind);
   }
 
   private addConnect(connect: Endpoint): void {
     this.connects.push(connect);
-    const bind = [...this.binds].reverse().find((b) => b.active && endpointsMatch(connect.endpoint, b.endpoint));
+    const bind = [...this.binds].reverse().find((b) => aliveAt(b, connect.t) && endpointsMatch(connect.endpoint, b.endpoint));
     if (bind) this.link(connect, bind);
   }
 
@@ -102,7 +110,12 @@ export class Topology {
     }
   }
 
-  private deactivate(list: Endpoint[], socket: string, endpoint: string): void {
-    for (const e of list) if (e.socket === socket && (e.endpoint === endpoint || endpointsMatch(endpoint, e.endpoint))) e.active = false;
+  private deactivate(list: Endpoint[], socket: string, endpoint: string, t: number): void {
+    for (const e of list) if (e.active && e.socket === socket && (e.endpoint === endpoint || endpointsMatch(endpoint, e.endpoint))) end(e, t);
   }
+}
+
+function end(e: Endpoint, t: number): void {
+  e.active = false;
+  e.until = t;
 }

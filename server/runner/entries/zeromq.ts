@@ -7,6 +7,7 @@ import * as tracedClasses from "../traced/classes.js";
 import { Proxy } from "../traced/proxy.js";
 import { Observer } from "../traced/observer-tee.js";
 import "../traced/device-hook.js";
+import "../traced/process-host-hook.js";
 import "../traced/exit-report.js";
 
 export {

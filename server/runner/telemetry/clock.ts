@@ -1,4 +1,4 @@
-import { isMainThread } from "node:worker_threads";
+import { stampsRunTime } from "./process-scope.js";
 
 let jobStartNow = performance.now();
 
@@ -8,11 +8,11 @@ export function markJobStart(): void {
 }
 
 /**
- * Event time. Worker threads have their own performance.timeOrigin, so they stamp wall-clock epoch ms and the
- * main thread converts with `fromWorkerTime` when their batches arrive.
+ * Event time. Worker threads and forked children have their own performance.timeOrigin, so they stamp wall-clock
+ * epoch ms and the run's main thread converts with `fromWorkerTime` when their batches arrive.
  */
 export function eventTime(): number {
-  const ms = isMainThread ? performance.now() - jobStartNow : performance.timeOrigin + performance.now();
+  const ms = stampsRunTime ? performance.now() - jobStartNow : performance.timeOrigin + performance.now();
   return Math.round(ms * 1000) / 1000;
 }
 

@@ -2,6 +2,7 @@ import { BroadcastChannel, isMainThread, threadId } from "node:worker_threads";
 import type { SocketTotals, TraceEvent } from "../../../protocol/trace.js";
 import { writeChannelMessage } from "./channel-writer.js";
 import { eventTime, fromWorkerTime } from "./clock.js";
+import { inTracedChild, stampsRunTime } from "./process-scope.js";
 import { RateMeter } from "./rates.js";
 
 export type Totals = Record<string, SocketTotals>;
@@ -18,8 +19,20 @@ interface WorkerBatch {
   totals: Totals;
 }
 
+/** What a traced child process sends its parent over the IPC channel. */
+export interface ChildBatch {
+  type: typeof CHILD_BATCH_TYPE;
+  pid: number;
+  events: TraceEvent[];
+  totals: Totals;
+}
+export const CHILD_BATCH_TYPE = "zmq-workbench/telemetry";
+
 let queue: TraceEvent[] = [];
 let localTotals: () => Totals = () => ({});
+/** The latest totals of each traced child process this thread started, by pid. */
+const childTotals = new Map<number, Totals>();
+const ownTotals = (): Totals => Object.assign({}, ...childTotals.values(), localTotals());
 let flushBatch: () => void = () => {};
 const WORKER_DRAIN_MS = 30;
 let started = false;
@@ -33,7 +46,8 @@ export function setTotalsProvider(provider: () => Totals): void {
 
 export function emit(event: TraceEvent): void {
   queue.push(event);
-  if (!started && !isMainThread) startWorkerTelemetry();
+  if (!started && inTracedChild) startChildTelemetry();
+  else if (!started && !isMainThread) startWorkerTelemetry();
   if (exiting || queue.length >= FLUSH_AT_EVENTS) flushBatch();
 }
 
@@ -48,7 +62,7 @@ export function startMainTelemetry(): { flushNow: () => void } {
   started = true;
   const workerTotals = new Map<number, Totals>();
   let lastTotals = "";
-  const allTotals = (): Totals => Object.assign({}, ...workerTotals.values(), localTotals());
+  const allTotals = (): Totals => Object.assign({}, ...workerTotals.values(), ownTotals());
   const flushEvents = (): void => {
     if (queue.length > 0) writeChannelMessage({ type: "events", events: takeQueue() });
   };
@@ -97,18 +111,31 @@ export function startMainTelemetry(): { flushNow: () => void } {
   return { flushNow };
 }
 
-function startWorkerTelemetry(): void {
+/**
+ * A batch from a traced child process, relayed like this thread's own events. Its times are epoch ms, as a worker's
+ * are: the run's main thread converts them, also when they pass through a worker first.
+ */
+export function acceptChildBatch(batch: ChildBatch): void {
+  if (!Number.isInteger(batch.pid) || !Array.isArray(batch.events)) return;
+  for (const event of batch.events) queue.push(stampsRunTime ? { ...event, t: fromWorkerTime(event.t) } : event);
+  if (batch.totals && typeof batch.totals === "object") childTotals.set(batch.pid, batch.totals);
+  if (queue.length >= FLUSH_AT_EVENTS) flushBatch();
+}
+
+export function isChildBatch(message: unknown): message is ChildBatch {
+  return typeof message === "object" && message !== null && (message as { type?: unknown }).type === CHILD_BATCH_TYPE;
+}
+
+/** Sends this thread's events and totals when there is something new; the same rhythm for workers and children. */
+function startRelay(send: (events: TraceEvent[], totals: Totals) => void): () => void {
   started = true;
-  const toMain = new BroadcastChannel(WORKER_CHANNEL_NAME);
-  toMain.unref();
   let lastTotals = "";
   const post = (): void => {
-    const totals = localTotals();
+    const totals = ownTotals();
     const text = JSON.stringify(totals);
     if (queue.length === 0 && text === lastTotals) return;
     lastTotals = text;
-    const batch: WorkerBatch = { thread: threadId, events: takeQueue(), totals };
-    toMain.postMessage(batch);
+    send(takeQueue(), totals);
   };
   flushBatch = post;
   setInterval(post, FLUSH_INTERVAL_MS).unref();
@@ -116,4 +143,26 @@ function startWorkerTelemetry(): void {
     exiting = true;
     post();
   });
+  return post;
+}
+
+function startWorkerTelemetry(): void {
+  const toMain = new BroadcastChannel(WORKER_CHANNEL_NAME);
+  toMain.unref();
+  startRelay((events, totals) => toMain.postMessage({ thread: threadId, events, totals } satisfies WorkerBatch));
+}
+
+function startChildTelemetry(): void {
+  const send = (events: TraceEvent[], totals: Totals): void => {
+    if (process.connected) process.send?.({ type: CHILD_BATCH_TYPE, pid: process.pid, events, totals } satisfies ChildBatch);
+  };
+  const post = startRelay(send);
+  // A device host disconnects once its sockets are closed, and then ends: its last events must go out first.
+  const disconnect = process.disconnect?.bind(process);
+  if (disconnect) {
+    process.disconnect = () => {
+      post();
+      disconnect();
+    };
+  }
 }

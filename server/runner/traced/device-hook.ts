@@ -1,4 +1,4 @@
-import { threadId } from "node:worker_threads";
+import { scopedId } from "../telemetry/process-scope.js";
 import { eventTime } from "../telemetry/clock.js";
 import { emit } from "../telemetry/sink.js";
 import { traceOf } from "./traced-socket.js";
@@ -15,7 +15,7 @@ declare global {
   var __zmqWorkbenchDevice: ((device: DeviceAnnouncement) => string | undefined) | undefined;
 }
 
-const idPrefix = threadId === 0 ? "d" : `w${threadId}.d`;
+const idPrefix = scopedId("d");
 let devices = 0;
 
 function socketId(socket: unknown): string | undefined {

@@ -1,4 +1,5 @@
 import { threadId } from "node:worker_threads";
+import { processOfEvents, scopedId } from "../telemetry/process-scope.js";
 import type { SocketKind, TraceEvent } from "../../../protocol/trace.js";
 import { eventTime } from "../telemetry/clock.js";
 import { emit, setTotalsProvider, type Totals } from "../telemetry/sink.js";
@@ -31,7 +32,7 @@ type EventOf<T extends TraceEvent["type"]> = Extract<TraceEvent, { type: T }>;
 type SocketEventFields<T extends TraceEvent["type"]> = Omit<EventOf<T>, "type" | "t" | "socket" | "kind">;
 
 const ENVELOPES: Partial<Record<SocketKind, Envelope>> = { ROUTER: "identity", STREAM: "identity", DEALER: "delimiter-only" };
-const idPrefix = threadId === 0 ? "s" : `w${threadId}.s`;
+const idPrefix = scopedId("s");
 /** Every socket this thread opened, closed ones included: totals cover the whole run. */
 const traces: SocketTrace[] = [];
 
@@ -59,7 +60,7 @@ export function openSocketTrace(kind: SocketKind, site: string | undefined): Soc
   };
   traces.push(trace);
   const label = site ? `${kind} ${site.replace(/:\d+$/, "")}` : kind;
-  socketEvent(trace, "socket/open", { label, thread: threadId, ...(site ? { site } : {}) });
+  socketEvent(trace, "socket/open", { label, thread: threadId, ...(processOfEvents === undefined ? {} : { process: processOfEvents }), ...(site ? { site } : {}) });
   return trace;
 }
 

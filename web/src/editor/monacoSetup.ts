@@ -9,6 +9,7 @@ import zmqIndex from "zeromq/lib/index.d.ts?raw";
 import zmqNative from "zeromq/lib/native.d.ts?raw";
 import zmqUtil from "zeromq/lib/util.d.ts?raw";
 import type * as Monaco from "monaco-editor";
+import { addDevicesTypes } from "./devicesTypes.js";
 import { addNodeTypes } from "./nodeTypes.js";
 
 /** Monaco and everything it needs; loaded with a dynamic import so the first page stays small. */
@@ -46,6 +47,7 @@ function configureTypeScript(): void {
     const source = path.endsWith(".d.ts") ? text.replace(/\/\/\/ <reference types="node" \/>\n/g, "") : text;
     defaults.addExtraLib(source, `${ZMQ_ROOT}/${path}`);
   }
+  addDevicesTypes((content, path) => defaults.addExtraLib(content, path));
   void addNodeTypes((content, path) => defaults.addExtraLib(content, path)).catch((err: unknown) => {
     console.warn("The editor could not load Node's type definitions; node: imports will show as unknown.", err);
   });

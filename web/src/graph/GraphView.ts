@@ -4,6 +4,7 @@ import { zoom, zoomIdentity, type ZoomBehavior } from "d3-zoom";
 import { drawEdges, drawNodes, placeElements } from "./draw.js";
 import { clusterForce, drawGroups, groupBounds, groupsOf, placeGroups, type NodeGroup } from "./groups.js";
 import { ParticleLayer } from "./particles.js";
+import { placeOf, placesOf } from "./places.js";
 import { pinningDrag, remember, unpin, type Remembered } from "./pinning.js";
 import { GHOST_RADIUS, NODE_RADIUS, syncNodes, type SimLink, type SimNode } from "./simTypes.js";
 import type { Direction, GraphState } from "./types.js";
@@ -34,8 +35,8 @@ export class GraphView {
   private links = new Map<string, SimLink>();
   private groups: NodeGroup[] = [];
   private readonly retired = new Map<string, Remembered>();
-  /** Thread id → lane offset (in lanes from the centre); empty when there is only one thread. */
-  private lanes = new Map<number, number>();
+  /** Place (thread or process) → lane offset, in lanes from the centre; empty when there is only one place. */
+  private lanes = new Map<string, number>();
   private selected: string | null = null;
   private frame = 0;
   private size = { width: 600, height: 400 };
@@ -82,8 +83,8 @@ export class GraphView {
     const ghostSource = new Map(graph.edges.filter((e) => e.target === null).map((e) => [`?${e.endpoint}`, e.source]));
     const nodes = syncNodes(this.nodes, wantedNodes(graph), center, this.sideOffset(), (n) => ghostSource.get(n.id));
     this.restorePositions(nodes);
-    const threads = [...new Set(graph.nodes.map((n) => n.thread))].sort((a, b) => a - b);
-    this.lanes = new Map(threads.length < 2 ? [] : threads.map((t, i) => [t, i - (threads.length - 1) / 2]));
+    const places = placesOf(graph.nodes).map((p) => p.key);
+    this.lanes = new Map(places.length < 2 ? [] : places.map((key, i) => [key, i - (places.length - 1) / 2]));
     const structureChanged = nodes.length !== this.nodes.size || graph.edges.length !== this.links.size ||
       nodes.some((n) => !this.nodes.has(n.id)) || graph.edges.some((e) => !this.links.has(e.id));
     this.nodes = new Map(nodes.map((n) => [n.id, n]));
@@ -147,7 +148,7 @@ export class GraphView {
   }
 
   private laneOf(node: SimNode): number {
-    return node.socket ? this.lanes.get(node.socket.thread) ?? 0 : 0;
+    return node.socket ? this.lanes.get(placeOf(node.socket).key) ?? 0 : 0;
   }
 
   /** How far connecting and binding sockets lean from the centre. */

@@ -1,10 +1,11 @@
 import type { Selection } from "d3-selection";
 import { NODE_RADIUS, type SimNode } from "./simTypes.js";
+import { placeOf, placesOf } from "./places.js";
 import type { GraphState } from "./types.js";
 
 type Layer = Selection<SVGGElement, unknown, null, undefined>;
 
-/** Sockets drawn inside one labelled box: those of one thread (when there are several), or of one device. */
+/** Sockets drawn inside one labelled box: those of one thread or process (when there are several), or of one device. */
 export interface NodeGroup {
   id: string;
   kind: "thread" | "device";
@@ -12,16 +13,16 @@ export interface NodeGroup {
   members: string[];
 }
 
-/** Room around the member nodes: a device box sits inside its thread's box; the bottom leaves room for captions. */
-const PAD = { thread: { side: NODE_RADIUS + 70, top: NODE_RADIUS + 34, bottom: NODE_RADIUS + 56 }, device: { side: NODE_RADIUS + 56, top: NODE_RADIUS + 22, bottom: NODE_RADIUS + 46 } };
+/** Room around the member nodes: a device box sits inside its thread's box, below that box's label; the bottom leaves room for captions. */
+const PAD = { thread: { side: NODE_RADIUS + 70, top: NODE_RADIUS + 52, bottom: NODE_RADIUS + 56 }, device: { side: NODE_RADIUS + 56, top: NODE_RADIUS + 22, bottom: NODE_RADIUS + 46 } };
 /** How hard members are pulled towards their group's centre, per tick. */
 const PULL = { thread: 0.08, device: 0.25 };
 
 export function groupsOf(graph: GraphState): NodeGroup[] {
-  const threads = [...new Set(graph.nodes.map((n) => n.thread))].sort((a, b) => a - b);
-  const groups: NodeGroup[] = threads.length < 2 ? [] : threads.map((t) => ({
-    id: `thread-${t}`, kind: "thread", label: t === 0 ? "main thread" : `worker thread ${t}`,
-    members: graph.nodes.filter((n) => n.thread === t).map((n) => n.id),
+  const places = placesOf(graph.nodes);
+  const groups: NodeGroup[] = places.length < 2 ? [] : places.map((place) => ({
+    id: `thread-${place.key}`, kind: "thread", label: place.label,
+    members: graph.nodes.filter((n) => placeOf(n).key === place.key).map((n) => n.id),
   }));
   const known = new Set(graph.nodes.map((n) => n.id));
   for (const d of graph.devices) {

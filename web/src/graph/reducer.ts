@@ -16,7 +16,7 @@ export function reduceGraph(state: GraphState, event: TraceEvent): GraphState {
     case "run/start":
       return emptyGraph;
     case "socket/open":
-      return withNode(state, event.socket, { kind: event.kind, label: event.label, thread: event.thread });
+      return withNode(state, event.socket, { kind: event.kind, label: event.label, thread: event.thread, ...(event.process === undefined ? {} : { process: event.process }) });
     case "socket/bind": {
       const endpoint = event.resolved ?? event.endpoint;
       const s = updateNode(ensure(state, event), event.socket, (n) => ({ binds: [...n.binds, endpoint] }));
@@ -72,7 +72,7 @@ function newNode(id: string, fields: Partial<SocketNode> & Pick<SocketNode, "kin
   return { id, label: fields.kind, thread: 0, closed: false, sent: 0, received: 0, binds: [], connects: [], diagnostics: [], options: {}, ...fields };
 }
 
-function withNode(state: GraphState, id: string, fields: Pick<SocketNode, "kind" | "label" | "thread">): GraphState {
+function withNode(state: GraphState, id: string, fields: Pick<SocketNode, "kind" | "label" | "thread" | "process">): GraphState {
   if (state.nodes.some((n) => n.id === id)) return updateNode(state, id, () => fields);
   return { ...state, nodes: [...state.nodes, newNode(id, fields)] };
 }

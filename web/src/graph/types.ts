@@ -6,6 +6,8 @@ export interface SocketNode {
   kind: SocketKind;
   label: string;
   thread: number;
+  /** The child process (pid) the socket lives in, when the program forked one (a ProcessDevice). */
+  process?: number;
   closed: boolean;
   sent: number;
   received: number;

@@ -28,7 +28,7 @@ export function siteOf(socket: SocketNode): string {
 export function nodeCaption(node: SimNode): { label: string; counters: string; endpoints: string; labelY: number } {
   if (!node.socket) return { label: "nothing bound yet", counters: "", endpoints: node.endpoint ?? "", labelY: GHOST_RADIUS + 20 };
   const s = node.socket;
-  const thread = s.thread === 0 ? "" : ` · thread ${s.thread}`;
+  const thread = s.process !== undefined ? ` · process ${s.process}` : s.thread === 0 ? "" : ` · thread ${s.thread}`;
   const perSecond = s.rate && !s.closed ? Math.round(Math.max(s.rate.sent, s.rate.received)) : 0;
   const rate = perSecond > 0 ? ` · ${formatRate(perSecond)}/s` : "";
   const endpoints = s.binds.length > 2 ? `${s.binds.slice(0, 2).join(", ")} +${s.binds.length - 2}` : s.binds.join(", ");

@@ -1,4 +1,5 @@
 import type { GraphState, SocketNode } from "../graph/types.js";
+import { placeOf } from "../graph/places.js";
 import { siteOf } from "../graph/viewModel.js";
 import { firstLocation, type CodeLocation } from "../run/locations.js";
 
@@ -27,7 +28,7 @@ export function SocketDetails({ socket, graph, files, onOpenLocation, onSelectMe
         ? <button type="button" className="code-link" title="Show where it is created" onClick={() => onOpenLocation(created)}>{siteOf(socket)}</button>
         : siteOf(socket)}</h3>
       <dl>
-        <dt>Id</dt><dd>{socket.id}{socket.thread ? ` · thread ${socket.thread}` : " · main thread"}</dd>
+        <dt>Id</dt><dd>{socket.id}{` · ${placeOf(socket).label}`}</dd>
         <dt>State</dt><dd>{socket.closed ? "closed" : "open"}</dd>
         <dt>Bound to</dt><dd>{socket.binds.join(", ") || "—"}</dd>
         <dt>Connected to</dt><dd>{socket.connects.join(", ") || "—"}</dd>
