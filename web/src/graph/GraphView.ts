@@ -12,8 +12,9 @@ import { wantedNodes } from "./viewModel.js";
 
 type G = Selection<SVGGElement, unknown, null, undefined>;
 const SVG_NS = "http://www.w3.org/2000/svg";
-/** Fitting by itself never shrinks text below readable size on a projector; "Fit to view" may. */
-const AUTO_FIT_MIN_SCALE = 0.6;
+/** Fitting by itself stops at half size, where captions stay legible; "Fit to view" may go smaller. */
+const AUTO_FIT_MIN_SCALE = 0.5;
+const AUTO_FIT_EVERY_MS = 250;
 /** Sockets of different threads sit in horizontal lanes this far apart, so their thread boxes do not overlap. */
 const LANE_GAP = 300;
 
@@ -42,6 +43,7 @@ export class GraphView {
   private size = { width: 600, height: 400 };
   /** Once the user pans or zooms, the view stops fitting itself to the graph. */
   private userMoved = false;
+  private lastAutoFit = 0;
 
   constructor(private readonly container: HTMLElement, private readonly options: GraphViewOptions = {}) {
     const svgEl = document.createElementNS(SVG_NS, "svg");
@@ -71,7 +73,7 @@ export class GraphView {
         .strength((n) => (this.lanes.size && n.socket ? 0.3 : 0.06)))
       .force("cluster", clusterForce(() => this.groups, () => this.nodes))
       .alphaDecay(0.04)
-      .on("tick", () => this.requestFrame())
+      .on("tick", () => { this.requestFrame(); this.followLayout(); })
       .on("end", () => { if (!this.userMoved) this.fit(1, AUTO_FIT_MIN_SCALE); });
     this.resizeObserver = new ResizeObserver(() => this.resize());
     this.resizeObserver.observe(container);
@@ -145,6 +147,14 @@ export class GraphView {
     this.resizeObserver.disconnect();
     cancelAnimationFrame(this.frame);
     this.svg.remove();
+  }
+
+  /** While the layout settles the view keeps fitting it, a few times a second, so nothing starts out of sight. */
+  private followLayout(): void {
+    const now = performance.now();
+    if (this.userMoved || now - this.lastAutoFit < AUTO_FIT_EVERY_MS) return;
+    this.lastAutoFit = now;
+    this.fit(1, AUTO_FIT_MIN_SCALE);
   }
 
   private laneOf(node: SimNode): number {

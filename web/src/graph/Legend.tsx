@@ -12,7 +12,7 @@ export function Legend() {
           <span>{f.kinds.slice(0, 2).join("/")}</span>
         </li>
       ))}
-      <li className="legend-arrow"><span aria-hidden="true">→</span> connect → bind</li>
+      <li className="legend-arrow">connect → bind</li>
       <li className="legend-closed"><svg width="22" height="10" aria-hidden="true"><line x1="1" y1="5" x2="21" y2="5" /></svg> closed</li>
     </ul>
   );
