@@ -133,6 +133,8 @@ export type ActorSpec = Static<typeof ActorSpec>;
 export const ScenarioFile = strict({
   title: Type.String({ minLength: 3 }),
   summary: Type.String({ minLength: 10 }),
+  /** Place in the scenario list, lowest first (the order a course meets them); unordered ones follow by id. */
+  order: Type.Optional(Type.Integer({ minimum: 1, maximum: 999 })),
   /** Live controls by name; every scenario has a number param `duration` (seconds). */
   params: Type.Record(Type.String({ pattern: PARAM_NAME_PATTERN }), ParamSpec),
   actors: Type.Array(ActorSpec, { minItems: 1, maxItems: 12 }),

@@ -78,4 +78,16 @@ describe("loadScenarios", () => {
     writeFileSync(join(root, "c-broken.yaml"), GOOD.replace("rate: $rate", "rate: $nope"));
     expect(() => loadScenarios(root, root)).toThrow(/^c-broken\.yaml:14: actors\[1\]\.request\.rate/);
   });
+
+  it("lists scenarios in course order: by `order`, then the unordered ones by id", () => {
+    const root = mkdtempSync(join(tmpdir(), "zmq-wb-scenarios-"));
+    dirs.push(root);
+    const withOrder = (n: number) => GOOD.replace(/^summary:.*$/m, (line) => `${line}\norder: ${n}`);
+    writeFileSync(join(root, "a-unordered.yaml"), GOOD);
+    writeFileSync(join(root, "b-second.yaml"), withOrder(2));
+    writeFileSync(join(root, "c-first.yaml"), withOrder(1));
+    expect(loadScenarios(root, root).map((s) => s.id)).toEqual(["c-first", "b-second", "a-unordered"]);
+    writeFileSync(join(root, "d-bad.yaml"), withOrder(0));
+    expect(() => loadScenarios(root, root)).toThrow(/^d-bad\.yaml:\d+: order/);
+  });
 });

@@ -7,12 +7,15 @@ import { checkScenario } from "./checks.js";
 import { YamlSource } from "./yaml-source.js";
 
 /**
- * Loads every `*.yaml` under `dir`, sorted by file name; the id is the file name. Bad content fails loudly with the
+ * Loads every `*.yaml` under `dir`, in course order (`order`, then the id); the id is the file name. Bad content fails loudly with the
  * file, the line and the field: a schema error, an unknown param, a connect that reaches no bind.
  */
+const UNORDERED = 1000;
+
 export function loadScenarios(dir: string, root = join(dir, "..")): Scenario[] {
   const names = readdirSync(dir).filter((n) => n.endsWith(".yaml") || n.endsWith(".yml")).sort();
-  return names.map((name) => parseScenario(readFileSync(join(dir, name), "utf8"), relative(root, join(dir, name))));
+  const scenarios = names.map((name) => parseScenario(readFileSync(join(dir, name), "utf8"), relative(root, join(dir, name))));
+  return scenarios.sort((a, b) => (a.order ?? UNORDERED) - (b.order ?? UNORDERED) || a.id.localeCompare(b.id));
 }
 
 /** Parses and validates one scenario; `file` names it in errors and gives the id. Throws ScenarioError. */
