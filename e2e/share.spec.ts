@@ -47,3 +47,12 @@ test("the Share button makes a link that opens the same files", async ({ page, c
   await other.goto(await link.inputValue());
   await expect(other.getByRole("tab", { name: /main\.ts/ })).toBeVisible();
 });
+
+test("a link to a share or lesson that does not exist says so, in the banner and in the editor", async ({ page }) => {
+  await page.goto("/s/abcdefghij");
+  await expect(page.getByText(/no such share|not found|does not exist/i).first()).toBeVisible();
+  await expect(page.locator(".monaco-editor .view-lines")).toContainText("The files could not be loaded");
+  await page.goto("/lessons/no-such-lesson");
+  await expect(page.getByText("There is no such lesson. Choose one from the lesson list.").first()).toBeVisible();
+  await expect(page.locator(".monaco-editor .view-lines")).toContainText("The files could not be loaded: There is no such lesson");
+});

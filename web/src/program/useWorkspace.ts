@@ -35,6 +35,10 @@ const SAVE_DELAY_MS = 300;
 
 const LOADING: StoredWorkspace = { files: { "main.ts": "// Loading the files…\n" }, active: "main.ts" };
 
+function notLoaded(reason: string): StoredWorkspace {
+  return { files: { "main.ts": `// The files could not be loaded: ${reason}\n` }, active: "main.ts" };
+}
+
 function initial(source: WorkspaceSource): StoredWorkspace {
   return loadWorkspace(localStorage, source.key) ?? (source.load ? LOADING : { files: defaultFiles(), active: "main.ts" });
 }
@@ -77,7 +81,14 @@ export function useWorkspace(source: WorkspaceSource): Workspace {
         setReady(true);
         bump();
       },
-      (err: unknown) => { if (!cancelled) setNotice(err instanceof Error ? err.message : String(err)); },
+      (err: unknown) => {
+        if (cancelled) return;
+        const message = err instanceof Error ? err.message : String(err);
+        setNotice(message);
+        // The placeholder must not claim the files are still coming; it stays unsaved, as nothing was loaded.
+        setState(notLoaded(message));
+        bump();
+      },
     );
     return () => { cancelled = true; };
   }, [key, ready, bump]);
