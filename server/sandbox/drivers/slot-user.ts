@@ -1,4 +1,4 @@
-import { mkdirSync, openSync, closeSync, readFileSync, rmSync, writeSync } from "node:fs";
+import { mkdirSync, openSync, closeSync, readdirSync, readFileSync, rmSync, writeSync } from "node:fs";
 import { join } from "node:path";
 import { isAlive } from "../process-alive.js";
 
@@ -17,15 +17,22 @@ export function runsAsOwnUser(): boolean {
   return process.getuid?.() === 0;
 }
 
-/** A block of uids only this process hands out, held by a lock file naming our pid; a dead owner's block is reused. */
+/**
+ * A block of uids only this process hands out, held by a lock file naming our pid; a dead owner's block is reused
+ * once no process of its uids is left (a closed server's last runs may still be ending, and their processes would
+ * count against the RLIMIT_NPROC of the next runs on those uids).
+ */
 export class UidBlock {
   private constructor(readonly firstUid: number, private readonly lockFile: string) {}
 
   static claim(): UidBlock {
     mkdirSync(LOCK_DIR, { recursive: true, mode: 0o700 });
+    const busy = uidsWithProcesses();
     for (let block = 0; block < BLOCKS; block++) {
+      const firstUid = FIRST_RUN_UID + block * UIDS_PER_BLOCK;
+      if (busy.some((uid) => uid >= firstUid && uid < firstUid + UIDS_PER_BLOCK)) continue;
       const lockFile = join(LOCK_DIR, String(block));
-      if (tryLock(lockFile)) return new UidBlock(FIRST_RUN_UID + block * UIDS_PER_BLOCK, lockFile);
+      if (tryLock(lockFile)) return new UidBlock(firstUid, lockFile);
     }
     throw new Error(`all ${BLOCKS} run uid blocks are in use by live servers`);
   }
@@ -43,6 +50,17 @@ export class UidBlock {
 /** The command prefix that drops to `uid` with no supplementary groups; empty when there is no uid to drop to. */
 export function dropToUser(uid: number | undefined): string[] {
   return uid === undefined ? [] : [SETPRIV, `--reuid=${uid}`, `--regid=${uid}`, "--clear-groups", "--"];
+}
+
+/** The real and effective uids of every process on the host, from /proc. */
+function uidsWithProcesses(): number[] {
+  const uids: number[] = [];
+  for (const pid of readdirSync("/proc")) {
+    if (!/^\d+$/.test(pid)) continue;
+    const line = /^Uid:\s+(\d+)\s+(\d+)/m.exec(readOr(`/proc/${pid}/status`));
+    if (line) uids.push(Number(line[1]), Number(line[2]));
+  }
+  return uids;
 }
 
 function tryLock(lockFile: string): boolean {
