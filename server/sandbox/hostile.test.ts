@@ -18,7 +18,7 @@ describe.skipIf(skipReason !== undefined)("hostile programs in the bwrap sandbox
   beforeAll(async () => {
     // A small output limit: a tight write loop never yields, so Node queues stdout in memory after the first 64 KiB
     // pipe buffer; with the default limit such a flood ends as "memory" before the output limit is seen.
-    supervisor = await Supervisor.create({ driver: "bwrap", limits: testLimits({ OUTPUT_BYTES: OUTPUT_TEST_BYTES }) });
+    supervisor = await Supervisor.create({ driver: "bwrap", limits: testLimits({ OUTPUT_BYTES: OUTPUT_TEST_BYTES, OUTPUT_BYTES_PER_MINUTE: 0 }) });
   });
   afterAll(async () => {
     await supervisor?.close();
@@ -147,5 +147,16 @@ describe.skipIf(process.env.WB_TEST_SKIP_CGROUPS === "1")("the none driver (WB_T
     } finally {
       await supervisor.close();
     }
+  });
+});
+
+describe.skipIf(skipReason !== undefined)("the CPU-time backstop", () => {
+  let supervisor: Supervisor;
+  beforeAll(async () => (supervisor = await Supervisor.create({ driver: "bwrap", limits: testLimits({ RUN_CPU_S: 3, WARM_POOL_SIZE: 0 }) })));
+  afterAll(() => supervisor?.close());
+
+  it("stops a busy loop by CPU time when the wall time would still allow it", async () => {
+    const { exit, stderr } = await runProgram(supervisor, hostile.busyLoop, { timeoutMs: 20_000 });
+    expect(exit, exit.message + stderr).toMatchObject({ reason: "timeout", limit: "cpu-time" });
   });
 });

@@ -7,7 +7,9 @@ import type { RunnerLimits } from "../runner/channel.js";
 export const DEFAULT_LIMITS = {
   RUN_WALL_MS: 10_000, // wall-clock time of one run
   RUN_WALL_MAX_MS: 30 * 60_000, // the most a caller may ask for (classroom demos)
-  RUN_CPU_S: 600, // CPU seconds (prlimit --cpu), a backstop for long demos; the wall-time limit stops ordinary runs
+  // CPU seconds (prlimit --cpu): a backstop behind the wall-time limit, never below the longest demo (30 min at
+  // one busy core), so a scenario at full rate runs to its end; it stops only what the wall-time kill missed.
+  RUN_CPU_S: 30 * 60,
   // 4 GiB of address space: each V8 isolate (main, the ESM hooks thread, each worker) reserves ~600 MiB it never
   // touches, so this only stops absurd allocations; the cgroup memory limit below is the real memory bound.
   ADDRESS_SPACE_BYTES: 4 * 1024 * 1024 * 1024,
@@ -17,12 +19,14 @@ export const DEFAULT_LIMITS = {
   OPEN_FILES: 256, // prlimit --nofile
   FILE_WRITE_BYTES: 8 * 1024 * 1024, // prlimit --fsize: the largest file the program may write
   TMP_BYTES: 32 * 1024 * 1024, // size of the sandbox's private /tmp (bwrap tmpfs), all files together
-  OUTPUT_BYTES: 256 * 1024, // stdout + stderr shown to the learner
+  OUTPUT_BYTES: 256 * 1024, // stdout + stderr shown to the learner, at once; the budget then grows by the next line
+  OUTPUT_BYTES_PER_MINUTE: 1024 * 1024, // so a 30-minute demo that prints as it goes is never cut, while a flood is
   SOCKETS: 64, // zeromq sockets per run, enforced in the traced module well below OPEN_FILES
   MESSAGE_BYTES: 64 * 1024 * 1024, // one message, all frames
   MESSAGE_EVENTS: 5_000, // full message events per run before sampling
   EVENTS_PER_SECOND: 5_000, // telemetry rate before sampling
-  TELEMETRY_BYTES: 32 * 1024 * 1024, // telemetry one run may send in total, counted on the bytes received
+  TELEMETRY_BYTES: 32 * 1024 * 1024, // telemetry one run may send at once, counted on the bytes received
+  TELEMETRY_BYTES_PER_MINUTE: 8 * 1024 * 1024, // its growth over time: busy scenarios send ~10–40 KB/s for 30 minutes
   PROGRAM_BYTES: 256 * 1024, // source of all files of one program (never above protocol's MAX_PROGRAM_BYTES)
   PROGRAM_FILES: 16, // files in one program (never above protocol's MAX_FILES)
   CONCURRENT_RUNS: 8, // runs at once; more wait in a queue
@@ -32,7 +36,7 @@ export const DEFAULT_LIMITS = {
 } as const;
 
 /** Limits where 0 means something sensible (no warm pool, no queue). */
-const ZERO_ALLOWED = new Set<string>(["WARM_POOL_SIZE", "QUEUE_LENGTH"]);
+const ZERO_ALLOWED = new Set<string>(["WARM_POOL_SIZE", "QUEUE_LENGTH", "OUTPUT_BYTES_PER_MINUTE", "TELEMETRY_BYTES_PER_MINUTE"]);
 
 export type Limits = { -readonly [K in keyof typeof DEFAULT_LIMITS]: number };
 
@@ -46,6 +50,14 @@ export function limitsFromEnv(env: NodeJS.ProcessEnv = process.env, overrides: P
     limits[key] = value;
   }
   return { ...limits, ...overrides };
+}
+
+/**
+ * How much of a volume budget (output, telemetry) a run has earned after `elapsedMs`: the burst at once, then a
+ * steady allowance per minute. A flood spends the burst in a moment and is stopped; a long demo never catches up.
+ */
+export function budgetAt(burstBytes: number, bytesPerMinute: number, elapsedMs: number): number {
+  return burstBytes + (bytesPerMinute * Math.max(0, elapsedMs)) / 60_000;
 }
 
 export function runnerLimits(limits: Limits): RunnerLimits {

@@ -1,6 +1,6 @@
 import type { RunExit, SocketTotals, TraceEvent } from "../../protocol/trace.js";
 import type { Limits } from "./limits.js";
-import { runnerLimits } from "./limits.js";
+import { budgetAt, runnerLimits } from "./limits.js";
 import type { RunnerProcess } from "./runner-process.js";
 import type { CgroupUsage } from "./run-cgroup.js";
 import { validEvents, validTotals } from "./telemetry-check.js";
@@ -90,7 +90,9 @@ export class Run {
   private onMessage(message: RunnerToSupervisor, bytes: number): void {
     if (this.cause) return;
     this.telemetryBytes += bytes;
-    if (this.telemetryBytes > this.limits.TELEMETRY_BYTES) return this.stop({ reason: "limit", limit: "telemetry" });
+    if (this.telemetryBytes > budgetAt(this.limits.TELEMETRY_BYTES, this.limits.TELEMETRY_BYTES_PER_MINUTE, this.elapsedMs)) {
+      return this.stop({ reason: "limit", limit: "telemetry" });
+    }
     if (message.type === "events") {
       const valid = validEvents(message.events);
       for (const e of valid) this.count(e);
@@ -114,7 +116,7 @@ export class Run {
 
   private onOutput(stream: "stdout" | "stderr", chunk: Buffer): void {
     if (this.outputTruncated) return;
-    const room = this.limits.OUTPUT_BYTES - this.outputBytes;
+    const room = Math.floor(budgetAt(this.limits.OUTPUT_BYTES, this.limits.OUTPUT_BYTES_PER_MINUTE, this.elapsedMs)) - this.outputBytes;
     this.outputBytes += chunk.length;
     const text = chunk.subarray(0, Math.max(0, room)).toString("utf8");
     if (stream === "stderr") this.stderrTail = (this.stderrTail + text).slice(-STDERR_TAIL_CHARS);

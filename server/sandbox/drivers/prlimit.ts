@@ -1,6 +1,11 @@
 import type { Limits } from "../limits.js";
 
 export const PRLIMIT = "/usr/bin/prlimit";
+/**
+ * The CPU hard limit sits this far above the soft one: at the soft limit the kernel sends SIGXCPU, which the verdict
+ * names; with the two equal it sends SIGKILL at once, which reads as an unexplained crash.
+ */
+const CPU_HARD_MARGIN_S = 5;
 
 /**
  * prlimit arguments for the per-process limits every driver applies. `ownUid` says the run has a uid of its own:
@@ -9,7 +14,7 @@ export const PRLIMIT = "/usr/bin/prlimit";
 export function prlimitArgs(limits: Limits, ownUid: boolean): string[] {
   return [
     `--as=${limits.ADDRESS_SPACE_BYTES}`,
-    `--cpu=${limits.RUN_CPU_S}`,
+    `--cpu=${limits.RUN_CPU_S}:${limits.RUN_CPU_S + CPU_HARD_MARGIN_S}`,
     `--nofile=${limits.OPEN_FILES}`,
     `--fsize=${limits.FILE_WRITE_BYTES}`,
     "--core=0",
