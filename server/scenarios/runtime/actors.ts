@@ -67,6 +67,8 @@ class Group {
 }
 
 const groups: Group[] = [];
+/** Binder → the actors that connect to it over inproc. */
+const inprocConnectors = new Map<string, string[]>();
 const snapshot: Record<string, ParamValue> = {};
 const clockWakers = new Set<() => void>();
 let demoOver = false;
@@ -79,6 +81,14 @@ export function startActor(name: string, body: ActorBody): void {
 /** Starts `count()` copies named name-1, name-2, …; a live control changing the count starts or stops copies. */
 export function startReplicas(name: string, body: ActorBody, count: () => number): void {
   addGroup(new Group(name, body, count));
+}
+
+/**
+ * Over inproc, libzmq never makes a connection again once the bound socket has closed: a restarted `binder` would
+ * be left alone. So restarting it restarts these connecting actors too, and says why.
+ */
+export function restartTogether(binder: string, connectors: string[]): void {
+  inprocConnectors.set(binder, connectors);
 }
 
 /** Lets the demo run for `seconds()` (a live control may lengthen it), then closes every socket so the program ends. */
@@ -114,7 +124,18 @@ function control(message: ControlMessage): void {
     return;
   }
   for (const group of groups) {
-    for (const member of group.members) if (group.name === message.actor || member.name === message.actor) member.apply(message.op);
+    const targeted = group.members.filter((member) => group.name === message.actor || member.name === message.actor);
+    for (const member of targeted) member.apply(message.op);
+    if (message.op === "restart" && targeted.length > 0) restartConnectors(group.name);
+  }
+}
+
+function restartConnectors(binder: string): void {
+  for (const name of inprocConnectors.get(binder) ?? []) {
+    const group = groups.find((g) => g.name === name);
+    if (!group || group.members.length === 0) continue;
+    console.log(`${name} restarts too: over inproc a connection is never made again once ${binder}'s socket has closed.`);
+    for (const member of group.members) member.apply("restart");
   }
 }
 

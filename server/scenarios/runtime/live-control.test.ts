@@ -136,6 +136,17 @@ describe.concurrent("a generated program reacts to control messages", () => {
     expect(between(run, restarted + 300, Infinity).length).toBeGreaterThan(0);
   });
 
+  it("restarts an actor that binds over inproc together with the actors connected to it, so traffic flows again", async () => {
+    const run = await runWith([
+      { at: 300, message: { action: "actor", actor: "sink", op: "kill" } },
+      { at: 700, message: { action: "actor", actor: "sink", op: "restart" } },
+    ]);
+    const [killed, restarted] = run.delivered;
+    const seen = JSON.stringify(run);
+    expect(between(run, killed + SETTLE_MS, restarted), seen).toEqual([]);
+    expect(between(run, restarted, Infinity).length, seen).toBeGreaterThan(0);
+  });
+
   it("restarts an actor that binds over tcp: it binds again and its peers reconnect", async () => {
     const run = await runWith([
       { at: 300, message: { action: "actor", actor: "sink", op: "kill" } },
