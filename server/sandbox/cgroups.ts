@@ -6,6 +6,12 @@ import { isAlive } from "./process-alive.js";
 /** The parent cgroup every run's cgroup is made in, under the server's own cgroup. */
 const PARENT_NAME = "zmq-workbench";
 const PROBE_NAME = `probe-${process.pid}`;
+/**
+ * The CPU weight of all runs together against the server's own tasks (1024 each in v1, 100 in v2): on a contested
+ * CPU the server keeps answering, however many sandboxes are busy. Idle CPU is still theirs to use.
+ */
+const RUNS_CPU_SHARES_V1 = 128;
+const RUNS_CPU_WEIGHT_V2 = 12;
 
 export interface CgroupLimits {
   memoryBytes: number;
@@ -14,7 +20,8 @@ export interface CgroupLimits {
 
 /**
  * Where this host lets the server make per-run cgroups: the v1 memory and pids hierarchies, or one v2 tree with
- * both controllers delegated. Found once at start-up; a host that allows neither runs without cgroups.
+ * both controllers delegated. Found once at start-up; a host that allows neither runs without cgroups. Where the
+ * cpu controller is writable too, runs also share one low CPU weight (without it they run at the server's).
  */
 export class CgroupHost {
   private seq = 0;
@@ -68,7 +75,23 @@ function detectV1(root: string, selfCgroup: string): CgroupHost {
     return { controller, path };
   });
   probe(1, parents);
-  return new CgroupHost(1, parents);
+  const cpu = v1CpuParent(root, selfCgroup);
+  return new CgroupHost(1, cpu ? [...parents, cpu] : parents);
+}
+
+/** The v1 cpu hierarchy's parent for runs, weighted low; undefined where it is missing or not writable. */
+function v1CpuParent(root: string, selfCgroup: string): CgroupDir | undefined {
+  const own = /^\d+:(?:[^:]*,)?cpu(?:,[^:]*)?:(.*)$/m.exec(selfCgroup)?.[1];
+  if (own === undefined || !existsSync(join(root, "cpu", own))) return undefined;
+  const path = join(root, "cpu", own, PARENT_NAME);
+  try {
+    mkdirSync(path, { recursive: true });
+    writeFileSync(join(path, "cpu.shares"), String(RUNS_CPU_SHARES_V1));
+    probe(1, [{ controller: "cpu", path }]);
+    return { controller: "cpu", path };
+  } catch {
+    return undefined;
+  }
 }
 
 function detectV2(root: string, selfCgroup: string): CgroupHost {
@@ -83,9 +106,20 @@ function detectV2(root: string, selfCgroup: string): CgroupHost {
   const path = join(base, PARENT_NAME);
   mkdirSync(path, { recursive: true });
   writeFileSync(join(path, "cgroup.subtree_control"), "+memory +pids");
+  weighV2(base, path);
   const parents: CgroupDir[] = [{ controller: "unified", path }];
   probe(2, parents);
   return new CgroupHost(2, parents);
+}
+
+/** Gives all runs together a low v2 CPU weight, where the cpu controller can be delegated; else leaves it. */
+function weighV2(base: string, path: string): void {
+  try {
+    if (!/\bcpu\b/.test(readFileSync(join(base, "cgroup.subtree_control"), "utf8"))) writeFileSync(join(base, "cgroup.subtree_control"), "+cpu");
+    writeFileSync(join(path, "cpu.weight"), String(RUNS_CPU_WEIGHT_V2));
+  } catch {
+    // No cpu controller here: runs weigh as much as the server, as without cgroups.
+  }
 }
 
 /** Makes and removes one cgroup with limits, so a host that lets us mkdir but not write limits is caught now. */

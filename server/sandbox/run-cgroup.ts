@@ -4,7 +4,7 @@ import { setTimeout as sleep } from "node:timers/promises";
 import type { CgroupLimits } from "./cgroups.js";
 
 export interface CgroupDir {
-  controller: "memory" | "pids" | "unified";
+  controller: "memory" | "pids" | "cpu" | "unified";
   path: string;
 }
 
@@ -36,8 +36,9 @@ export class RunCgroup {
   make(limits: CgroupLimits): void {
     for (const dir of this.dirs) {
       mkdirSync(dir.path);
-      if (dir.controller !== "pids") this.writeMemoryLimit(dir.path, limits.memoryBytes);
-      if (dir.controller !== "memory") writeFileSync(join(dir.path, "pids.max"), String(limits.pids));
+      // A run's cpu cgroup has no limit of its own: the weight of all runs together is set once on their parent.
+      if (dir.controller === "memory" || dir.controller === "unified") this.writeMemoryLimit(dir.path, limits.memoryBytes);
+      if (dir.controller === "pids" || dir.controller === "unified") writeFileSync(join(dir.path, "pids.max"), String(limits.pids));
     }
   }
 
@@ -51,11 +52,11 @@ export class RunCgroup {
     let oomKills = 0;
     let pidsRefused = 0;
     for (const dir of this.dirs) {
-      if (dir.controller !== "pids") {
+      if (dir.controller === "memory" || dir.controller === "unified") {
         const file = this.version === 1 ? "memory.oom_control" : "memory.events";
         oomKills += counter(readOr(join(dir.path, file)), "oom_kill");
       }
-      if (dir.controller !== "memory") pidsRefused += counter(readOr(join(dir.path, "pids.events")), "max");
+      if (dir.controller === "pids" || dir.controller === "unified") pidsRefused += counter(readOr(join(dir.path, "pids.events")), "max");
     }
     return { oomKills, pidsRefused };
   }
