@@ -50,6 +50,11 @@ test("a device in a child process shows as a process box holding the device and 
   await expect(graph.locator(".group-thread .group-label", { hasText: /^process \d+$/ })).toHaveCount(1);
   await expect(graph.locator(".group-thread .group-label", { hasText: "main thread" })).toHaveCount(1);
   await expect(graph.locator(".group-device .group-label", { hasText: "queue (process)" })).toHaveCount(1);
+  // The text alternative says the same: where each socket runs, and which sockets the device owns.
+  const text = graph.locator(".visually-hidden");
+  await expect(text).toContainText(new RegExp(`\\(${routerId!.replace(".", "\\.")}, process \\d+\\)`));
+  await expect(text).toContainText(`queue (process) (`);
+  await expect(text).toContainText(`sockets ${routerId}, ${dealerId}`);
   mkdirSync("test-results/screens", { recursive: true });
   await page.screenshot({ path: "test-results/screens/device-process.png" });
 });

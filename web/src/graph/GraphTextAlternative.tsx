@@ -1,3 +1,4 @@
+import { placeOf } from "./places.js";
 import type { GraphState } from "./types.js";
 
 /** What the picture says, for screen readers: every socket and every connection (the SVG's nodes are buttons, its edges are not). */
@@ -10,13 +11,21 @@ export function GraphTextAlternative({ graph }: { graph: GraphState }) {
         <ul>
           {graph.nodes.map((n) => (
             <li key={n.id}>
-              {n.label} ({n.id}){n.closed ? ", closed" : ""}: {n.sent} sent, {n.received} received
+              {n.label} ({n.id}, {placeOf(n).label}){n.closed ? ", closed" : ""}: {n.sent} sent, {n.received} received
               {n.binds.length > 0 && `; bound to ${n.binds.join(", ")}`}
               {n.connects.length > 0 && `; connected to ${n.connects.join(", ")}`}
               {n.diagnostics.length > 0 && `; warnings: ${n.diagnostics.join(" ")}`}
             </li>
           ))}
         </ul>
+      )}
+      {graph.devices.length > 0 && (
+        <>
+          <h3>Devices</h3>
+          <ul>
+            {graph.devices.map((d) => <li key={d.id}>{d.label} ({d.id}): sockets {d.sockets.join(", ")}</li>)}
+          </ul>
+        </>
       )}
       <h3>Connections</h3>
       {graph.edges.length === 0 ? <p>No connections yet.</p> : (
