@@ -1,4 +1,4 @@
-import { readFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { expect, test } from "@playwright/test";
 
 test.beforeEach(async ({ page }) => {
@@ -35,6 +35,22 @@ test("a trace exported after a run opens later without running anything", async 
   await expect(timeline).toHaveAttribute("data-timeline-paused", "true");
   await timeline.getByRole("button", { name: "Close trace" }).click();
   await expect(page.locator("[data-socket-id]")).toHaveCount(0);
+});
+
+test("a trace's code opens in the editor as a share of its own, leaving the playground's code as it was", async ({ page }, testInfo) => {
+  const path = testInfo.outputPath("other.json");
+  const code = 'console.log("recorded elsewhere");\n';
+  writeFileSync(path, JSON.stringify({ format: "zmq-workbench-trace", version: 1, files: { "main.ts": code }, events: [] }));
+  const editor = page.locator(".monaco-editor .view-lines");
+  await expect(editor).toContainText("zmq.Reply");
+  const timeline = page.getByRole("region", { name: "Timeline" });
+  await timeline.getByLabel("Trace file to open").setInputFiles(path);
+  await timeline.getByRole("button", { name: "Open its code" }).click();
+  await expect(page).toHaveURL(/\/s\/[A-Za-z0-9_-]+$/);
+  await expect(editor).toContainText("recorded elsewhere");
+  await expect(timeline.getByText("Viewing other.json")).toBeVisible();
+  await page.goto("/");
+  await expect(editor).toContainText("zmq.Reply");
 });
 
 test("a file that is not a trace is refused with a sentence", async ({ page }) => {

@@ -45,6 +45,8 @@ export interface Timeline {
   current: TraceEvent | undefined;
   /** The trace file being viewed instead of the live run, if one was opened. */
   openedFile: string | null;
+  /** The program the opened trace file was recorded from. */
+  openedProgram: { files: TraceFile["files"]; entry?: string } | null;
   openTrace(trace: TraceFile, name: string): void;
   closeTrace(): void;
   exportTrace(): TraceFile;
@@ -116,6 +118,7 @@ export function useTimelineController(run: RunState, files: ProgramFiles, entry:
     view,
     current: cache.eventAt((at ?? total) - 1),
     openedFile: opened?.name ?? null,
+    openedProgram: opened ? { files: opened.trace.files, ...(opened.trace.entry ? { entry: opened.trace.entry } : {}) } : null,
     openTrace: (trace, name) => {
       setOpened({ name, trace, recording: recordingOf(trace.events), runId: `file-${Date.now().toString(36)}` });
     },
