@@ -178,7 +178,8 @@ export class GraphView {
 
   private drawNodes(): void {
     drawNodes(this.nodeLayer, [...this.nodes.values()], (enter) => enter
-      .call(pinningDrag(this.simulation, () => this.drawNodes()))
+      // A node in the hand must stay under the pointer: the view stops fitting itself once the user arranges it.
+      .call(pinningDrag(this.simulation, () => this.drawNodes(), () => { this.userMoved = true; }))
       .on("click", (ev: MouseEvent, n) => { ev.stopPropagation(); if (n.socket) this.options.onSelect?.(n.id); })
       .on("dblclick", (ev: MouseEvent, n) => { ev.stopPropagation(); unpin(this.simulation, n); this.drawNodes(); })
       .on("keydown", (ev: KeyboardEvent, n) => {

@@ -6,9 +6,9 @@ import type { SimLink, SimNode } from "./simTypes.js";
  * Dragging a node pins it where it is dropped, so a teacher can arrange a topology; double-clicking (or
  * Delete while focused) lets it go again. Pinned nodes keep `fx`/`fy`, which d3-force honours.
  */
-export function pinningDrag(simulation: Simulation<SimNode, SimLink>, onChange: () => void) {
+export function pinningDrag(simulation: Simulation<SimNode, SimLink>, onChange: () => void, onGrab: () => void = () => {}) {
   return drag<SVGGElement, SimNode>()
-    .on("start", (ev, n) => { if (!ev.active) simulation.alphaTarget(0.2).restart(); n.fx = n.x; n.fy = n.y; })
+    .on("start", (ev, n) => { onGrab(); if (!ev.active) simulation.alphaTarget(0.2).restart(); n.fx = n.x; n.fy = n.y; })
     .on("drag", (ev, n) => { n.fx = ev.x; n.fy = ev.y; })
     .on("end", (ev) => { if (!ev.active) simulation.alphaTarget(0); onChange(); });
 }
