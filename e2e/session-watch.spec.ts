@@ -45,7 +45,7 @@ test("a spectator joins by code, watches the presenter's run live, and pauses wh
   // The presenter opens a session: a big join code, the link, and nobody watching yet.
   await presenter.goto(url);
   await expect(presenter.getByRole("tab", { name: /main\.ts/ })).toBeVisible();
-  await presenter.getByRole("button", { name: "Present", exact: true }).click();
+  await presenter.getByRole("button", { name: "Start a class", exact: true }).click();
   const panel = presenter.getByRole("region", { name: "Classroom session" });
   const code = await panel.locator("[data-join-code]").getAttribute("data-join-code");
   expect(code).toMatch(/^[A-HJ-KM-NP-Z2-9]{6}$/);
@@ -101,7 +101,7 @@ test("a spectator joins by code, watches the presenter's run live, and pauses wh
   // The presenter ends the session; spectators are told so.
   await panel.getByRole("button", { name: "End session" }).click();
   await expect(spectator.locator("[data-session-ended]")).toContainText("The session has ended.");
-  await expect(presenter.getByRole("button", { name: "Present", exact: true })).toBeVisible();
+  await expect(presenter.getByRole("button", { name: "Start a class", exact: true })).toBeVisible();
 });
 
 test("joining with a code no session has says so", async ({ page }) => {

@@ -8,7 +8,7 @@ import { useClassSession } from "./useClassSession.js";
 type Props = Pick<RunControls, "sendSession" | "subscribe" | "connection">;
 
 /**
- * "Present": opens a classroom session on this page's run socket and shows the join code big, the link to
+ * "Start a class": opens a classroom session on this page's run socket and shows the join code big, the link to
  * /watch/CODE and the audience; while not presenting, "Join a class" sits beside it. Students see every run started here, and the view as paused or scrubbed here.
  */
 export function PresentControl(channel: Props) {
@@ -24,7 +24,7 @@ export function PresentControl(channel: Props) {
     return (
       <span className="present">
         <button type="button" onClick={open} disabled={state.phase === "opening" || state.phase === "reconnecting"} title="Start a classroom session: students watch your runs live">
-          {state.phase === "opening" ? "Opening…" : state.phase === "reconnecting" ? `Reconnecting to ${state.code}…` : "Present"}
+          {state.phase === "opening" ? "Opening…" : state.phase === "reconnecting" ? `Reconnecting to ${state.code}…` : "Start a class"}
         </button>
         {state.phase === "stopped" && <span className="present-error" role="alert">{state.message}</span>}
         <JoinClassButton />

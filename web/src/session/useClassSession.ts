@@ -40,7 +40,7 @@ export function useClassSession({ sendSession, subscribe, connection }: Channel,
   useEffect(() => {
     if (connection === "closed") {
       setState((s) => (s.phase === "open" && reclaim.current ? { phase: "reconnecting", code: s.code }
-        : s.phase === "opening" ? { phase: "stopped", message: "The connection to the server dropped before the session opened. Press Present to try again." }
+        : s.phase === "opening" ? { phase: "stopped", message: "The connection to the server dropped before the session opened. Press Start a class to try again." }
         : s));
     } else if (connection === "open" && reclaim.current && phase.current === "reconnecting") {
       sendSession({ type: "session/open", payload: reclaim.current, meta: {} });
