@@ -35,6 +35,7 @@ const childTotals = new Map<number, Totals>();
 const ownTotals = (): Totals => Object.assign({}, ...childTotals.values(), localTotals());
 let flushBatch: () => void = () => {};
 const WORKER_DRAIN_MS = 30;
+const UNREAD_EVENTS_KEPT = 1_000;
 let started = false;
 /** Once the process is exiting no timer fires again, so events from later exit handlers go out at once. */
 let exiting = false;
@@ -48,6 +49,9 @@ export function emit(event: TraceEvent): void {
   queue.push(event);
   if (!started && inTracedChild) startChildTelemetry();
   else if (!started && !isMainThread) startWorkerTelemetry();
+  // A process nobody reads (a child the program forked itself, with the runner's hooks but no channel) keeps
+  // only its latest events, so it never grows without bound.
+  else if (!started && queue.length > 2 * UNREAD_EVENTS_KEPT) queue.splice(0, queue.length - UNREAD_EVENTS_KEPT);
   if (exiting || queue.length >= FLUSH_AT_EVENTS) flushBatch();
 }
 
