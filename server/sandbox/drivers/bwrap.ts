@@ -1,4 +1,5 @@
 import { execFile } from "node:child_process";
+import { dirname } from "node:path";
 import { promisify } from "node:util";
 import type { IsolationDriver, LaunchSpec, LaunchCommand } from "./types.js";
 import { PRLIMIT, prlimitArgs } from "./prlimit.js";
@@ -68,8 +69,19 @@ function fileSystemArgs(spec: LaunchSpec): string[] {
     "--symlink", "usr/lib", "/lib", "--symlink", "usr/lib64", "/lib64", "--symlink", "usr/bin", "/bin",
     "--proc", "/proc", "--dev", "/dev",
     "--size", String(spec.limits.TMP_BYTES), "--tmpfs", "/tmp", "--dir", WORK_DIR,
+    ...nodeInstallArgs(spec.node),
     ...spec.readOnlyPaths.flatMap((p) => ["--ro-bind", p, inSandbox(spec.appRoot, p)]),
   ];
+}
+
+/**
+ * A node installed outside /usr (nvm, a tarball in /opt) is bound read-only where it is, its whole installation
+ * (bin/ and lib/), since node must be run from the path it was started as.
+ */
+function nodeInstallArgs(node: string): string[] {
+  if (node.startsWith("/usr/")) return [];
+  const prefix = dirname(dirname(node));
+  return prefix === "/" ? ["--ro-bind", node, node] : ["--ro-bind", prefix, prefix];
 }
 
 /** A host path under appRoot as the run sees it; anything else (a flag, a path outside) unchanged. */

@@ -37,6 +37,16 @@ describe("the isolation driver table", () => {
     expect(args.filter((a) => a.includes("/home/ann"))).toEqual(["/home/ann/wb/dist/runner/abc", "/home/ann/wb/node_modules/zeromq"]);
   });
 
+  it("binds a node installed outside /usr where it is, its installation and nothing more", () => {
+    const binds = (node: string) => {
+      const { args } = DRIVERS.bwrap.launch({ ...spec, node });
+      return args.flatMap((a, i) => (a === "--ro-bind" ? [args[i + 1]] : []));
+    };
+    expect(binds("/usr/bin/node")).not.toContain("/usr/bin/node");
+    expect(binds("/root/.nvm/versions/node/v20.20.2/bin/node")).toContain("/root/.nvm/versions/node/v20.20.2");
+    expect(binds("/root/.nvm/versions/node/v20.20.2/bin/node")).not.toContain("/root");
+  });
+
   it("drops to the run's own uid, and only then limits tasks per uid", () => {
     const own = DRIVERS.bwrap.launch(spec).args;
     expect(own).toContain("--reuid=200003");
