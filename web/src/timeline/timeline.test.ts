@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { TraceEvent } from "../../../protocol/trace.js";
 import { appendEvents, emptyRecording, recordingOf } from "./recording.js";
 import { CHECKPOINT_EVERY, ReplayCache } from "./replay.js";
-import { liveTimeline, nextSpeed, seekTime, setPaused, setSpeed, step, tick } from "./timelineState.js";
+import { absorbLate, liveTimeline, nextSpeed, seekTime, setPaused, setSpeed, step, tick } from "./timelineState.js";
 
 const open: TraceEvent = { type: "socket/open", t: 1, socket: "s1", kind: "PUSH", label: "PUSH main.ts:1", thread: 0 };
 const sends = (n: number, from = 0): TraceEvent[] => Array.from({ length: n }, (_, i) =>
@@ -59,5 +59,29 @@ describe("timeline state", () => {
     expect(setSpeed(liveTimeline, 0.25, trace)).toMatchObject({ speed: 0.25, at: 12 });
     expect(setSpeed(liveTimeline, 9, trace)).toMatchObject({ speed: 4, at: null });
     expect([nextSpeed(1, 1), nextSpeed(1, -1), nextSpeed(4, 1), nextSpeed(0.3, -1)]).toEqual([2, 0.5, 4, 0.1]);
+  });
+});
+
+describe("a paused view and events that arrive late", () => {
+  const printed: TraceEvent = { type: "console", t: 50, stream: "stdout", text: "connected\n" };
+  const late: TraceEvent = { ...open, t: 45 };
+  const after: TraceEvent = { type: "console", t: 80, stream: "stdout", text: "later\n" };
+
+  it("takes in what belongs before the pause when it was paused at the end", () => {
+    let rec = recordingOf([start, printed]);
+    const cache = new ReplayCache("r1");
+    cache.sync(rec);
+    const paused = setPaused(liveTimeline, true, cache);
+    rec = appendEvents(rec, [late, after]);
+    cache.sync(rec);
+    const absorbed = absorbLate(paused, cache, 2);
+    expect(absorbed.at).toBe(3);
+    expect(cache.stateAt(absorbed.at!).graph.nodes.map((n) => n.id)).toEqual(["s1"]);
+  });
+
+  it("leaves a view paused back in the trace where it is", () => {
+    const cache = cacheOf([start, printed, late, after]);
+    const back = { ...liveTimeline, paused: true, at: 1, playTime: 0 };
+    expect(absorbLate(back, cache, 2)).toBe(back);
   });
 });

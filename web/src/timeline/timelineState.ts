@@ -44,6 +44,17 @@ export function setSpeed(s: TimelineState, speed: number, trace: TraceIndex): Ti
   return next;
 }
 
+/**
+ * Telemetry comes in batches, so an event can arrive after a later one (a socket opened just before a console
+ * line): a view paused at the end of the trace takes in what arrives with a time at or before its own, so a pause
+ * right after "connected" is printed still shows the sockets reported a moment later, for presenter and spectators.
+ */
+export function absorbLate(s: TimelineState, trace: TraceIndex, totalBefore: number): TimelineState {
+  if (!s.paused || s.at === null || s.at < totalBefore) return s;
+  const at = Math.max(s.at, trace.countAt(s.playTime));
+  return at === s.at ? s : { ...s, at };
+}
+
 /** Moves to a number of applied events; the view stays paused or playing as it was. */
 export function seekCount(s: TimelineState, count: number, trace: TraceIndex): TimelineState {
   const at = Math.max(0, Math.min(trace.total, Math.round(count)));

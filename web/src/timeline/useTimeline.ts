@@ -84,6 +84,13 @@ export function useTimelineController(run: RunState, files: ProgramFiles, entry:
     setState((s) => ({ ...tl.liveTimeline, speed: s.speed, ...(s.speed < 1 ? { at: 0 } : {}) }));
   }, [runId]);
 
+  const totalBefore = useRef(cache.total);
+  useEffect(() => {
+    const before = totalBefore.current;
+    totalBefore.current = cache.total;
+    if (cache.total > before) setState((s) => tl.absorbLate(s, cache, before));
+  }, [cache, cache.total]);
+
   const playing = !state.paused && state.at !== null;
   useEffect(() => {
     if (!playing) return;
