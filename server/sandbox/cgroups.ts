@@ -7,11 +7,13 @@ import { isAlive } from "./process-alive.js";
 const PARENT_NAME = "zmq-workbench";
 const PROBE_NAME = `probe-${process.pid}`;
 /**
- * The CPU weight of all runs together against the server's own tasks (1024 each in v1, 100 in v2): on a contested
- * CPU the server keeps answering, however many sandboxes are busy. Idle CPU is still theirs to use.
+ * The CPU weight of all runs together: that of one ordinary session (1024 in v1, 100 in v2). Each sandbox starts a
+ * session of its own, and with the kernel's autogroup scheduling each session weighs as much as the server's: a
+ * dozen busy sandboxes left the server a thirteenth of a contested core. Grouped, they weigh as one, so the
+ * server keeps answering; against other busy programs on the machine (a browser) runs still get a fair share.
  */
-const RUNS_CPU_SHARES_V1 = 128;
-const RUNS_CPU_WEIGHT_V2 = 12;
+const RUNS_CPU_SHARES_V1 = 1024;
+const RUNS_CPU_WEIGHT_V2 = 100;
 
 export interface CgroupLimits {
   memoryBytes: number;
@@ -21,7 +23,7 @@ export interface CgroupLimits {
 /**
  * Where this host lets the server make per-run cgroups: the v1 memory and pids hierarchies, or one v2 tree with
  * both controllers delegated. Found once at start-up; a host that allows neither runs without cgroups. Where the
- * cpu controller is writable too, runs also share one low CPU weight (without it they run at the server's).
+ * cpu controller is writable too, all runs share one CPU weight (without it, each weighs as much as the server).
  */
 export class CgroupHost {
   private seq = 0;
@@ -79,7 +81,7 @@ function detectV1(root: string, selfCgroup: string): CgroupHost {
   return new CgroupHost(1, cpu ? [...parents, cpu] : parents);
 }
 
-/** The v1 cpu hierarchy's parent for runs, weighted low; undefined where it is missing or not writable. */
+/** The v1 cpu hierarchy's parent for runs, weighted as one session; undefined where it is missing or not writable. */
 function v1CpuParent(root: string, selfCgroup: string): CgroupDir | undefined {
   const own = /^\d+:(?:[^:]*,)?cpu(?:,[^:]*)?:(.*)$/m.exec(selfCgroup)?.[1];
   if (own === undefined || !existsSync(join(root, "cpu", own))) return undefined;
@@ -112,7 +114,7 @@ function detectV2(root: string, selfCgroup: string): CgroupHost {
   return new CgroupHost(2, parents);
 }
 
-/** Gives all runs together a low v2 CPU weight, where the cpu controller can be delegated; else leaves it. */
+/** Gives all runs together one v2 CPU weight, where the cpu controller can be delegated; else leaves it. */
 function weighV2(base: string, path: string): void {
   try {
     if (!/\bcpu\b/.test(readFileSync(join(base, "cgroup.subtree_control"), "utf8"))) writeFileSync(join(base, "cgroup.subtree_control"), "+cpu");
