@@ -1,19 +1,7 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import type { ServerMessage } from "../../../protocol/ws.js";
-import { RunClient, runsUrl, type SocketLike } from "./runClient.js";
-
-class FakeSocket implements SocketLike {
-  readyState = 0;
-  sent: unknown[] = [];
-  onopen: SocketLike["onopen"] = null;
-  onclose: SocketLike["onclose"] = null;
-  onmessage: SocketLike["onmessage"] = null;
-  onerror: SocketLike["onerror"] = null;
-  send(data: string) { this.sent.push(JSON.parse(data)); }
-  close() { this.readyState = 3; this.onclose?.({}); }
-  open() { this.readyState = 1; this.onopen?.({}); }
-  deliver(message: unknown) { this.onmessage?.({ data: JSON.stringify(message) }); }
-}
+import { RunClient, runsUrl } from "./runClient.js";
+import { FakeSocket } from "./testing/fakeSocket.js";
 
 function setup() {
   const sockets: FakeSocket[] = [];

@@ -1,19 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { RunClient, type SocketLike } from "../run/runClient.js";
-
-class FakeSocket implements SocketLike {
-  readyState = 1;
-  sent: unknown[] = [];
-  onopen: SocketLike["onopen"] = null;
-  onclose: SocketLike["onclose"] = null;
-  onmessage: SocketLike["onmessage"] = null;
-  onerror: SocketLike["onerror"] = null;
-  send(data: string) { this.sent.push(JSON.parse(data)); }
-  close() { this.readyState = 3; }
-}
+import { RunClient } from "../run/runClient.js";
+import { FakeSocket } from "../run/testing/fakeSocket.js";
 
 function setup() {
-  const socket = new FakeSocket();
+  const socket = new FakeSocket(1);
   const client = new RunClient("ws://x/api/runs", { onMessage: () => {}, onConnection: () => {}, onRunLost: () => {} }, () => socket);
   return { client, socket };
 }

@@ -1,19 +1,7 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import type { ServerMessage } from "../../../protocol/ws.js";
-import type { SocketLike } from "../run/runClient.js";
 import { WatchClient, watchUrl } from "./watchClient.js";
-
-class FakeSocket implements SocketLike {
-  readyState = 0;
-  onopen: SocketLike["onopen"] = null;
-  onclose: SocketLike["onclose"] = null;
-  onmessage: SocketLike["onmessage"] = null;
-  onerror: SocketLike["onerror"] = null;
-  send() {}
-  close() { this.readyState = 3; this.onclose?.({}); }
-  open() { this.readyState = 1; this.onopen?.({}); }
-  deliver(message: unknown) { this.onmessage?.({ data: typeof message === "string" ? message : JSON.stringify(message) }); }
-}
+import { FakeSocket } from "../run/testing/fakeSocket.js";
 
 function setup() {
   vi.useFakeTimers();
