@@ -3,8 +3,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { defineConfig, devices } from "@playwright/test";
 
-/** A fixed port of its own, so e2e never talks to a dev server someone left running on 3000. */
-const PORT = 3170;
+/** A port of its own (E2E_PORT, default 3170), so e2e never talks to a dev server someone left running on 3000. */
+const PORT = Number(process.env.E2E_PORT ?? 3170);
 /** E2E_BASE_URL points the specs at a server that is already running (say, `npm run dev`) instead of starting one. */
 const EXTERNAL_URL = process.env.E2E_BASE_URL;
 const BASE_URL = EXTERNAL_URL ?? `http://127.0.0.1:${PORT}`;
