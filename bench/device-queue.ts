@@ -2,7 +2,7 @@
 // Run alone with `npx tsx bench/device-queue.ts`, or with the others via `npm run bench`.
 import { pathToFileURL } from "node:url";
 import * as zmq from "zeromq";
-import { ThreadDevice, device } from "../devices/src/index.js";
+import { ThreadDevice, device } from "../sandboxed/devices/src/index.js";
 import { printResult } from "./report.js";
 import { summarize, type Benchmark, type BenchResult } from "./types.js";
 

@@ -1,6 +1,6 @@
 // Throughput of the traced zeromq module against raw zeromq.js, side by side in one runner process (no sandbox):
 // the same flood alternates between both every round, and the ratio is the median of the per-round ratios.
-import { runProgram } from "../server/runner/testing/run-program.js";
+import { runProgram } from "../sandboxed/runner/testing/run-program.js";
 import { runIfMain } from "./sandbox-common.js";
 import { summarize, type Benchmark, type BenchResult, type Comparison, type Figure } from "./types.js";
 

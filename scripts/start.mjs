@@ -15,7 +15,7 @@ function newestMtime(dir) {
   return newest;
 }
 
-const sources = [join(root, "web/src"), join(root, "protocol")].filter(existsSync);
+const sources = [join(root, "web/src"), join(root, "protocol"), join(root, "sandboxed/devices/src")].filter(existsSync);
 const stale = !existsSync(built) || sources.some((dir) => newestMtime(dir) > statSync(built).mtimeMs);
 if (stale) {
   console.log("Building the web app…");

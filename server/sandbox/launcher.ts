@@ -1,6 +1,6 @@
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import type { RunnerBundle } from "../runner/build.js";
+import type { RunnerBundle } from "./runner-bundle.js";
 import type { CgroupHost } from "./cgroups.js";
 import type { RunCgroup } from "./run-cgroup.js";
 import type { IsolationDriver, LaunchSpec } from "./drivers/index.js";

@@ -1,4 +1,4 @@
-import type { RunnerLimits } from "../runner/channel.js";
+import type { RunnerLimits } from "../../sandboxed/runner/channel.js";
 
 /**
  * Every limit a run is held to, with its unit in the name. Each can be overridden by an environment variable

@@ -6,7 +6,7 @@ import type { CgroupUsage } from "./run-cgroup.js";
 import { validEvents, validTotals } from "./telemetry-check.js";
 import { decideVerdict, type StopCause, type ProcessEnd } from "./verdict.js";
 import { TraceProcessor } from "../trace/trace-processor.js";
-import type { RunnerToSupervisor } from "../runner/channel.js";
+import type { RunnerToSupervisor } from "../../sandboxed/runner/channel.js";
 
 export interface RunJob {
   runId: string;

@@ -4,7 +4,7 @@ import type { Readable, Writable } from "node:stream";
 import type { IsolationDriver, LaunchSpec, LaunchCommand } from "./drivers/index.js";
 import type { CgroupUsage, RunCgroup } from "./run-cgroup.js";
 import { LineSplitter } from "./line-splitter.js";
-import { CHANNEL_FD, type RunnerToSupervisor, type SupervisorToRunner } from "../runner/channel.js";
+import { CHANNEL_FD, type RunnerToSupervisor, type SupervisorToRunner } from "../../sandboxed/runner/channel.js";
 
 /** A channel line longer than this is hostile or broken; the run is stopped. */
 const MAX_CHANNEL_LINE_BYTES = 4 * 1024 * 1024;

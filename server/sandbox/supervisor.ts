@@ -1,6 +1,6 @@
 import { defaultEntry, programProblem, type ProgramFiles } from "../../protocol/files.js";
 import type { RunExit, TraceEvent } from "../../protocol/trace.js";
-import { buildRunner } from "../runner/build.js";
+import { buildRunner } from "./runner-bundle.js";
 import { CgroupHost } from "./cgroups.js";
 import { pickDriver, type IsolationDriver } from "./drivers/index.js";
 import { runsAsOwnUser, UidBlock } from "./drivers/slot-user.js";

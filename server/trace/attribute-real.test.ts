@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { TraceEvent, TraceEventOf } from "../../protocol/trace.js";
-import { runProgram } from "../runner/testing/run-program.js";
+import { runProgram } from "../../sandboxed/runner/testing/run-program.js";
 import { MessageAttributor } from "./attribute.js";
 
 type Recv = TraceEventOf<"message/recv">;

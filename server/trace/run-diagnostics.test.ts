@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { TraceEvent, TraceEventOf } from "../../protocol/trace.js";
-import { runProgram } from "../runner/testing/run-program.js";
+import { runProgram } from "../../sandboxed/runner/testing/run-program.js";
 import { TraceProcessor } from "./trace-processor.js";
 
 /** Runs a program and returns the codes of every diagnostic, the runner's and the whole-run ones, as "code socket". */

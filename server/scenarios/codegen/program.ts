@@ -10,7 +10,7 @@ import { docComment } from "./text.js";
 /** Files of the small runtime every generated program carries; the runner needs no module of its own for them. */
 const RUNTIME_FILES = ["control.ts", "actor.ts", "actors.ts"].map((name) => ({
   name: `workbench/${name}`,
-  source: readFileSync(new URL(`../runtime/${name}`, import.meta.url), "utf8"),
+  source: readFileSync(new URL(`../../../sandboxed/scenario-runtime/${name}`, import.meta.url), "utf8"),
 }));
 /** Past the demo's own end, the time a program may take to close its sockets and exit. */
 const EXIT_GRACE_MS = 5_000;

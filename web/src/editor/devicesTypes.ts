@@ -4,7 +4,7 @@
  */
 const DEVICES_ROOT = "file:///node_modules/zmq-devices";
 
-const sources = import.meta.glob<string>(["../../../devices/src/*.ts", "!../../../devices/src/*.test.ts", "!../../../devices/src/test-support.ts"], {
+const sources = import.meta.glob<string>(["../../../sandboxed/devices/src/*.ts", "!../../../sandboxed/devices/src/*.test.ts", "!../../../sandboxed/devices/src/test-support.ts"], {
   query: "?raw",
   import: "default",
   eager: true,

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { EventEmitter } from "node:events";
-import type { ControlMessage as WireControlMessage } from "../../../protocol/scenarios.js";
+import type { ControlMessage as WireControlMessage } from "../../protocol/scenarios.js";
 import type { ControlMessage } from "./control.js";
 
 type Globals = { __zmqWorkbenchControl?: unknown; __zmqWorkbenchParams?: unknown };

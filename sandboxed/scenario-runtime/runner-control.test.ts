@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { runProgram } from "../../runner/testing/run-program.js";
-import { scenarioToProgram } from "../codegen/program.js";
-import { parseScenario } from "../loader.js";
-import { defaultParams } from "../params.js";
+import { runProgram } from "../runner/testing/run-program.js";
+import { scenarioToProgram } from "../../server/scenarios/codegen/program.js";
+import { parseScenario } from "../../server/scenarios/loader.js";
+import { defaultParams } from "../../server/scenarios/params.js";
 
 /**
  * Live controls through the real runner: the job's params and `control` lines on the channel reach the generated

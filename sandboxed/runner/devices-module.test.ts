@@ -2,10 +2,10 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { buildRunner } from "./build.js";
+import { buildRunner } from "../../server/sandbox/runner-bundle.js";
 import { eventsOfType, runProgram } from "./testing/run-program.js";
 
-/** A stand-in for devices/src/index.ts with the same contract: imports bare zeromq, announces its sockets. */
+/** A stand-in for sandboxed/devices/src/index.ts with the same contract: imports bare zeromq, announces its sockets. */
 const FAKE_DEVICES = `
 import { Pull, Push } from "zeromq";
 export async function streamer(frontend: string, backend: string): Promise<void> {
@@ -52,7 +52,7 @@ source.close(); sink.close();
     expect(run.totals).toMatchObject({ s1: { received: 1 }, s2: { sent: 1 } });
   });
 
-  it("gives learners the real devices/src library, on traced sockets", async () => {
+  it("gives learners the real sandboxed/devices/src library, on traced sockets", async () => {
     const run = await runProgram({
       "main.ts": `
 import { device } from "zmq-devices";

@@ -1,6 +1,6 @@
 import { existsSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { buildRunner } from "./build.js";
+import { buildRunner } from "./runner-bundle.js";
 
 describe("buildRunner", () => {
   it("bundles the entry points once and reuses the bundle while sources are unchanged", async () => {

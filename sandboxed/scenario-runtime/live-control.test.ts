@@ -4,11 +4,11 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { promisify } from "node:util";
 import { transform } from "esbuild";
-import { REPO_ROOT } from "../../paths.js";
-import { scenarioToProgram } from "../codegen/program.js";
-import { parseScenario } from "../loader.js";
-import { defaultParams } from "../params.js";
-import type { Scenario } from "../../../protocol/scenarios.js";
+import { REPO_ROOT } from "../../server/paths.js";
+import { scenarioToProgram } from "../../server/scenarios/codegen/program.js";
+import { parseScenario } from "../../server/scenarios/loader.js";
+import { defaultParams } from "../../server/scenarios/params.js";
+import type { Scenario } from "../../protocol/scenarios.js";
 import type { ControlMessage } from "./control.js";
 
 /**

@@ -4,18 +4,19 @@ import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { build, version as esbuildVersion } from "esbuild";
 
-const SOURCE_DIR = dirname(fileURLToPath(import.meta.url));
-const REPO_ROOT = resolve(SOURCE_DIR, "../..");
+const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
+/** The runner runs inside the sandbox; this file only bundles it, on the server. */
+const SOURCE_DIR = join(REPO_ROOT, "sandboxed", "runner");
 /** Builds are kept per source hash, so a server still using an older bundle is not broken by a rebuild. */
 const OUTPUT_ROOT = join(REPO_ROOT, "dist", "runner");
 const KEEP_BUILDS = 3;
 /** An older build may still serve a server started before the sources changed; leave it alone this long. */
 const PRUNE_AFTER_MS = 6 * 60 * 60 * 1000;
-/** Everything bundled lives here; tests and test helpers elsewhere in server/runner do not change the bundle. */
+/** Everything bundled lives here; tests and test helpers elsewhere in sandboxed/runner do not change the bundle. */
 const BUNDLED_SOURCES = ["channel.ts", "entries", "job", "telemetry", "traced"];
 const ENTRY_POINTS = { register: "entries/register.ts", hooks: "entries/hooks.ts", runner: "entries/runner.ts", zeromq: "entries/zeromq.ts" };
 /** The zmq-devices library learners may import; bundled beside the runner when it exists. */
-const DEVICES_ENTRY = join(REPO_ROOT, "devices", "src", "index.ts");
+const DEVICES_ENTRY = join(REPO_ROOT, "sandboxed", "devices", "src", "index.ts");
 export const DEVICES_BUNDLE_FILE = "zmq-devices.mjs";
 
 export interface RunnerBundle {
@@ -29,7 +30,7 @@ export interface RunnerBundle {
 
 /**
  * Bundles the runner with esbuild into dist/runner/<hash>/, or returns the existing bundle for the same sources.
- * `devicesEntry` is for tests; by default devices/src/index.ts, left out while it does not exist.
+ * `devicesEntry` is for tests; by default sandboxed/devices/src/index.ts, left out while it does not exist.
  */
 export async function buildRunner(options: { devicesEntry?: string } = {}): Promise<RunnerBundle> {
   const devicesEntry = options.devicesEntry ?? DEVICES_ENTRY;

@@ -5,7 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { transform } from "esbuild";
 import type { SocketTotals, TraceEvent } from "../../../protocol/trace.js";
-import { buildRunner, type RunnerBundle } from "../build.js";
+import { buildRunner, type RunnerBundle } from "../../../server/sandbox/runner-bundle.js";
 import { CHANNEL_FD, type RunnerLimits, type RunnerToSupervisor } from "../channel.js";
 
 export interface ProgramRun {
