@@ -2,6 +2,7 @@ import type { Assertion } from "../../protocol/lessons.js";
 import type { TraceView } from "./trace-view.js";
 
 export type { TraceView, SocketView, MessageView, EdgeView } from "./trace-view.js";
+export * from "./trace-facts.js";
 
 /** Records one named assertion; `fail` tells the learner what to change, `pass` (optional) what was seen. */
 export type Expect = (name: string, passed: boolean, fail: string, pass?: string) => void;
@@ -19,4 +20,16 @@ export function defineCheck(body: (trace: TraceView, expect: Expect) => void): L
     body(trace, expect);
     return assertions;
   };
+}
+
+/** The assertion every lesson ends with: the run's own verdict, as the supervisor decided it. */
+export function expectFinished(trace: TraceView, expect: Expect): void {
+  expect("The program finished cleanly", trace.ok, `The run ended: ${trace.exit?.message ?? "it did not finish"} Fix that first, then run again.`);
+}
+
+/** Every socket closed: the technique, not just the result. */
+export function expectAllClosed(trace: TraceView, expect: Expect): void {
+  const open = trace.sockets().filter((s) => !s.closed);
+  expect("Every socket is closed", open.length === 0,
+    `${open.map((s) => s.label).join(", ")} ${open.length === 1 ? "was" : "were"} never closed. Call close() on each socket when you are done with it.`);
 }

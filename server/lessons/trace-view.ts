@@ -7,6 +7,13 @@ export interface MessageView {
   frames: Frame[];
   /** Frame previews as text, for checks such as "some reply says World". */
   texts: string[];
+  /** Previews of the frames after the routing envelope (identity, delimiter). */
+  body: string[];
+  /** Fingerprint of the body frames: equal on every hop the message crosses unchanged. */
+  fp?: string;
+  /** For a receive: the socket whose send it was, as the server attributed it from the sockets' own records. */
+  from?: string;
+  t: number;
 }
 
 export interface SocketView {
@@ -97,7 +104,10 @@ export class TraceView {
       case "socket/error": s.errors.push({ op: e.op, code: e.code, message: e.message }); break;
       case "message/send":
       case "message/recv": {
-        const m: MessageView = { socket: e.socket, seq: e.seq, frames: e.frames, texts: e.frames.map((f) => f.preview) };
+        const m: MessageView = {
+          socket: e.socket, seq: e.seq, frames: e.frames, texts: e.frames.map((f) => f.preview), t: e.t,
+          body: e.frames.filter((f) => !f.envelope).map((f) => f.preview), fp: e.fp, ...(e.type === "message/recv" && e.from ? { from: e.from } : {}),
+        };
         (e.type === "message/send" ? s.sent : s.received).push(m);
         if (e.type === "message/send") s.totals.sent = Math.max(s.totals.sent, e.seq);
         else s.totals.received = Math.max(s.totals.received, e.seq);
