@@ -67,3 +67,15 @@ export function count(n: number, noun: string): string {
 export function named(s: SocketView | undefined): string {
   return s?.label ?? "a socket";
 }
+
+/**
+ * Lock-step exchanges of `clients` (REQ) whose reply came from one of `servers` and answers its request by
+ * `answers(request, reply)` on the body texts; `wrong` are replies that came back but do not answer.
+ */
+export function answeredRequests(clients: SocketView[], servers: SocketView[], answers: (request: string, reply: string) => boolean) {
+  const ids = new Set(servers.map((s) => s.id));
+  const pairs = clients.flatMap(exchanges).filter((x) => x.reply !== undefined && x.reply.from !== undefined && ids.has(x.reply.from));
+  const ok = pairs.filter((x) => answers(bodyTexts(x.request).join(" "), bodyTexts(x.reply!).join(" ")));
+  const wrong = pairs.filter((x) => !ok.includes(x)).map((x) => ({ request: bodyTexts(x.request).join(" "), reply: bodyTexts(x.reply!).join(" ") }));
+  return { ok: ok.length, wrong };
+}
