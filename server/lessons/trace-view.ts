@@ -46,6 +46,7 @@ export class TraceView {
     this.stdout = events.flatMap((e) => (e.type === "console" && e.stream === "stdout" ? [e.text] : [])).join("");
     this.stderr = events.flatMap((e) => (e.type === "console" && e.stream === "stderr" ? [e.text] : [])).join("");
     this.exit = events.find((e): e is RunExit => e.type === "run/exit");
+    this.attributeLateReceives();
     for (const [id, totals] of Object.entries(this.exit?.totals ?? {})) {
       const s = this.byId.get(id);
       if (s) s.totals = { sent: Math.max(s.totals.sent, totals.sent), received: Math.max(s.totals.received, totals.received) };
@@ -83,6 +84,22 @@ export class TraceView {
 
   get ok(): boolean {
     return this.exit?.reason === "ok";
+  }
+
+  /**
+   * The live stream gives up on matching a receive whose send came too late (a worker thread reports ~25 ms
+   * behind, more under load); with the whole trace at hand, a connected peer that sent the same body is its sender.
+   */
+  private attributeLateReceives(): void {
+    const edges = this.edges();
+    for (const s of this.byId.values()) {
+      for (const m of s.received) {
+        if (m.from !== undefined || m.fp === undefined) continue;
+        const peers = edges.flatMap((e) => (e.to === s.id ? [e.from] : e.from === s.id ? [e.to] : []));
+        const sender = peers.find((p) => this.byId.get(p)?.sent.some((x) => x.fp === m.fp));
+        if (sender) m.from = sender;
+      }
+    }
   }
 
   private apply(e: TraceEvent): void {
