@@ -79,3 +79,24 @@ export function answeredRequests(clients: SocketView[], servers: SocketView[], a
   const wrong = pairs.filter((x) => !ok.includes(x)).map((x) => ({ request: bodyTexts(x.request).join(" "), reply: bodyTexts(x.reply!).join(" ") }));
   return { ok: ok.length, wrong };
 }
+
+/**
+ * Requests of `client` that `servers` really received (same body, attributed to the client) and that were then
+ * answered: a reply from one of `servers`, received after the request arrived, whose body names the request's body.
+ * Canned answers, and answers made up before any request arrived, do not count.
+ */
+export function answeredJobs(client: SocketView, servers: SocketView[]): { asked: number; answered: number } {
+  const ids = new Set(servers.map((s) => s.id));
+  const arrivals = servers.flatMap((s) => s.received).filter((m) => m.from === client.id);
+  const replies = client.received.filter((m) => m.from !== undefined && ids.has(m.from));
+  let asked = 0;
+  let answered = 0;
+  for (const request of client.sent) {
+    const arrived = arrivals.find((m) => m.fp === request.fp);
+    if (!arrived) continue;
+    asked++;
+    const text = bodyTexts(request).join(" ");
+    if (replies.some((r) => r.t >= arrived.t && bodyTexts(r).join(" ").includes(text))) answered++;
+  }
+  return { asked, answered };
+}
