@@ -30,7 +30,8 @@ async function watch() {
       console.log(`${topic} = ${value}`);
       readings++;
     }
-  } catch {
+  } catch (err) {
+    if ((err as { code?: string }).code !== "EAGAIN") throw err;
     console.log(`dashboard: ${readings} readings`);
   }
 }
