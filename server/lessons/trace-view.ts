@@ -21,6 +21,8 @@ export interface SocketView {
   kind: SocketKind;
   label: string;
   thread: number;
+  /** The child process a ProcessDevice forked, when the socket lives there. */
+  process?: number;
   binds: string[];
   connects: string[];
   closed: boolean;
@@ -94,9 +96,12 @@ export class TraceView {
     const edges = this.edges();
     for (const s of this.byId.values()) {
       for (const m of s.received) {
-        if (m.from !== undefined || m.fp === undefined) continue;
+        if (m.from !== undefined) continue;
         const peers = edges.flatMap((e) => (e.to === s.id ? [e.from] : e.from === s.id ? [e.to] : []));
-        const sender = peers.find((p) => this.byId.get(p)?.sent.some((x) => x.fp === m.fp));
+        const senders = peers.filter((p) => !["PULL", "SUB"].includes(this.byId.get(p)?.kind ?? ""));
+        // Same body from a peer; else the only peer that could have sent it (its own record may have been lost
+        // when its thread ended before reporting).
+        const sender = senders.find((p) => this.byId.get(p)?.sent.some((x) => x.fp === m.fp)) ?? (senders.length === 1 ? senders[0] : undefined);
         if (sender) m.from = sender;
       }
     }
@@ -105,7 +110,7 @@ export class TraceView {
   private apply(e: TraceEvent): void {
     if (e.type === "socket/open") {
       this.byId.set(e.socket, {
-        id: e.socket, kind: e.kind, label: e.label, thread: e.thread, binds: [], connects: [], closed: false,
+        id: e.socket, kind: e.kind, label: e.label, thread: e.thread, ...(e.process ? { process: e.process } : {}), binds: [], connects: [], closed: false,
         options: {}, errors: [], sent: [], received: [], totals: { sent: 0, received: 0 },
       });
       return;
