@@ -1,10 +1,9 @@
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from "node:fs";
-import { dirname, join, relative, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
+import { dirname, join, relative, } from "node:path";
 import { build, version as esbuildVersion } from "esbuild";
+import { REPO_ROOT } from "../paths.js";
 
-const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 /** The runner runs inside the sandbox; this file only bundles it, on the server. */
 const SOURCE_DIR = join(REPO_ROOT, "sandboxed", "runner");
 /** Builds are kept per source hash, so a server still using an older bundle is not broken by a rebuild. */
