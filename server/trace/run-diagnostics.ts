@@ -25,7 +25,11 @@ export class RunDiagnostics {
   private latest = 0;
 
   /** Reads links from the run's one link model, which the caller applies each event to first. */
-  constructor(private readonly topology: LinkModel) {}
+  constructor(
+    private readonly topology: LinkModel,
+    /** What people call a socket (server/trace/socket-names.ts); its id by default. */
+    private readonly nameOf: (socket: string) => string = (socket) => socket,
+  ) {}
 
   /** One batch in order, link events included. */
   push(events: readonly TraceEvent[], now = 0): Diagnostic[] {
@@ -127,7 +131,7 @@ export class RunDiagnostics {
   }
 
   private name(socket: string): string {
-    return `${socket} (${this.topology.kindOf(socket) ?? "socket"})`;
+    return `${this.nameOf(socket)} (${this.topology.kindOf(socket) ?? "socket"})`;
   }
 
   private say(code: string, socket: string, message: string, severity: Diagnostic["severity"], peers?: string[]): void {

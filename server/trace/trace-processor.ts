@@ -2,20 +2,30 @@ import type { SocketTotals, TraceEvent } from "../../protocol/trace.js";
 import { MessageAttributor } from "./attribute.js";
 import { LinkModel } from "./link-model.js";
 import { RunDiagnostics } from "./run-diagnostics.js";
+import { SocketNamer } from "./socket-names.js";
 
 /**
- * What the supervisor does with one run's validated telemetry before it reaches the browser: the run's one link
- * model (link events follow the socket event that made or ended each link), message routing attribution and the
- * diagnostics that need the whole run. One per run; pure apart from its own state.
+ * What the supervisor does with one run's validated telemetry before it reaches the browser: socket names from
+ * the program's sources, the run's one link model (link events follow the socket event that made or ended each
+ * link), message routing attribution and the diagnostics that need the whole run. One per run; pure apart from
+ * its own state.
  */
 export class TraceProcessor {
   readonly links = new LinkModel();
+  private readonly names: SocketNamer;
   private readonly attributor = new MessageAttributor(this.links);
-  private readonly diagnostics = new RunDiagnostics(this.links);
+  private readonly diagnostics: RunDiagnostics;
+
+  /** `sources`: the program's files as the user gave them (not as the run reports them), for socket names. */
+  constructor(sources: Readonly<Record<string, string>> = {}) {
+    this.names = new SocketNamer(sources);
+    this.diagnostics = new RunDiagnostics(this.links, (socket) => this.names.nameOf(socket));
+  }
 
   /** Each validated batch in order (and `[]` now and then, so held events and 1 s checks are not stuck). */
   process(events: readonly TraceEvent[], now: number): TraceEvent[] {
-    const expanded = withLinks(this.links, events);
+    const named = events.flatMap((e) => [e, ...this.names.apply(e)]);
+    const expanded = withLinks(this.links, named);
     const diagnostics = this.diagnostics.push(expanded, now);
     return [...this.attributor.push(expanded, now), ...diagnostics];
   }
