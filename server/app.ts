@@ -3,6 +3,7 @@ import websocket from "@fastify/websocket";
 import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
 import type { AppConfig } from "./config.js";
 import type { Supervisor } from "./sandbox/supervisor.js";
+import type { ShareStore } from "./shares/store.js";
 import supervisorService from "./services/supervisor.js";
 import sharesService from "./services/shares.js";
 import lessonsService from "./services/lessons.js";
@@ -20,6 +21,8 @@ export interface BuildOptions {
   /** A supervisor shared across app instances (tests); the app then leaves it running on close. */
   supervisor?: Supervisor;
   logger?: boolean;
+  /** Where shares are kept; by default SQLite under `config.dataDir`. */
+  shareStore?: ShareStore;
 }
 
 /** The whole application: external plugins, then services, then routes. `main.ts` only listens. */
@@ -40,7 +43,7 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
 
   await app.register(websocket, { options: { maxPayload: 2 * 1024 * 1024 } });
   await app.register(supervisorService, { config, supervisor: options.supervisor });
-  await app.register(sharesService, { config });
+  await app.register(sharesService, { config, store: options.shareStore });
   await app.register(lessonsService, { lessonsDir: config.lessonsDir });
   await app.register(sessionsService);
   await app.register(scenariosService);

@@ -1,6 +1,7 @@
 import { resolve } from "node:path";
 import { REPO_ROOT } from "./paths.js";
 import { limitsFromEnv, type Limits } from "./sandbox/limits.js";
+import { serverLimitsFromEnv, type ServerLimits } from "./limits.js";
 
 export interface AppConfig {
   host: string;
@@ -10,6 +11,8 @@ export interface AppConfig {
   /** Isolation driver name: auto, bwrap or none. */
   sandbox: string;
   limits: Limits;
+  /** Sessions, shares and join-code limits (`limits.ts`). */
+  serverLimits: ServerLimits;
   /** The curriculum: numbered part and lesson folders. */
   lessonsDir: string;
   /** Built web app to serve; absent in API-only tests. */
@@ -26,6 +29,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): AppConfig {
     dataDir: resolve(env.DATA_DIR ?? resolve(REPO_ROOT, "data")),
     sandbox: env.SANDBOX ?? "auto",
     limits: limitsFromEnv(env),
+    serverLimits: serverLimitsFromEnv(env),
     webDir: resolve(env.WEB_DIR ?? resolve(REPO_ROOT, "web/dist")),
     lessonsDir: resolve(env.LESSONS_DIR ?? resolve(REPO_ROOT, "lessons")),
     logLevel: env.LOG_LEVEL ?? "info",
