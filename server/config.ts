@@ -18,6 +18,11 @@ export interface AppConfig {
   /** Built web app to serve; absent in API-only tests. */
   webDir?: string;
   logLevel: string;
+  /**
+   * Fastify's `trustProxy`: false (default) uses the socket's address; true trusts every X-Forwarded-For hop;
+   * a number trusts that many hops; a comma-separated list of addresses/CIDRs trusts only those proxies.
+   */
+  trustProxy?: boolean | number | string;
 }
 
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): AppConfig {
@@ -33,7 +38,17 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): AppConfig {
     webDir: resolve(env.WEB_DIR ?? resolve(REPO_ROOT, "web/dist")),
     lessonsDir: resolve(env.LESSONS_DIR ?? resolve(REPO_ROOT, "lessons")),
     logLevel: env.LOG_LEVEL ?? "info",
+    trustProxy: trustProxyFromEnv(env.TRUST_PROXY),
   };
+}
+
+/** `TRUST_PROXY`: unset or "false" → false, "true" → true, a whole number → that many hops, else addresses/CIDRs. */
+export function trustProxyFromEnv(raw: string | undefined): boolean | number | string {
+  const value = raw?.trim() ?? "";
+  if (value === "" || value === "false") return false;
+  if (value === "true") return true;
+  if (/^\d+$/.test(value)) return Number(value);
+  return value;
 }
 
 export function isLoopback(host: string): boolean {
