@@ -7,5 +7,5 @@ import type { FastifyRequest } from "fastify";
  * agrees on who one client is.
  */
 export function clientKey(request: Pick<FastifyRequest, "ip">): string {
-  return normalizeIP(request.ip);
+  return normalizeIP(request.ip ?? "unknown");
 }

@@ -14,7 +14,7 @@ export const DEFAULT_SERVER_LIMITS = {
   SPECTATORS: 300, // spectators per session
   SPECTATORS_PER_ADDRESS: 60, // seats of one session taken from one address (a class of 40 behind one NAT fits)
   JOIN_MISSES_PER_ADDRESS_PER_MINUTE: 30, // unknown join codes tried; past it every lookup from there waits
-  SESSION_TRACE_EVENTS: 20_000, // events a session keeps for late joiners; older non-message events are summarised
+  SESSION_TRACE_BYTES: 8 * 1024 * 1024, // trace JSON a session keeps for late joiners; older events are summarised
   SPECTATOR_BACKLOG_BYTES: 4 * 1024 * 1024, // unsent bytes a spectator may fall behind by before it is dropped
   // Shared programs
   SHARES_PER_ADDRESS_PER_MINUTE: 20, // POST /api/shares
