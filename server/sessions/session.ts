@@ -7,8 +7,9 @@ import type { ServerLimits } from "../limits.js";
 import { SessionTrace } from "./session-trace.js";
 import { Spectators } from "./spectators.js";
 
-/** Batches sent to joiners after a cached snapshot, as a share of its size, before the snapshot is made again. */
+/** Batches sent to joiners after a cached snapshot, as a share of its size (and at least 1 MiB), before it is made again. */
 const REBUILD_FRACTION = 0.5;
+const REBUILD_MIN_BYTES = 1024 * 1024;
 
 /** A snapshot made once and sent to every joiner until the trace has grown enough since. */
 interface Snapshot { data: Buffer; view: ViewState }
@@ -86,7 +87,7 @@ export class Session {
     if (this.snapshot) {
       this.since.push(data);
       this.sinceBytes += data.length;
-      if (this.sinceBytes > this.snapshot.data.length * REBUILD_FRACTION) this.dropSnapshot();
+      if (this.sinceBytes > Math.max(REBUILD_MIN_BYTES, this.snapshot.data.length * REBUILD_FRACTION)) this.dropSnapshot();
     }
     this.spectators.broadcast(data);
   }
