@@ -42,7 +42,7 @@ describe("runs from many clients", () => {
     start(learner, "long-ask", FOREVER, 3_000);
     const ordinary = await learner.exitOf("long-ask");
     expect(ordinary.reason).toBe("timeout");
-    expect(ordinary.t).toBeLessThan(3_000);
+    expect(ordinary.message).toMatch(/still running after 1\.5 s, the time limit/);
 
     const presenter = await WsProbe.connect(baseUrl, "/api/runs", "198.51.100.4");
     presenter.send({ type: "session/open", payload: {}, meta: {} });
@@ -50,7 +50,7 @@ describe("runs from many clients", () => {
     start(presenter, "demo", FOREVER, 3_000);
     const demo = await presenter.exitOf("demo");
     expect(demo.reason).toBe("timeout");
-    expect(demo.t).toBeGreaterThanOrEqual(3_000);
+    expect(demo.message).toMatch(/still running after 3 s, the time limit/);
     learner.ws.close();
     presenter.ws.close();
   });
