@@ -3,7 +3,7 @@ import { count, relay } from "./trace-facts.js";
 import type { SocketView } from "./trace-view.js";
 import type { TraceView } from "./trace-view.js";
 
-export type { TraceView, SocketView, MessageView, EdgeView } from "./trace-view.js";
+export type { TraceView, SocketView, MessageView, EdgeView, LinkView, DropView, Exchange } from "./trace-view.js";
 export * from "./trace-facts.js";
 
 /** Records one named assertion; `fail` tells the learner what to change, `pass` (optional) what was seen. */
