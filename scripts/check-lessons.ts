@@ -14,13 +14,18 @@ const MIN_ALTERNATIVES = 2;
 const MIN_CHEATS = 2;
 /** Programs checked at once; 3 keeps a 2-core machine busy without starving the runs' own timing. */
 const CONCURRENCY = Number(process.env.LESSON_CHECK_CONCURRENCY ?? 3);
+/**
+ * Wall time of one checked program: on a loaded machine a correct program with worker threads can need more than a
+ * learner's 10 s just to start. Time never decides here: a cheat that fails only by timing out is reported.
+ */
+const CHECK_WALL_MS = 30_000;
 
 interface Job { id: string; what: string; files: ProgramFiles; expect: "pass" | "fail"; fails?: string }
 
 const only = process.argv.slice(2);
 const catalog = new LessonCatalog(process.env.LESSONS_DIR ?? join(REPO_ROOT, "lessons"));
 const lessons = catalog.list().filter((l) => only.length === 0 || only.includes(l.id));
-const supervisor = await Supervisor.create({ driver: process.env.SANDBOX ?? "auto", limits: { ...limitsFromEnv(), WARM_POOL_SIZE: CONCURRENCY } });
+const supervisor = await Supervisor.create({ driver: process.env.SANDBOX ?? "auto", limits: { ...limitsFromEnv(), WARM_POOL_SIZE: CONCURRENCY, RUN_WALL_MS: Math.max(limitsFromEnv().RUN_WALL_MS, CHECK_WALL_MS) } });
 const problems = new Map<string, string[]>();
 const report = (id: string, problem: string) => problems.set(id, [...(problems.get(id) ?? []), problem]);
 
