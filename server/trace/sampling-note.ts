@@ -20,6 +20,11 @@ export class SamplingNote {
   private messages = 0;
   private said = false;
 
+  /** Whether sampling has started: from then on the trace lacks some message events. */
+  get started(): boolean {
+    return this.said;
+  }
+
   constructor(
     private readonly limits: SamplingLimits,
     private readonly nameOf: (socket: string) => string = (socket) => socket,

@@ -12,9 +12,12 @@ export const ORDER_WINDOW_MS = 150;
  */
 export class TimeOrder {
   private waiting: TraceEvent[] = [];
+  /** The latest time pushed so far. */
+  latest = 0;
 
   push(events: readonly TraceEvent[]): void {
     for (const event of events) {
+      this.latest = Math.max(this.latest, event.t);
       let at = this.waiting.length;
       while (at > 0 && this.waiting[at - 1].t > event.t) at--;
       this.waiting.splice(at, 0, event);

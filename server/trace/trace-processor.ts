@@ -1,5 +1,6 @@
 import type { SocketTotals, TraceEvent } from "../../protocol/trace.js";
 import { MessageAttributor } from "./attribute.js";
+import { MessageDrops } from "./drops.js";
 import { LinkModel } from "./link-model.js";
 import { RunDiagnostics } from "./run-diagnostics.js";
 import { SamplingNote, type SamplingLimits } from "./sampling-note.js";
@@ -18,6 +19,7 @@ export class TraceProcessor {
   private readonly attributor = new MessageAttributor(this.links);
   private readonly diagnostics: RunDiagnostics;
   private readonly sampling: SamplingNote;
+  private readonly drops: MessageDrops;
   private readonly order = new TimeOrder();
 
   /**
@@ -29,6 +31,7 @@ export class TraceProcessor {
     const nameOf = (socket: string) => this.names.nameOf(socket);
     this.diagnostics = new RunDiagnostics(this.links, nameOf);
     this.sampling = new SamplingNote(sampling, nameOf);
+    this.drops = new MessageDrops(this.links, nameOf);
   }
 
   /**
@@ -43,13 +46,18 @@ export class TraceProcessor {
     });
     const expanded = withLinks(this.links, named);
     const diagnostics = this.diagnostics.push(expanded, now);
-    this.order.push([...this.attributor.push(expanded, now), ...diagnostics]);
+    const attributed = this.attributor.push(expanded, now);
+    // After attribution: a ROUTER's receive then knows its sender, and its send the peer it addressed.
+    for (const e of expanded) this.drops.observe(e);
+    this.order.push([...attributed, ...diagnostics]);
     return this.order.release(now);
   }
 
   /** Once the runner has exited, before run/exit: everything held and the end-of-run diagnostics, in time order. */
   finish(totals: Record<string, SocketTotals>, now: number): TraceEvent[] {
-    this.order.push([...this.attributor.flush(), ...this.diagnostics.finish(totals, now)]);
+    const held = this.attributor.flush();
+    const end = held.reduce((latest, e) => Math.max(latest, e.t), Math.max(now, this.order.latest));
+    this.order.push([...held, ...this.diagnostics.finish(now), ...this.drops.finish(totals, end, this.sampling.started)]);
     return this.order.flush();
   }
 }
