@@ -6,7 +6,8 @@ import type { RunnerLimits } from "../../sandboxed/runner/channel.js";
  */
 export const DEFAULT_LIMITS = {
   RUN_WALL_MS: 10_000, // wall-clock time of one run
-  RUN_WALL_MAX_MS: 30 * 60_000, // the most a caller may ask for (classroom demos)
+  RUN_WALL_MAX_MS: 30 * 60_000, // the most a presenter of a classroom session may ask for (long demos)
+  RUN_WALL_CLIENT_MAX_MS: 6 * 60_000, // the most anyone else may ask for: a scenario's default 5 minutes and its grace
   // CPU seconds (prlimit --cpu): a backstop behind the wall-time limit, never below the longest demo (30 min at
   // one busy core), so a scenario at full rate runs to its end; it stops only what the wall-time kill missed.
   RUN_CPU_S: 30 * 60,
@@ -32,7 +33,8 @@ export const DEFAULT_LIMITS = {
   CONCURRENT_RUNS: 8, // runs at once; more wait in a queue
   QUEUE_LENGTH: 32, // runs waiting; more are refused as busy
   WARM_POOL_SIZE: 2, // pre-started sandboxes waiting for a job
-  RUNS_PER_CLIENT_PER_MINUTE: 60, // rate limit per WebSocket client address
+  RUNS_PER_CLIENT_PER_MINUTE: 60, // rate limit per client address
+  RUNS_PER_CLIENT: 2, // runs one client address may have running and queued at once; the queue takes clients in turn
 } as const;
 
 /** Limits where 0 means something sensible (no warm pool, no queue). */
