@@ -81,7 +81,8 @@ export class RunDiagnostics {
   private checkConnects(now: number, atEnd: boolean): void {
     const due = this.uncheckedConnects.filter((c) => atEnd || now - c.t >= UNBOUND_CONNECT_MS);
     if (due.length === 0) return;
-    this.uncheckedConnects = this.uncheckedConnects.filter((c) => !due.includes(c));
+    const judged = new Set(due);
+    this.uncheckedConnects = this.uncheckedConnects.filter((c) => !judged.has(c));
     for (const connect of due) {
       if (this.topology.reached(connect.socket, connect.endpoint) || this.reached.has(`${connect.socket} ${connect.endpoint}`)) continue;
       this.say("connect-nothing-bound", connect.socket, `${this.name(connect.socket)} connected to ${connect.endpoint}, but no socket in this program binds that endpoint, so it keeps retrying and its messages go nowhere. Check the transport, host and port, or bind a socket there.`, "warning");
