@@ -1,4 +1,5 @@
 import type { RunnerLimits } from "../../sandboxed/runner/channel.js";
+import { numbersFromEnv } from "../env-numbers.js";
 
 /**
  * Every limit a run is held to, with its unit in the name. Each can be overridden by an environment variable
@@ -43,15 +44,7 @@ const ZERO_ALLOWED = new Set<string>(["WARM_POOL_SIZE", "QUEUE_LENGTH", "OUTPUT_
 export type Limits = { -readonly [K in keyof typeof DEFAULT_LIMITS]: number };
 
 export function limitsFromEnv(env: NodeJS.ProcessEnv = process.env, overrides: Partial<Limits> = {}): Limits {
-  const limits: Limits = { ...DEFAULT_LIMITS };
-  for (const key of Object.keys(limits) as (keyof Limits)[]) {
-    const raw = env[`WB_${key}`];
-    if (raw === undefined || raw === "") continue;
-    const value = Number(raw);
-    if (!Number.isFinite(value) || value < 0 || (value === 0 && !ZERO_ALLOWED.has(key))) throw new Error(`WB_${key} must be a positive number (or 0 where allowed), got "${raw}"`);
-    limits[key] = value;
-  }
-  return { ...limits, ...overrides };
+  return numbersFromEnv(DEFAULT_LIMITS, ZERO_ALLOWED, env, overrides);
 }
 
 /**
