@@ -17,6 +17,8 @@ interface WorkerBatch {
   thread: number;
   events: TraceEvent[];
   totals: Totals;
+  /** The batch a worker posts as it exits: nothing more will come from that thread. */
+  last?: boolean;
 }
 
 /** What a traced child process sends its parent over the IPC channel. */
@@ -35,6 +37,8 @@ const childTotals = new Map<number, Totals>();
 const ownTotals = (): Totals => Object.assign({}, ...childTotals.values(), localTotals());
 let flushBatch: () => void = () => {};
 const WORKER_DRAIN_MS = 30;
+/** At most this long the main thread waits at its end for the last batch of each worker that reported (ms). */
+const WORKER_LAST_BATCH_WAIT_MS = 1_000;
 const UNREAD_EVENTS_KEPT = 1_000;
 let started = false;
 /** Once the process is exiting no timer fires again, so events from later exit handlers go out at once. */
@@ -87,11 +91,15 @@ export function startMainTelemetry(): { flushNow: () => void } {
   setInterval(flushEvents, FLUSH_INTERVAL_MS).unref();
   setInterval(measure, TOTALS_INTERVAL_MS).unref();
 
+  /** Workers that reported and whose last batch has not arrived yet. */
+  const unfinished = new Set<number>();
   const fromWorkers = new BroadcastChannel(WORKER_CHANNEL_NAME);
   fromWorkers.onmessage = (message) => {
     const batch = (message as { data: WorkerBatch }).data;
     for (const event of batch.events) queue.push({ ...event, t: fromWorkerTime(event.t) });
     workerTotals.set(batch.thread, batch.totals);
+    if (batch.last) unfinished.delete(batch.thread);
+    else unfinished.add(batch.thread);
     if (queue.length >= FLUSH_AT_EVENTS) flushEvents();
   };
   fromWorkers.unref();
@@ -101,12 +109,17 @@ export function startMainTelemetry(): { flushNow: () => void } {
     flushTotals(true);
   };
   // A worker posts its last batch as it exits; when the program ends right after, that batch may still be on its
-  // way. Keep the loop alive a moment, once, so it lands (process.exit() skips this, as it skips everything).
+  // way, and on a loaded machine for much longer than a moment. Keep the loop alive, once, until every worker that
+  // reported has sent its last batch, or WORKER_LAST_BATCH_WAIT_MS (process.exit() skips this, as it skips everything).
   let drained = false;
   process.on("beforeExit", () => {
     if (drained) return;
     drained = true;
-    setTimeout(() => {}, WORKER_DRAIN_MS);
+    const giveUpAt = Date.now() + WORKER_LAST_BATCH_WAIT_MS;
+    const wait = (): void => {
+      if (unfinished.size > 0 && Date.now() < giveUpAt) setTimeout(wait, WORKER_DRAIN_MS);
+    };
+    setTimeout(wait, WORKER_DRAIN_MS);
   });
   process.on("exit", () => {
     exiting = true;
@@ -131,21 +144,21 @@ export function isChildBatch(message: unknown): message is ChildBatch {
 }
 
 /** Sends this thread's events and totals when there is something new; the same rhythm for workers and children. */
-function startRelay(send: (events: TraceEvent[], totals: Totals) => void): () => void {
+function startRelay(send: (events: TraceEvent[], totals: Totals, last: boolean) => void): () => void {
   started = true;
   let lastTotals = "";
-  const post = (): void => {
+  const post = (last = false): void => {
     const totals = ownTotals();
     const text = JSON.stringify(totals);
-    if (queue.length === 0 && text === lastTotals) return;
+    if (!last && queue.length === 0 && text === lastTotals) return;
     lastTotals = text;
-    send(takeQueue(), totals);
+    send(takeQueue(), totals, last);
   };
   flushBatch = post;
   setInterval(post, FLUSH_INTERVAL_MS).unref();
   process.on("exit", () => {
     exiting = true;
-    post();
+    post(true);
   });
   return post;
 }
@@ -153,7 +166,7 @@ function startRelay(send: (events: TraceEvent[], totals: Totals) => void): () =>
 function startWorkerTelemetry(): void {
   const toMain = new BroadcastChannel(WORKER_CHANNEL_NAME);
   toMain.unref();
-  startRelay((events, totals) => toMain.postMessage({ thread: threadId, events, totals } satisfies WorkerBatch));
+  startRelay((events, totals, last) => toMain.postMessage({ thread: threadId, events, totals, ...(last ? { last } : {}) } satisfies WorkerBatch));
 }
 
 function startChildTelemetry(): void {
