@@ -4,13 +4,14 @@ import type { CheckResult } from "../../protocol/lessons.js";
 import type { TraceEvent } from "../../protocol/trace.js";
 import type { Supervisor } from "../sandbox/supervisor.js";
 import type { LessonCatalog } from "./catalog.js";
+import { appendAll } from "../util/append-all.js";
 
 /** Runs a program in the sandbox and judges its whole trace with a lesson's check. */
 export async function checkProgram(supervisor: Supervisor, catalog: LessonCatalog, lessonId: string, files: ProgramFiles, entry?: string): Promise<{ result: CheckResult; events: TraceEvent[] }> {
   const lesson = catalog.get(lessonId);
   if (!lesson) throw new Error(`There is no lesson "${lessonId}".`);
   const events: TraceEvent[] = [];
-  const ticket = await supervisor.submit({ runId: randomUUID(), files, entry: entry ?? lesson.entry }, (batch) => events.push(...batch));
+  const ticket = await supervisor.submit({ runId: randomUUID(), files, entry: entry ?? lesson.entry }, (batch) => appendAll(events, batch));
   await ticket.done;
   return { result: await catalog.judge(lessonId, events), events };
 }

@@ -5,6 +5,7 @@ import type { TraceEvent } from "../../protocol/trace.js";
 import { RunRefused, type RunTicket } from "../sandbox/supervisor.js";
 import type { Session } from "../sessions/session.js";
 import { EventBatcher } from "./event-batcher.js";
+import { appendAll } from "../util/append-all.js";
 
 type StartMessage = Extract<ClientMessage, { type: "run/start" }>;
 
@@ -63,7 +64,7 @@ export class RunConnection {
       ticket = await this.app.supervisor.submit(
         { runId, files, entry, timeoutMs, params },
         (events) => {
-          if (lessonId) recorded.push(...events);
+          if (lessonId) appendAll(recorded, events);
           batcher.push(events);
         },
         (position) => this.send({ type: "run/queued", payload: { position }, meta: { runId } }),

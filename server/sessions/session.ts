@@ -4,6 +4,7 @@ import type { TraceEvent } from "../../protocol/trace.js";
 import type { SessionRun, ViewState } from "../../protocol/session.js";
 import type { ServerMessage } from "../../protocol/ws.js";
 import { SESSION_LIMITS } from "./limits.js";
+import { appendAll } from "../util/append-all.js";
 
 const isMessageEvent = (e: TraceEvent) => e.type === "message/send" || e.type === "message/recv" || e.type === "rates";
 
@@ -58,7 +59,7 @@ export class Session {
   addEvents(runId: string, events: TraceEvent[]): void {
     if (runId !== this.run?.runId) return;
     const room = SESSION_LIMITS.RECORDED_EVENTS - this.events.length;
-    this.events.push(...(room >= events.length ? events : events.filter((e) => !isMessageEvent(e))));
+    appendAll(this.events, room >= events.length ? events : events.filter((e) => !isMessageEvent(e)));
     const full = JSON.stringify({ type: "trace", payload: { events }, meta: { runId } } satisfies ServerMessage);
     let lean: string | undefined;
     for (const ws of this.spectators) {

@@ -1,5 +1,6 @@
 import type { MessageEvent, TraceEvent, TraceEventOf } from "../../protocol/trace.js";
 import { Topology } from "./topology.js";
+import { appendAll } from "../util/append-all.js";
 
 /** A receive whose send has not arrived yet (worker threads report ~25 ms late) waits this long in trace time. */
 export const HOLD_MS = 200;
@@ -65,7 +66,7 @@ export class MessageAttributor {
       if (waiting) this.guessSender(first as Recv);
       this.ready.push(this.held.shift()!);
       const next = this.held.findIndex((e) => e.type === "message/recv" && e.from === undefined && !this.attribute(e));
-      this.ready.push(...this.held.splice(0, next < 0 ? this.held.length : next));
+      appendAll(this.ready, this.held.splice(0, next < 0 ? this.held.length : next));
     }
     const out = this.ready;
     this.ready = [];

@@ -76,7 +76,7 @@ export async function runProgram(
       pending = pending.slice(newline + 1);
       run.messages.push(message);
       if (message.type === "ready") sendJob(channel, job, options.control ?? []);
-      if (message.type === "events") run.events.push(...message.events);
+      if (message.type === "events") for (const event of message.events) run.events.push(event);
       if (message.type === "totals") run.totals = message.totals;
       if (message.type === "uncaught") run.uncaught = message;
     }
