@@ -27,6 +27,10 @@ export const DEFAULT_LIMITS = {
   EVENTS_PER_SECOND: 5_000, // telemetry rate before sampling
   TELEMETRY_BYTES: 32 * 1024 * 1024, // telemetry one run may send at once, counted on the bytes received
   TELEMETRY_BYTES_PER_MINUTE: 8 * 1024 * 1024, // its growth over time: busy scenarios send ~10–40 KB/s for 30 minutes
+  TRACE_HELD_EVENTS: 10_000, // events held back behind a receive whose send has not arrived yet; beyond, they go on
+  RECORDED_EVENTS: 200_000, // events kept per run for its lesson check (console and message events first to go)
+  CONTROL_MESSAGE_BYTES: 64 * 1024, // one control message to a running program, as JSON
+  CONTROL_MESSAGES_PER_SECOND: 50, // control messages to one run, per second (and as a burst)
   PROGRAM_BYTES: 256 * 1024, // source of all files of one program (never above protocol's MAX_PROGRAM_BYTES)
   PROGRAM_FILES: 16, // files in one program (never above protocol's MAX_FILES)
   CONCURRENT_RUNS: 8, // runs at once; more wait in a queue

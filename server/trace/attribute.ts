@@ -33,7 +33,8 @@ export class MessageAttributor {
   private ready: TraceEvent[] = [];
   private latest = 0;
 
-  constructor(topology = new Topology()) {
+  /** `maxHeld`: events held behind an unmatched receive; past it the oldest wait ends early (memory stays bounded). */
+  constructor(topology = new Topology(), private readonly maxHeld = Infinity) {
     this.topology = topology;
   }
 
@@ -62,7 +63,7 @@ export class MessageAttributor {
     while (this.held.length > 0) {
       const first = this.held[0];
       const waiting = first.type === "message/recv" && first.from === undefined && !this.attribute(first);
-      if (waiting && !all && first.t + HOLD_MS > now) break;
+      if (waiting && !all && first.t + HOLD_MS > now && this.held.length <= this.maxHeld) break;
       if (waiting) this.guessSender(first as Recv);
       this.ready.push(this.held.shift()!);
       const next = this.held.findIndex((e) => e.type === "message/recv" && e.from === undefined && !this.attribute(e));

@@ -1,6 +1,6 @@
 import { BroadcastChannel, isMainThread, threadId } from "node:worker_threads";
 import type { SocketTotals, TraceEvent } from "../../../protocol/trace.js";
-import { writeChannelMessage } from "./channel-writer.js";
+import { writeChannelMessage, writeEvents } from "./channel-writer.js";
 import { eventTime, fromWorkerTime } from "./clock.js";
 import { inTracedChild, stampsRunTime } from "./process-scope.js";
 import { RateMeter } from "./rates.js";
@@ -68,7 +68,7 @@ export function startMainTelemetry(): { flushNow: () => void } {
   let lastTotals = "";
   const allTotals = (): Totals => Object.assign({}, ...workerTotals.values(), ownTotals());
   const flushEvents = (): void => {
-    if (queue.length > 0) writeChannelMessage({ type: "events", events: takeQueue() });
+    if (queue.length > 0) writeEvents(takeQueue());
   };
   const flushTotals = (force: boolean): void => {
     const totals = allTotals();
