@@ -32,6 +32,15 @@ function reportUncaught(error: unknown): never {
   process.exit(1);
 }
 
+/**
+ * A program printing in a tight loop never yields, so output queued by a non-blocking pipe would never leave: the
+ * supervisor would see the first 64 KiB and end the run as a timeout, or as memory. Blocking writes go out as they
+ * are made, so the supervisor counts them and an output flood always ends as the output limit.
+ */
+for (const stream of [process.stdout, process.stderr]) {
+  (stream as unknown as { _handle?: { setBlocking?: (blocking: boolean) => void } })._handle?.setBlocking?.(true);
+}
+
 process.on("uncaughtException", reportUncaught);
 process.on("unhandledRejection", reportUncaught);
 
