@@ -61,6 +61,7 @@ export class Run {
       proc.once("exit", (code, signal, usage) => resolve(this.finish(code, signal, usage)));
     });
     proc.on("message", (m, bytes) => this.guarded(() => this.onMessage(m, bytes)));
+    proc.on("rejected", (bytes) => this.guarded(() => this.countTelemetry(bytes)));
     proc.on("stdout", (b) => this.guarded(() => this.onOutput("stdout", b)));
     proc.on("stderr", (b) => this.guarded(() => this.onOutput("stderr", b)));
     proc.on("channel-error", () => this.stop({ reason: "limit", limit: "telemetry" }));
@@ -110,11 +111,7 @@ export class Run {
 
   /** Lines reach here only with the run's key and within the channel's bounds; events are still checked one by one. */
   private onMessage(message: RunnerToSupervisor, bytes: number): void {
-    if (this.cause) return;
-    this.telemetryBytes += bytes;
-    if (this.telemetryBytes > budgetAt(this.limits.TELEMETRY_BYTES, this.limits.TELEMETRY_BYTES_PER_MINUTE, this.elapsedMs)) {
-      return this.stop({ reason: "limit", limit: "telemetry" });
-    }
+    if (this.cause || !this.countTelemetry(bytes)) return;
     if (message.type === "events") {
       const valid = validEvents(message.events);
       for (const e of valid) this.count(e);
@@ -125,6 +122,14 @@ export class Run {
     } else if (message.type === "totals") {
       Object.assign(this.totals, validTotals(message.totals, MAX_TOTALS_SOCKETS));
     }
+  }
+
+  /** Every byte on the channel counts, the program's own lines too: false once the run is over its budget. */
+  private countTelemetry(bytes: number): boolean {
+    this.telemetryBytes += bytes;
+    if (this.telemetryBytes <= budgetAt(this.limits.TELEMETRY_BYTES, this.limits.TELEMETRY_BYTES_PER_MINUTE, this.elapsedMs)) return true;
+    this.stop({ reason: "limit", limit: "telemetry" });
+    return false;
   }
 
   private count(e: TraceEvent): void {

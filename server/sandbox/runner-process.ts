@@ -29,6 +29,8 @@ export interface RunnerProcessEvents {
   stdout: [Buffer];
   stderr: [Buffer];
   "channel-error": [string];
+  /** Bytes of channel lines dropped unread (the program's own, or out of bounds): they count against the budget too. */
+  rejected: [number];
   /** Handling the runner's data threw: a bug on our side, reported as the run's own internal error. */
   "internal-error": [Error];
   exit: [code: number | null, signal: NodeJS.Signals | null, usage: CgroupUsage | undefined];
@@ -155,7 +157,10 @@ export class RunnerProcess extends EventEmitter<RunnerProcessEvents> {
 
   private onChannelData(chunk: Buffer): void {
     try {
-      for (const line of this.lines.push(chunk)) this.onLine(line);
+      const tooLongBefore = this.lines.tooLong;
+      const lines = this.lines.push(chunk);
+      if (this.lines.tooLong > tooLongBefore) this.emit("rejected", chunk.length);
+      for (const line of lines) this.onLine(line);
     } catch (err) {
       this.emit("internal-error", err instanceof Error ? err : new Error(String(err)));
     }
@@ -163,7 +168,10 @@ export class RunnerProcess extends EventEmitter<RunnerProcessEvents> {
 
   private onLine(line: Buffer): void {
     const message = this.reader.read(line);
-    if (typeof message === "string") return;
+    if (typeof message === "string") {
+      this.emit("rejected", line.length + 1);
+      return;
+    }
     if (message.type === "ready") {
       if (this.isReady) return;
       this.isReady = true;

@@ -161,3 +161,24 @@ console.log(JSON.stringify({
   cmdline: attempt(() => readFileSync("/proc/1/cmdline", "utf8").replaceAll("\\0", " ")),
   mountinfo: attempt(() => readFileSync("/proc/self/mountinfo", "utf8")),
 }));`;
+
+/** Everything above at once, for the benchmark: a deep value, 150,000 held events, 10,000 binds and connects, console forgery. */
+export const worstForgedTraffic = `${FORGE}
+const deep = "[".repeat(10_000) + "]".repeat(10_000);
+forgeRaw('{"type":"events","events":[{"type":"socket/option","t":1,"socket":"s1","kind":"PUB","name":"subscribe","value":' + deep + "}]}");
+forge({ type: "events", events: [{ ...sock("s1", "PULL"), type: "message/recv", seq: 1, fp: "deadbeef", frames: [{ size: 1, preview: "x" }] }] });
+for (let batch = 0; batch < 300; batch++) {
+  const events = [];
+  for (let i = 0; i < 500; i++) events.push({ ...sock("s1", "PULL"), type: "socket/option", name: "linger", value: i });
+  forge({ type: "events", events });
+}
+for (const type of ["socket/bind", "socket/connect"]) {
+  for (let batch = 0; batch < 20; batch++) {
+    const events = [];
+    for (let i = 0; i < 500; i++) events.push({ ...sock(type === "socket/bind" ? "b" : "c", "PUSH"), type, endpoint: "inproc://e" + (batch * 500 + i) });
+    forge({ type: "events", events });
+  }
+}
+const text = "FORGED-CONSOLE ".repeat(6_000);
+for (let i = 0; i < 200; i++) forge({ type: "events", events: [{ type: "console", t: 1, stream: "stdout", text }] });
+console.log("forged");`;
