@@ -107,4 +107,12 @@ describe.skipIf(skipReason !== undefined)("hostile telemetry in the bwrap sandbo
     expect(send.moreFrames).toBe(20_000 - 64);
     expect(Object.values(outcome.exit.totals)).toEqual(expect.arrayContaining([{ sent: 1, received: 0 }, { sent: 0, received: 1 }]));
   });
+
+  it("takes worker telemetry only from the private port of a worker it started, and gives the program its workerData back", async () => {
+    const outcome = await runProgram(supervisor, hostile.workerChannelForgery);
+    expect(outcome.exit.reason).toBe("ok");
+    expect(ofType(outcome, "socket/open")).toEqual([]);
+    expect(outcome.exit.totals).toEqual({});
+    expect(outcome.stdout).toBe('{"mine":1}\n');
+  });
 });

@@ -2,6 +2,7 @@
 import { register } from "node:module";
 import type { HookData } from "./hooks.js";
 import { sealEscapeHatches } from "../telemetry/seal.js";
+import { takeTelemetryPort } from "../telemetry/worker-port.js";
 
 const data: HookData = {
   tracedUrl: new URL("./zeromq.mjs", import.meta.url).href,
@@ -10,3 +11,4 @@ const data: HookData = {
 };
 register("./hooks.mjs", import.meta.url, { data });
 sealEscapeHatches();
+takeTelemetryPort();

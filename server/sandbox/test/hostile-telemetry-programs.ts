@@ -182,3 +182,13 @@ for (const type of ["socket/bind", "socket/connect"]) {
 const text = "FORGED-CONSOLE ".repeat(6_000);
 for (let i = 0; i < 200; i++) forge({ type: "events", events: [{ type: "console", t: 1, stream: "stdout", text }] });
 console.log("forged");`;
+
+/** Posts a forged worker batch on the channel name worker telemetry once used, and reads its own workerData in a worker. */
+export const workerChannelForgery = `
+import { BroadcastChannel, Worker } from "node:worker_threads";
+const channel = new BroadcastChannel("zmq-workbench/telemetry");
+const open = { type: "socket/open", t: Date.now(), socket: "w9.s1", kind: "REP", label: "REP forged", thread: 9 };
+channel.postMessage({ thread: 9, events: [open], totals: { "w9.s1": { sent: 3, received: 3 } } });
+channel.close();
+const worker = new Worker("import { workerData, parentPort } from 'node:worker_threads';\\nparentPort.postMessage(JSON.stringify(workerData));", { eval: true, workerData: { mine: 1 } });
+worker.on("message", (text) => console.log(text));`;
