@@ -3,6 +3,7 @@ import { envSchema } from "env-schema";
 import { Type, type Static } from "@sinclair/typebox";
 import { REPO_ROOT } from "./paths.js";
 import { limitsFromEnv, type Limits } from "./sandbox/limits.js";
+import { serverLimitsFromEnv, type ServerLimits } from "./limits.js";
 
 /**
  * Every environment variable the server reads, with its default and what it is for (run limits are the `WB_*`
@@ -22,6 +23,10 @@ export const ServerEnv = Type.Object({
     default: "info",
     description: "Server log level.",
   }),
+  TRUST_PROXY: Type.String({
+    default: "",
+    description: "Which proxy in front to believe about the client's address (Fastify trustProxy): true, a hop count, or addresses/CIDRs. Unset: none.",
+  }),
 });
 export type ServerEnv = Static<typeof ServerEnv>;
 
@@ -33,11 +38,18 @@ export interface AppConfig {
   /** Isolation driver name: auto, bwrap or none. */
   sandbox: string;
   limits: Limits;
+  /** Sessions, shares and join-code limits (`limits.ts`). */
+  serverLimits: ServerLimits;
   /** The curriculum: numbered part and lesson folders. */
   lessonsDir: string;
   /** Built web app to serve; absent in API-only tests. */
   webDir?: string;
   logLevel: string;
+  /**
+   * Fastify's `trustProxy`: false (default) uses the socket's address; true trusts every X-Forwarded-For hop;
+   * a number trusts that many hops; a comma-separated list of addresses/CIDRs trusts only those proxies.
+   */
+  trustProxy?: boolean | number | string;
 }
 
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): AppConfig {
@@ -55,10 +67,21 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): AppConfig {
     dataDir: orDefault(parsed.DATA_DIR, "data"),
     sandbox: parsed.SANDBOX,
     limits: limitsFromEnv(env),
+    serverLimits: serverLimitsFromEnv(env),
     webDir: orDefault(parsed.WEB_DIR, "web/dist"),
     lessonsDir: orDefault(parsed.LESSONS_DIR, "lessons"),
     logLevel: parsed.LOG_LEVEL,
+    trustProxy: trustProxyFromEnv(parsed.TRUST_PROXY),
   };
+}
+
+/** `TRUST_PROXY`: unset or "false" → false, "true" → true, a whole number → that many hops, else addresses/CIDRs. */
+export function trustProxyFromEnv(raw: string | undefined): boolean | number | string {
+  const value = raw?.trim() ?? "";
+  if (value === "" || value === "false") return false;
+  if (value === "true") return true;
+  if (/^\d+$/.test(value)) return Number(value);
+  return value;
 }
 
 export function isLoopback(host: string): boolean {

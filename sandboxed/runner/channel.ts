@@ -15,6 +15,9 @@ import { SocketTotals } from "../../protocol/trace.js";
  */
 export const CHANNEL_FD = 3;
 
+/** After the full-event budget, one message in this many still gets an event, so long runs stay visible. */
+export const MESSAGE_SAMPLE_EVERY = 1_000;
+
 /** Bounds every runner line is held to before anything reads it (the supervisor checks them on arrival). */
 export const CHANNEL_BOUNDS = {
   /** One line of telemetry, key included. */

@@ -16,6 +16,8 @@ export interface RunJob {
   /** Transpiled JavaScript per learner file name. */
   files: Record<string, string>;
   wallMs: number;
+  /** The program's files as the user gave them, before transpiling: socket names are read from them. */
+  sources?: Record<string, string>;
   /** Initial values the program reads as `globalThis.__zmqWorkbenchParams` (scenarios' live controls). */
   params?: Record<string, unknown>;
 }
@@ -33,6 +35,9 @@ const MAX_TOTALS_SOCKETS = 1024;
  */
 export class Run {
   private readonly startedAt = performance.now();
+  private jobSentAt: number | undefined;
+  /** Set once the trace is flushed: output arriving later goes straight out. */
+  private finished = false;
   private cause: StopCause | undefined;
   private outputBytes = 0;
   private outputTruncated = false;
@@ -55,7 +60,7 @@ export class Run {
     private readonly limits: Limits,
     private readonly sink: EventSink,
   ) {
-    this.trace = new TraceProcessor(limits.TRACE_HELD_EVENTS);
+    this.trace = new TraceProcessor(job.sources, { messageEvents: limits.MESSAGE_EVENTS, eventsPerSecond: limits.EVENTS_PER_SECOND }, limits.TRACE_HELD_EVENTS);
     this.controlGate = new ControlGate(limits.CONTROL_MESSAGE_BYTES, limits.CONTROL_MESSAGES_PER_SECOND);
     this.done = new Promise((resolve) => {
       proc.once("exit", (code, signal, usage) => resolve(this.finish(code, signal, usage)));
@@ -67,6 +72,7 @@ export class Run {
     proc.on("channel-error", () => this.stop({ reason: "limit", limit: "telemetry" }));
     proc.on("internal-error", (err) => this.internalError(err));
     const begin = () => this.guarded(() => {
+      this.jobSentAt = performance.now();
       proc.sendJob({ type: "job", runId: job.runId, entry: job.entry, files: job.files, limits: runnerLimits(limits), ...(job.params ? { params: job.params } : {}) });
       this.started = true;
       for (const message of this.pendingControl.splice(0)) proc.sendControl({ type: "control", message });
@@ -80,6 +86,11 @@ export class Run {
 
   get elapsedMs(): number {
     return performance.now() - this.startedAt;
+  }
+
+  /** Trace time: ms since the job went to the runner, the clock the runner stamps its events with. */
+  private get traceMs(): number {
+    return this.jobSentAt === undefined ? 0 : performance.now() - this.jobSentAt;
   }
 
   /** Delivers a control message to the running program (bounded in size and rate); held until the job is sent. */
@@ -156,13 +167,16 @@ export class Run {
     }
   }
 
+  /** Console lines go through the trace processor too, so they take their place in time among socket events. */
   private emitConsole(stream: "stdout" | "stderr", text: string): void {
-    this.sink([{ type: "console", t: this.elapsedMs, stream, text }]);
+    const line: TraceEvent = { type: "console", t: this.traceMs, stream, text };
+    if (this.finished) this.sink([line]);
+    else this.processed([line]);
   }
 
-  /** Attribution and run-level diagnostics need the whole run's trace, in order; they may hold events briefly. */
+  /** Attribution, run-level diagnostics and time order need the whole run's trace; they hold events briefly. */
   private processed(events: TraceEvent[]): void {
-    const out = this.trace.process(events, this.elapsedMs);
+    const out = this.trace.process(events, this.traceMs);
     if (out.length) this.sink(out);
   }
 
@@ -170,14 +184,15 @@ export class Run {
     clearTimeout(this.wallTimer);
     clearInterval(this.traceTimer);
     this.guarded(() => {
-      const tail = this.trace.finish(this.totals, this.elapsedMs);
-      const report = channelReport(this.proc.rejectedLines, this.controlGate.refused + this.proc.controlDropped, this.elapsedMs);
+      const tail = this.trace.finish(this.totals, this.traceMs);
+      const report = channelReport(this.proc.rejectedLines, this.controlGate.refused + this.proc.controlDropped, this.traceMs);
       if (tail.length || report.length) this.sink([...tail, ...report]);
     });
+    this.finished = true;
     const end: ProcessEnd = { code, signal, uncaught: this.uncaught, usage, openSockets: this.openSockets.size };
     const verdict = decideVerdict(end, this.cause, this.job.wallMs);
     const exit: RunExit = {
-      type: "run/exit", t: this.elapsedMs, reason: verdict.reason, code: verdict.code, message: verdict.message,
+      type: "run/exit", t: this.traceMs, reason: verdict.reason, code: verdict.code, message: verdict.message,
       totals: { ...this.totals }, ...(verdict.limit ? { limit: verdict.limit } : {}), ...(signal ? { signal } : {}),
     };
     this.sink([exit]);

@@ -4,10 +4,11 @@ import { SocketTotals, TraceEvent } from "../../protocol/trace.js";
 import { CHANNEL_BOUNDS } from "../../sandboxed/runner/channel.js";
 
 /**
- * Event types only the supervisor may produce: how a run started and ended, and console text, which comes from
- * the run's stdout and stderr under the output limit and never from the channel.
+ * Event types only the supervisor may produce; a runner sending them is lying about how the run went, what links
+ * formed, what sockets are called or which messages were lost. Console text comes from the run's stdout and stderr
+ * under the output limit, never from the channel.
  */
-const SUPERVISOR_ONLY = new Set(["run/start", "run/exit", "console"]);
+const SUPERVISOR_ONLY = new Set(["run/start", "run/exit", "console", "link/up", "link/down", "socket/name", "message/drop", "trace/note"]);
 /** An option value longer than this as JSON is shown as a note instead (subscriptions of megabytes exist). */
 const OPTION_VALUE_CHARS = 1024;
 

@@ -1,5 +1,5 @@
 import type { MessageEvent, TraceEvent, TraceEventOf } from "../../protocol/trace.js";
-import { Topology } from "./topology.js";
+import { LinkModel } from "./link-model.js";
 import { appendAll } from "../util/append-all.js";
 
 /** A receive whose send has not arrived yet (worker threads report ~25 ms late) waits this long in trace time. */
@@ -25,7 +25,6 @@ type Recv = TraceEventOf<"message/recv">;
  * receive with no match yet is held up to HOLD_MS, and the events behind it with it.
  */
 export class MessageAttributor {
-  readonly topology: Topology;
   private readonly sent = new Map<string, SentMessage[]>();
   /** ROUTER socket → identity (base64) → the socket that sent with it. */
   private readonly identities = new Map<string, Map<string, string>>();
@@ -33,16 +32,19 @@ export class MessageAttributor {
   private ready: TraceEvent[] = [];
   private latest = 0;
 
-  /** `maxHeld`: events held behind an unmatched receive; past it the oldest wait ends early (memory stays bounded). */
-  constructor(topology = new Topology(), private readonly maxHeld = Infinity) {
-    this.topology = topology;
-  }
+  /**
+   * Reads links from the run's one link model, which the caller applies each event to first. `maxHeld`: events
+   * held behind an unmatched receive; past it the oldest wait ends early, so memory stays bounded.
+   */
+  constructor(
+    readonly topology: LinkModel = new LinkModel(),
+    private readonly maxHeld = Infinity,
+  ) {}
 
   /** Returns the events ready to go to the browser; `now` (trace ms) lets held receives expire without new events. */
   push(events: readonly TraceEvent[], now = 0): TraceEvent[] {
     for (const event of events) {
       this.latest = Math.max(this.latest, event.t);
-      this.topology.apply(event);
       if (event.type === "message/send") this.rememberSend(event);
       if (event.type === "message/recv" && !this.attribute(event) && this.held.length === 0) {
         this.held.push(event);
