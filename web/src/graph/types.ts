@@ -45,6 +45,10 @@ export interface MessageRecord {
   op: "send" | "recv";
   seq: number;
   frames: Frame[];
+  /** Fingerprint of the body frames (routing envelope left out): the same message seen at every hop. */
+  fp?: string;
+  /** For a receive: the socket whose send it was, when the server could tell. */
+  from?: string;
   /** For a receive: the edge the message most likely took, and which way. */
   edgeId?: string;
   direction?: Direction;

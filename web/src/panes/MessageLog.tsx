@@ -1,9 +1,10 @@
 import { useState } from "react";
 import type { GraphState } from "../graph/types.js";
+import { nameOf } from "../graph/viewNodes.js";
 
 const SHOWN = 200;
 
-/** The latest messages, newest first; choosing one shows its frames in the inspector. */
+/** The latest messages, newest first; choosing one shows its frames in the inspector and lights its path in the graph. */
 interface Props {
   graph: GraphState;
   selected: number | null;
@@ -14,7 +15,7 @@ interface Props {
 
 export function MessageLog({ graph, selected, onSelect, socket }: Props) {
   const [onlySocket, setOnlySocket] = useState(false);
-  const labels = new Map(graph.nodes.map((n) => [n.id, n.label]));
+  const labels = new Map(graph.nodes.map((n) => [n.id, nameOf(n) ?? n.label]));
   const narrowed = onlySocket && socket ? graph.messages.filter((m) => m.socket === socket) : graph.messages;
   const shown = narrowed.slice(-SHOWN).reverse();
   return (
