@@ -96,7 +96,6 @@ export class GraphView {
 
   /** Sends a dot along an edge; `delayMs` spaces out messages that arrived together. */
   pulse(edgeId: string, direction: Direction, delayMs = 0, message?: number): void {
-    if (!this.routes.has(edgeId)) return;
     this.particles.add(edgeId, direction, performance.now() + delayMs, message);
     this.requestFrame();
   }
@@ -165,7 +164,7 @@ export class GraphView {
   private laidOut(result: LayoutResult): void {
     this.laid = result;
     const log = workbench().layouts;
-    log.push(result.ms);
+    log.push({ nodes: Object.keys(result.nodes).length, ms: result.ms });
     if (log.length > LAYOUT_LOG_LIMIT) log.splice(0, log.length - LAYOUT_LOG_LIMIT);
     this.dirty.place = true;
     this.place();

@@ -7,15 +7,19 @@ const PARTICLE_MS = 700;
 const MAX_PARTICLES = 60;
 /** Messages on one edge and way leaving closer together than this ride one dot, drawn larger. */
 const MERGE_MS = 120;
+/** A dot whose edge has no route yet waits this long for the layout, then is dropped. */
+const UNROUTED_WAIT_MS = 3000;
 /** Arrivals kept for tests and tools in `window.__workbench.particles`. */
 const ARRIVAL_LOG_LIMIT = 1000;
 
-interface Particle { edgeId: string; direction: Direction; start: number; duration: number; count: number; message?: number }
+interface Particle { waitingSince?: number; edgeId: string; direction: Direction; start: number; duration: number; count: number; message?: number }
 
 /** One particle that reached the end of its edge: `to` is the socket it arrived at, `t` the page clock in ms. */
 export interface ParticleArrival { edge: string; direction: Direction; to: string; t: number; count: number }
 
-export interface Workbench { particles: ParticleArrival[]; layouts: number[] }
+/** One layout: how many nodes, and how long ELK took in the worker. */
+export interface LayoutTiming { nodes: number; ms: number }
+export interface Workbench { particles: ParticleArrival[]; layouts: LayoutTiming[] }
 declare global {
   interface Window { __workbench?: Workbench }
 }
@@ -63,14 +67,20 @@ export class ParticleLayer {
     const live: Particle[] = [];
     for (const p of this.particles) {
       const r = routes.get(p.edgeId);
-      if (!r) continue;
+      if (!r) {
+        // The edge is not laid out yet (a new socket): the dot waits for it, a little while.
+        p.waitingSince ??= now;
+        p.start = Math.max(p.start, now);
+        if (now - p.waitingSince < UNROUTED_WAIT_MS) live.push(p);
+        continue;
+      }
       if (now - p.start >= p.duration) this.arrived(p, r.source, r.target);
       else live.push(p);
     }
     this.particles = live;
     let used = 0;
     for (const p of live) {
-      if (p.start > now) continue;
+      if (p.start > now || !routes.has(p.edgeId)) continue;
       const r = routes.get(p.edgeId) as { route: Route };
       const progress = (now - p.start) / p.duration;
       const at = pointAt(r.route, p.direction === "forward" ? progress : 1 - progress);
