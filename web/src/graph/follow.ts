@@ -1,6 +1,6 @@
 import type { Selection } from "d3-selection";
 import { pointAt, type Route } from "./geometry.js";
-import { placeOf } from "./places.js";
+import { brokersOf } from "./layout/flow.js";
 import type { Direction, GraphState, MessageRecord } from "./types.js";
 
 /** One step of a message's trip: `from` sent it at `sentAt`, `to` received it over `edgeId` at `receivedAt`. */
@@ -34,13 +34,14 @@ export function followMessage(graph: GraphState, index: number): Hop[] {
   const msgs = graph.messages;
   const chosen = msgs.find((m) => m.index === index);
   if (!chosen || !fpOf(chosen)) return [];
-  const origin = originOf(graph, chosen);
-  const there = forward(graph, origin);
+  const relays = relaysOf(graph);
+  const origin = originOf(graph, chosen, relays);
+  const there = forward(graph, origin, relays);
   const last = there.at(-1);
   if (!last || !ASKING.has(origin.kind)) return number(there);
   const reply = msgs.find((m) => m.op === "send" && m.socket === last.to && m.index > last.message);
   if (!reply) return number(there);
-  const back = forward(graph, reply, origin.socket);
+  const back = forward(graph, reply, relays, origin.socket);
   return number(back.at(-1)?.to === origin.socket ? [...there, ...back] : there);
 }
 
@@ -48,23 +49,24 @@ function number(hops: Hop[]): Hop[] {
   return hops.map((h, i) => ({ ...h, step: i + 1 }));
 }
 
-/** Sockets that relay for each other: one thread or process, or one device. */
-function relays(graph: GraphState, a: string, b: string): boolean {
-  if (a === b) return false;
-  if (graph.devices.some((d) => d.sockets.includes(a) && d.sockets.includes(b))) return true;
-  const na = graph.nodes.find((n) => n.id === a), nb = graph.nodes.find((n) => n.id === b);
-  return !!na && !!nb && placeOf(na).key === placeOf(nb).key;
+type Relays = (a: string, b: string) => boolean;
+
+/** Sockets that relay for each other: the sockets of one device, or of one broker (see brokersOf). */
+function relaysOf(graph: GraphState): Relays {
+  const brokerOf = new Map<string, number>();
+  brokersOf(graph, new Set(graph.nodes.map((n) => n.id))).forEach((members, i) => members.forEach((m) => brokerOf.set(m, i)));
+  return (a, b) => a !== b && brokerOf.has(a) && brokerOf.get(a) === brokerOf.get(b);
 }
 
 /** The send the chosen message started as: back through receives and relays with the same body. */
-function originOf(graph: GraphState, m: MessageRecord): MessageRecord {
+function originOf(graph: GraphState, m: MessageRecord, relays: Relays): MessageRecord {
   const fp = fpOf(m);
   let at = m;
   for (let i = 0; i < MAX_HOPS; i++) {
     const before = graph.messages.filter((x) => x.index < at.index && fpOf(x) === fp);
     const prev = at.op === "recv"
       ? before.findLast((x) => x.op === "send" && x.socket === senderOf(at))
-      : before.findLast((x) => x.op === "recv" && relays(graph, x.socket, at.socket));
+      : before.findLast((x) => x.op === "recv" && relays(x.socket, at.socket));
     if (!prev) return at.op === "send" ? at : m;
     at = prev;
   }
@@ -79,7 +81,7 @@ function senderOf(recv: MessageRecord): string | undefined {
 }
 
 /** Hops from one send onwards, stopping at `stopAt` if given. */
-function forward(graph: GraphState, send: MessageRecord, stopAt?: string): Hop[] {
+function forward(graph: GraphState, send: MessageRecord, relays: Relays, stopAt?: string): Hop[] {
   const fp = fpOf(send);
   const hops: Hop[] = [];
   let at = send;
@@ -88,7 +90,7 @@ function forward(graph: GraphState, send: MessageRecord, stopAt?: string): Hop[]
     if (!recv) break;
     hops.push({ step: 0, edgeId: recv.edgeId as string, direction: recv.direction ?? "forward", from: at.socket, to: recv.socket, sentAt: at.t, receivedAt: recv.t, message: recv.index });
     if (recv.socket === stopAt) break;
-    const next = graph.messages.find((x) => x.op === "send" && x.index > recv.index && fpOf(x) === fp && relays(graph, recv.socket, x.socket));
+    const next = graph.messages.find((x) => x.op === "send" && x.index > recv.index && fpOf(x) === fp && relays(recv.socket, x.socket));
     if (!next) break;
     at = next;
   }
