@@ -5,7 +5,7 @@ import { drawDrops, type DropMark } from "./drops.js";
 import { drawHops, type Hop } from "./follow.js";
 import { edgePath, routeOf, svgPath, type Route } from "./geometry.js";
 import { drawGroups, placeGroups } from "./groups.js";
-import { collapsedSockets } from "./collapse.js";
+import { collapsedSockets, seenTimes } from "./collapse.js";
 import { LayoutClient } from "./layout/LayoutClient.js";
 import { TextMeasure } from "./layout/measure.js";
 import { planLayout, type LayoutPlan } from "./layout/plan.js";
@@ -45,7 +45,7 @@ export class GraphView {
   private readonly pins = new Map<string, Placed>();
   private centres = new Map<string, Placed>();
   private routes = new Map<string, { route: Route; source: string; target: string }>();
-  private readonly closedSince = new Map<string, number>();
+  private seen = seenTimes();
   private hops: Hop[] = [];
   private drops: DropMark[] = [];
   private selected: string | null = null;
@@ -83,7 +83,7 @@ export class GraphView {
   }
 
   update(graph: GraphState): void {
-    if (graph.nodes.length === 0 && this.graph.nodes.length) { this.particles.clear(); this.userMoved = false; this.pins.clear(); this.closedSince.clear(); }
+    if (graph.nodes.length === 0 && this.graph.nodes.length) { this.particles.clear(); this.userMoved = false; this.pins.clear(); this.seen = seenTimes(); }
     this.graph = graph;
     this.drops = ((graph as GraphState & { drops?: DropMark[] }).drops ?? []);
     this.dirty.graph = true;
@@ -174,7 +174,7 @@ export class GraphView {
 
   /** The graph changed: decide what is shown, lay it out again if its structure changed, redraw the text. */
   private applyGraph(): void {
-    const hidden = collapsedSockets(this.graph, this.closedSince, performance.now());
+    const hidden = collapsedSockets(this.graph, this.seen, performance.now());
     if (hidden.pending !== undefined) {
       clearTimeout(this.collapseTimer);
       this.collapseTimer = setTimeout(() => { this.dirty.graph = true; this.requestFrame(); }, hidden.pending);

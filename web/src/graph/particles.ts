@@ -38,6 +38,7 @@ export class ParticleLayer {
   private particles: Particle[] = [];
   private circles: SVGCircleElement[] = [];
   private nextKey = 0;
+  private lastNow: number | undefined;
   /** 1 is real time; slow motion stretches the trip so a class can follow each message. */
   private speed = 1;
 
@@ -50,7 +51,7 @@ export class ParticleLayer {
   /** `start` may lie in the future: messages that arrive in one batch leave one after another. */
   add(edgeId: string, direction: Direction, start: number, message?: number): void {
     const merge = this.particles.findLast((p) => p.edgeId === edgeId && p.direction === direction);
-    if (merge && Math.abs(start - merge.start) < MERGE_MS) { merge.count++; return; }
+    if (merge && merge.waitingSince === undefined && Math.abs(start - merge.start) < MERGE_MS) { merge.count++; return; }
     this.particles.push({ edgeId, direction, start, duration: PARTICLE_MS / Math.min(this.speed, 1), count: 1, ...(message === undefined ? {} : { message }) });
     if (this.particles.length > MAX_PARTICLES) {
       // The oldest make way; their messages join the newest dot on the same edge, if any, so counts stay honest.
@@ -64,13 +65,16 @@ export class ParticleLayer {
 
   /** `ends` maps an edge id to its route from source to target and the ids of both ends. */
   draw(routes: Map<string, { route: Route; source: string; target: string }>, now: number): void {
+    // Waiting dots keep their spacing: each is held back by the time that passed since the last frame.
+    const dt = this.lastNow === undefined ? 0 : now - this.lastNow;
+    this.lastNow = now;
     const live: Particle[] = [];
     for (const p of this.particles) {
       const r = routes.get(p.edgeId);
       if (!r) {
         // The edge is not laid out yet (a new socket): the dot waits for it, a little while.
         p.waitingSince ??= now;
-        p.start = Math.max(p.start, now);
+        p.start += dt;
         if (now - p.waitingSince < UNROUTED_WAIT_MS) live.push(p);
         continue;
       }
