@@ -38,5 +38,5 @@ export function collapsedSockets(graph: GraphState, seen: SeenTimes, now: number
 }
 
 function sameKey(n: GraphState["nodes"][number]): string {
-  return `${n.kind}\n${(n as { name?: string }).name ?? n.label}`;
+  return `${n.kind}\n${n.name ?? n.label}`;
 }

@@ -8,14 +8,16 @@ let t = 0;
 const open = (socket: string, kind: Kind): TraceEvent => ({ type: "socket/open", t: t++, socket, kind, label: `${kind} main.ts:${t}`, thread: 0 });
 const bind = (socket: string, kind: Kind, endpoint: string): TraceEvent => ({ type: "socket/bind", t: t++, socket, kind, endpoint });
 const connect = (socket: string, kind: Kind, endpoint: string): TraceEvent => ({ type: "socket/connect", t: t++, socket, kind, endpoint });
+/** The server's link model says which bind a connect reached. */
+const link = (from: string, to: string, endpoint: string): TraceEvent => ({ type: "link/up", t: t++, link: `l${t}`, from, to, endpoint, transport: "inproc" });
 const frame = (text: string) => ({ size: text.length, preview: text, encoding: "utf8" as const });
 const send = (socket: string, kind: Kind, fp: string, body: string): TraceEvent => ({ type: "message/send", t: t++, socket, kind, seq: t, fp, frames: [frame(body)] });
 const recv = (socket: string, kind: Kind, fp: string, body: string, from: string): TraceEvent => ({ type: "message/recv", t: t++, socket, kind, seq: t, fp, from, frames: [frame(body)] });
 
 const topology: TraceEvent[] = [
   open("front", "ROUTER"), bind("front", "ROUTER", "inproc://f"), open("back", "DEALER"), bind("back", "DEALER", "inproc://b"),
-  open("c1", "REQ"), connect("c1", "REQ", "inproc://f"), open("c2", "REQ"), connect("c2", "REQ", "inproc://f"),
-  open("w1", "REP"), connect("w1", "REP", "inproc://b"), open("w2", "REP"), connect("w2", "REP", "inproc://b"),
+  open("c1", "REQ"), connect("c1", "REQ", "inproc://f"), link("c1", "front", "inproc://f"), open("c2", "REQ"), connect("c2", "REQ", "inproc://f"), link("c2", "front", "inproc://f"),
+  open("w1", "REP"), connect("w1", "REP", "inproc://b"), link("w1", "back", "inproc://b"), open("w2", "REP"), connect("w2", "REP", "inproc://b"), link("w2", "back", "inproc://b"),
 ];
 /** One request through the queue and its reply; the same body "hello" is sent twice, by both clients. */
 const trip = (client: string, worker: string, reply: string): TraceEvent[] => [

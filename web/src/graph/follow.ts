@@ -74,7 +74,7 @@ function originOf(graph: GraphState, m: MessageRecord, relays: Relays): MessageR
 }
 
 function senderOf(recv: MessageRecord): string | undefined {
-  if (recv.from) return recv.from;
+  if (recv.peer) return recv.peer;
   if (!recv.edgeId) return undefined;
   const [source, target] = recv.edgeId.split("->");
   return recv.direction === "forward" ? source : target;

@@ -32,7 +32,7 @@ export function nodeCaption(node: ViewNode): NodeCaption {
   const s = node.socket;
   const name = nameOf(s);
   const endpoints = s.binds.length > 2 ? `${s.binds.slice(0, 2).join(", ")} +${s.binds.length - 2}` : s.binds.join(", ");
-  return { label: name ?? siteOf(s), detail: name ? siteOf(s) : "", counters: `${s.sent} sent · ${s.received} received`, endpoints };
+  return { label: name ?? siteOf(s), detail: name ? s.detail ?? siteOf(s) : "", counters: `${s.sent} sent · ${s.received} received`, endpoints };
 }
 
 /** Lines of a caption below the shape, top to bottom, with their CSS class; empty ones are left out. */

@@ -19,6 +19,5 @@ export function radiusOf(node: ViewNode): number {
 
 /** The name people recognise: the variable the socket was assigned to, when the trace knows it. */
 export function nameOf(socket: SocketNode): string | undefined {
-  const name = (socket as SocketNode & { name?: unknown }).name;
-  return typeof name === "string" && name.length > 0 ? name : undefined;
+  return socket.name || undefined;
 }
