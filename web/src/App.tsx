@@ -121,7 +121,8 @@ export function App({ route }: { route: Route }) {
         </div>
         <Splitter orientation="vertical" value={leftShare} onChange={setLeftShare} label="Resize code and graph" />
         <div className="column view-column" style={{ gridTemplateRows: `${graphShare * 100}% 6px minmax(0, 1fr)` }}>
-          <GraphPane graph={shown.graph} selected={selectedSocket} onSelect={selectSocket} speed={timeline.speed} fitSignal={presenter.fitSignal} />
+          <GraphPane graph={shown.graph} selected={selectedSocket} onSelect={selectSocket} speed={timeline.speed} fitSignal={presenter.fitSignal}
+            followed={selectedMessage} onSelectMessage={(i) => (i === null ? setSelectedMessage(null) : selectMessage(i))} />
           <Splitter orientation="horizontal" value={graphShare} onChange={setGraphShare} label="Resize graph and details" />
           <div className="details-row">
             <MessageLog graph={shown.graph} selected={selectedMessage} onSelect={selectMessage} socket={selectedSocket} />

@@ -1,17 +1,16 @@
-import { BroadcastChannel, isMainThread, threadId } from "node:worker_threads";
+import { isMainThread, threadId, type MessagePort } from "node:worker_threads";
 import type { SocketTotals, TraceEvent } from "../../../protocol/trace.js";
-import { writeChannelMessage } from "./channel-writer.js";
+import { writeChannelMessage, writeEvents } from "./channel-writer.js";
 import { eventTime, fromWorkerTime } from "./clock.js";
 import { inTracedChild, stampsRunTime } from "./process-scope.js";
 import { RateMeter } from "./rates.js";
+import { telemetryPort } from "./worker-port.js";
 
 export type Totals = Record<string, SocketTotals>;
 
 const FLUSH_INTERVAL_MS = 25;
 const FLUSH_AT_EVENTS = 256;
 const TOTALS_INTERVAL_MS = 100;
-/** Worker threads cannot reach fd 3 safely; they post batches here and the main thread forwards them. */
-const WORKER_CHANNEL_NAME = "zmq-workbench/telemetry";
 
 interface WorkerBatch {
   thread: number;
@@ -27,6 +26,8 @@ export interface ChildBatch {
   pid: number;
   events: TraceEvent[];
   totals: Totals;
+  /** The batch a worker posts as it exits: nothing more will come from that thread. */
+  last?: boolean;
 }
 export const CHILD_BATCH_TYPE = "zmq-workbench/telemetry";
 
@@ -36,6 +37,8 @@ let localTotals: () => Totals = () => ({});
 const childTotals = new Map<number, Totals>();
 const ownTotals = (): Totals => Object.assign({}, ...childTotals.values(), localTotals());
 let flushBatch: () => void = () => {};
+/** Main thread: takes a batch a worker posted on its private port (worker-port.ts). */
+let acceptWorkerBatch: (batch: WorkerBatch) => void = () => {};
 const WORKER_DRAIN_MS = 30;
 /** At most this long the main thread waits at its end for the last batch of each worker that reported (ms). */
 const WORKER_LAST_BATCH_WAIT_MS = 1_000;
@@ -72,7 +75,7 @@ export function startMainTelemetry(): { flushNow: () => void } {
   let lastTotals = "";
   const allTotals = (): Totals => Object.assign({}, ...workerTotals.values(), ownTotals());
   const flushEvents = (): void => {
-    if (queue.length > 0) writeChannelMessage({ type: "events", events: takeQueue() });
+    if (queue.length > 0) writeEvents(takeQueue());
   };
   const flushTotals = (force: boolean): void => {
     const totals = allTotals();
@@ -93,28 +96,26 @@ export function startMainTelemetry(): { flushNow: () => void } {
 
   /** Workers that reported and whose last batch has not arrived yet. */
   const unfinished = new Set<number>();
-  const fromWorkers = new BroadcastChannel(WORKER_CHANNEL_NAME);
-  fromWorkers.onmessage = (message) => {
-    const batch = (message as { data: WorkerBatch }).data;
+  acceptWorkerBatch = (batch) => {
     for (const event of batch.events) queue.push({ ...event, t: fromWorkerTime(event.t) });
     workerTotals.set(batch.thread, batch.totals);
     if (batch.last) unfinished.delete(batch.thread);
     else unfinished.add(batch.thread);
     if (queue.length >= FLUSH_AT_EVENTS) flushEvents();
   };
-  fromWorkers.unref();
 
   const flushNow = (): void => {
     flushEvents();
     flushTotals(true);
   };
   // A worker posts its last batch as it exits; when the program ends right after, that batch may still be on its
-  // way, and on a loaded machine for much longer than a moment. Keep the loop alive, once, until every worker that
-  // reported has sent its last batch, or WORKER_LAST_BATCH_WAIT_MS (process.exit() skips this, as it skips everything).
+  // way. Keep the loop alive a moment, once, so it lands (process.exit() skips this, as it skips everything).
   let drained = false;
   process.on("beforeExit", () => {
     if (drained) return;
     drained = true;
+    // On a loaded machine a last batch can take far longer than a moment: wait, once, until every worker that
+    // reported has sent its last one, or WORKER_LAST_BATCH_WAIT_MS.
     const giveUpAt = Date.now() + WORKER_LAST_BATCH_WAIT_MS;
     const wait = (): void => {
       if (unfinished.size > 0 && Date.now() < giveUpAt) setTimeout(wait, WORKER_DRAIN_MS);
@@ -163,10 +164,16 @@ function startRelay(send: (events: TraceEvent[], totals: Totals, last: boolean) 
   return post;
 }
 
+/** Main thread: listens to one worker's private telemetry port. Worker threads cannot reach fd 3 safely. */
+export function listenToWorker(port: MessagePort): void {
+  port.on("message", (batch: WorkerBatch) => acceptWorkerBatch(batch));
+  port.unref();
+}
+
 function startWorkerTelemetry(): void {
-  const toMain = new BroadcastChannel(WORKER_CHANNEL_NAME);
-  toMain.unref();
-  startRelay((events, totals, last) => toMain.postMessage({ thread: threadId, events, totals, ...(last ? { last } : {}) } satisfies WorkerBatch));
+  const toMain = telemetryPort();
+  toMain?.unref();
+  startRelay((events, totals, last) => toMain?.postMessage({ thread: threadId, events, totals, ...(last ? { last } : {}) } satisfies WorkerBatch));
 }
 
 function startChildTelemetry(): void {

@@ -44,7 +44,7 @@ function launchCommand(spec: LaunchSpec): LaunchCommand {
   return {
     file: PRLIMIT,
     args: [
-      ...prlimitArgs(spec.limits, spec.uid !== undefined && spec.uid !== NOBODY_UID), "--",
+      ...prlimitArgs(spec.limits, spec.uid !== undefined && spec.uid !== NOBODY_UID, spec.inCgroup), "--",
       ...dropToUser(spec.uid),
       BWRAP, ...namespaceArgs(), ...fileSystemArgs(spec), ...envArgs, "--chdir", WORK_DIR,
       "--", spec.node, ...spec.nodeArgs.map((arg) => inSandbox(spec.appRoot, arg)),
