@@ -16,8 +16,6 @@ interface WorkerBatch {
   thread: number;
   events: TraceEvent[];
   totals: Totals;
-  /** The batch a worker posts as it exits: nothing more will come from that thread. */
-  last?: boolean;
 }
 
 /** What a traced child process sends its parent over the IPC channel. */
@@ -26,8 +24,6 @@ export interface ChildBatch {
   pid: number;
   events: TraceEvent[];
   totals: Totals;
-  /** The batch a worker posts as it exits: nothing more will come from that thread. */
-  last?: boolean;
 }
 export const CHILD_BATCH_TYPE = "zmq-workbench/telemetry";
 
@@ -40,8 +36,10 @@ let flushBatch: () => void = () => {};
 /** Main thread: takes a batch a worker posted on its private port (worker-port.ts). */
 let acceptWorkerBatch: (batch: WorkerBatch) => void = () => {};
 const WORKER_DRAIN_MS = 30;
-/** At most this long the main thread waits at its end for the last batch of each worker that reported (ms). */
+/** At most this long the main thread waits at its end for worker threads' last batches (ms). */
 const WORKER_LAST_BATCH_WAIT_MS = 1_000;
+/** Worker telemetry ports still open: a worker's port closes once it has exited and its messages are delivered. */
+const openWorkerPorts = new Set<MessagePort>();
 const UNREAD_EVENTS_KEPT = 1_000;
 let started = false;
 /** Once the process is exiting no timer fires again, so events from later exit handlers go out at once. */
@@ -94,13 +92,9 @@ export function startMainTelemetry(): { flushNow: () => void } {
   setInterval(flushEvents, FLUSH_INTERVAL_MS).unref();
   setInterval(measure, TOTALS_INTERVAL_MS).unref();
 
-  /** Workers that reported and whose last batch has not arrived yet. */
-  const unfinished = new Set<number>();
   acceptWorkerBatch = (batch) => {
     for (const event of batch.events) queue.push({ ...event, t: fromWorkerTime(event.t) });
     workerTotals.set(batch.thread, batch.totals);
-    if (batch.last) unfinished.delete(batch.thread);
-    else unfinished.add(batch.thread);
     if (queue.length >= FLUSH_AT_EVENTS) flushEvents();
   };
 
@@ -114,11 +108,11 @@ export function startMainTelemetry(): { flushNow: () => void } {
   process.on("beforeExit", () => {
     if (drained) return;
     drained = true;
-    // On a loaded machine a last batch can take far longer than a moment: wait, once, until every worker that
-    // reported has sent its last one, or WORKER_LAST_BATCH_WAIT_MS.
+    // On a loaded machine a last batch can take far longer than a moment: wait, once, until every worker's port
+    // has closed (its messages delivered), or WORKER_LAST_BATCH_WAIT_MS.
     const giveUpAt = Date.now() + WORKER_LAST_BATCH_WAIT_MS;
     const wait = (): void => {
-      if (unfinished.size > 0 && Date.now() < giveUpAt) setTimeout(wait, WORKER_DRAIN_MS);
+      if (openWorkerPorts.size > 0 && Date.now() < giveUpAt) setTimeout(wait, WORKER_DRAIN_MS);
     };
     setTimeout(wait, WORKER_DRAIN_MS);
   });
@@ -145,21 +139,21 @@ export function isChildBatch(message: unknown): message is ChildBatch {
 }
 
 /** Sends this thread's events and totals when there is something new; the same rhythm for workers and children. */
-function startRelay(send: (events: TraceEvent[], totals: Totals, last: boolean) => void): () => void {
+function startRelay(send: (events: TraceEvent[], totals: Totals) => void): () => void {
   started = true;
   let lastTotals = "";
-  const post = (last = false): void => {
+  const post = (): void => {
     const totals = ownTotals();
     const text = JSON.stringify(totals);
-    if (!last && queue.length === 0 && text === lastTotals) return;
+    if (queue.length === 0 && text === lastTotals) return;
     lastTotals = text;
-    send(takeQueue(), totals, last);
+    send(takeQueue(), totals);
   };
   flushBatch = post;
   setInterval(post, FLUSH_INTERVAL_MS).unref();
   process.on("exit", () => {
     exiting = true;
-    post(true);
+    post();
   });
   return post;
 }
@@ -167,13 +161,15 @@ function startRelay(send: (events: TraceEvent[], totals: Totals, last: boolean) 
 /** Main thread: listens to one worker's private telemetry port. Worker threads cannot reach fd 3 safely. */
 export function listenToWorker(port: MessagePort): void {
   port.on("message", (batch: WorkerBatch) => acceptWorkerBatch(batch));
+  openWorkerPorts.add(port);
+  port.once("close", () => openWorkerPorts.delete(port));
   port.unref();
 }
 
 function startWorkerTelemetry(): void {
   const toMain = telemetryPort();
   toMain?.unref();
-  startRelay((events, totals, last) => toMain?.postMessage({ thread: threadId, events, totals, ...(last ? { last } : {}) } satisfies WorkerBatch));
+  startRelay((events, totals) => toMain?.postMessage({ thread: threadId, events, totals } satisfies WorkerBatch));
 }
 
 function startChildTelemetry(): void {
