@@ -66,10 +66,12 @@ export class MessageHandlers {
 export interface SendRecord {
   frames: Frame[];
   fp: string;
+  /** Event time of the send() call: a peer may receive the message before the sender's promise settles. */
+  t: number;
 }
 
 export function recordSent(trace: SocketTrace, record: SendRecord): void {
   operationEnded();
   const seq = ++trace.sent;
-  socketEvent(trace, "message/send", { frames: record.frames, seq, fp: record.fp });
+  socketEvent(trace, "message/send", { frames: record.frames, seq, fp: record.fp }, record.t);
 }
