@@ -1,3 +1,5 @@
+import { numbersFromEnv } from "./env-numbers.js";
+
 /**
  * Every limit of the server outside a run itself (run limits live in `sandbox/limits.ts`), with its unit in the
  * name. Each can be overridden by an environment variable of the same name prefixed with `WB_`
@@ -28,13 +30,5 @@ const ZERO_ALLOWED = new Set<string>(["SHARE_UNOPENED_TTL_DAYS"]);
 export type ServerLimits = { -readonly [K in keyof typeof DEFAULT_SERVER_LIMITS]: number };
 
 export function serverLimitsFromEnv(env: NodeJS.ProcessEnv = process.env, overrides: Partial<ServerLimits> = {}): ServerLimits {
-  const limits: ServerLimits = { ...DEFAULT_SERVER_LIMITS };
-  for (const key of Object.keys(limits) as (keyof ServerLimits)[]) {
-    const raw = env[`WB_${key}`];
-    if (raw === undefined || raw === "") continue;
-    const value = Number(raw);
-    if (!Number.isFinite(value) || value < 0 || (value === 0 && !ZERO_ALLOWED.has(key))) throw new Error(`WB_${key} must be a positive number (or 0 where allowed), got "${raw}"`);
-    limits[key] = value;
-  }
-  return { ...limits, ...overrides };
+  return numbersFromEnv(DEFAULT_SERVER_LIMITS, ZERO_ALLOWED, env, overrides);
 }
