@@ -10,6 +10,9 @@ import { shouldRecordMessage, withinEventRate } from "./event-budget.js";
 import { socketEvent, type SocketTrace } from "./socket-trace.js";
 import { releaseSocketSlot } from "./socket-slots.js";
 
+/** Draft sockets whose receive() resolves to [message, { routingId } or { group }]: one frame, then its routing. */
+const RECEIVES_WITH_OPTIONS = new Set(["SERVER", "DISH"]);
+
 /** What socket calls report once they are done: counters, message events, errors, the close. */
 export function markClosed(trace: SocketTrace): void {
   if (trace.closed) return;
@@ -49,7 +52,8 @@ export class MessageHandlers {
     const seq = ++trace.received;
     afterReceive(trace);
     if (shouldRecordMessage()) {
-      socketEvent(trace, "message/recv", { frames: summarizeMessage(message, trace.envelope), seq, fp: messageFingerprint(message, trace.envelope) });
+      const frames = RECEIVES_WITH_OPTIONS.has(trace.kind) ? [message[0]] : message;
+      socketEvent(trace, "message/recv", { frames: summarizeMessage(frames, trace.envelope), seq, fp: messageFingerprint(frames, trace.envelope) });
     }
     return message;
   };

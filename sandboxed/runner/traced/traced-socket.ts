@@ -18,10 +18,12 @@ import { watchZeroCopy } from "./zero-copy.js";
 
 /** The native methods the traced class wraps; the zeromq typings only declare them on the concrete classes. */
 interface NativeSocket extends Socket {
-  send(message: unknown): Promise<void>;
+  send(message: unknown, ...options: unknown[]): Promise<void>;
   receive(): Promise<Buffer[]>;
   bind(address: string): Promise<void>;
   unbind(address: string): Promise<void>;
+  bindSync(address: string): void;
+  unbindSync(address: string): void;
   connect(address: string, ...rest: unknown[]): void;
   disconnect(address: string): void;
   close(): void;
@@ -93,6 +95,30 @@ export function tracedSocketClass<C extends abstract new (...args: never[]) => S
       socketEvent(trace, "socket/bind", { endpoint: String(address), resolved: this.lastEndpoint ?? undefined });
     }
 
+    /** zeromq.js keeps bindSync for its v5 compatibility layer, which binds through it. */
+    override bindSync(address: string): void {
+      const trace = traceOf(this);
+      observeBefore(this, trace, String(address));
+      try {
+        super.bindSync(address);
+      } catch (err) {
+        reportError(trace, "bind", err, String(address));
+        throw err;
+      }
+      socketEvent(trace, "socket/bind", { endpoint: String(address), resolved: this.lastEndpoint ?? undefined });
+    }
+
+    override unbindSync(address: string): void {
+      const trace = traceOf(this);
+      try {
+        super.unbindSync(address);
+      } catch (err) {
+        reportError(trace, "unbind", err, String(address));
+        throw err;
+      }
+      socketEvent(trace, "socket/unbind", { endpoint: String(address) });
+    }
+
     override async unbind(address: string): Promise<void> {
       const trace = traceOf(this);
       operationStarted();
@@ -137,7 +163,8 @@ export function tracedSocketClass<C extends abstract new (...args: never[]) => S
       markClosed(trace);
     }
 
-    override send(message: unknown): Promise<void> {
+    /** Draft sockets take routing options after the message (SERVER's routingId, RADIO's group). */
+    override send(message: unknown, ...options: unknown[]): Promise<void> {
       const handlers = handlersOf(this);
       const trace = handlers.trace;
       const bytes = messageBytes(message);
@@ -153,7 +180,7 @@ export function tracedSocketClass<C extends abstract new (...args: never[]) => S
         : undefined;
       let sending: Promise<void>;
       try {
-        sending = super.send(message);
+        sending = super.send(message, ...options);
       } catch (err) {
         reportError(trace, "send", err);
         throw err;
