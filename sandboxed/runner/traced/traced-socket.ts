@@ -3,6 +3,7 @@ import type { SocketKind } from "../../../protocol/trace.js";
 import { learnerCallSite } from "../job/learner-stack.js";
 import { beforeReceive, beforeSend } from "./diagnostics.js";
 import { errorCode } from "./explain.js";
+import { checkHostResolves } from "./host-check.js";
 import { messageFingerprint } from "./fingerprint.js";
 import { messageBytes, summarizeMessage } from "./frames.js";
 import { operationEnded, operationStarted } from "./liveness.js";
@@ -143,6 +144,7 @@ export function tracedSocketClass<C extends abstract new (...args: never[]) => S
         throw err;
       }
       socketEvent(trace, "socket/connect", { endpoint: String(address) });
+      checkHostResolves(trace, String(address));
     }
 
     override disconnect(address: string): void {

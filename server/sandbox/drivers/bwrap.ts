@@ -1,5 +1,6 @@
 import { execFile } from "node:child_process";
 import { dirname } from "node:path";
+import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import type { IsolationDriver, LaunchSpec, LaunchCommand } from "./types.js";
 import { PRLIMIT, prlimitArgs } from "./prlimit.js";
@@ -11,6 +12,8 @@ export const BWRAP = "/usr/bin/bwrap";
 const WORK_DIR = "/tmp/work";
 const HOSTNAME = "sandbox";
 const NOBODY_UID = 65534;
+/** `localhost` and `::1` resolve inside the sandbox, as the Guide's endpoints expect; bwrap gives no /etc otherwise. */
+const HOSTS_FILE = fileURLToPath(new URL("./sandbox-hosts", import.meta.url));
 /** Where the run sees the app's files: a fixed name, so the host's folder names (a user, a checkout) stay hidden. */
 export const SANDBOX_APP_ROOT = "/app";
 
@@ -67,7 +70,7 @@ function fileSystemArgs(spec: LaunchSpec): string[] {
   return [
     "--ro-bind", "/usr", "/usr",
     "--symlink", "usr/lib", "/lib", "--symlink", "usr/lib64", "/lib64", "--symlink", "usr/bin", "/bin",
-    "--proc", "/proc", "--dev", "/dev",
+    "--proc", "/proc", "--dev", "/dev", "--ro-bind", HOSTS_FILE, "/etc/hosts",
     "--size", String(spec.limits.TMP_BYTES), "--tmpfs", "/tmp", "--dir", WORK_DIR,
     ...nodeInstallArgs(spec.node),
     ...spec.readOnlyPaths.flatMap((p) => ["--ro-bind", p, inSandbox(spec.appRoot, p)]),
