@@ -30,7 +30,8 @@ const MAX_TOTALS_SOCKETS = 1024;
 
 /** One program run in one runner process: sends the job, turns telemetry and output into trace events, decides the verdict. */
 export class Run {
-  private readonly startedAt = performance.now();
+  /** The run's one clock: from the moment the job goes to the runner, as the runner's event times are. */
+  private startedAt = performance.now();
   private cause: StopCause | undefined;
   private outputBytes = 0;
   private outputTruncated = false;
@@ -60,6 +61,8 @@ export class Run {
     proc.on("stderr", (b) => this.onOutput("stderr", b));
     proc.on("channel-error", () => this.stop({ reason: "limit", limit: "telemetry" }));
     const begin = () => {
+      // A cold sandbox takes a moment to start; that wait is not the program's time (nor its grace periods).
+      this.startedAt = performance.now();
       proc.send({ type: "job", runId: job.runId, entry: job.entry, files: job.files, limits: runnerLimits(limits), ...(job.params ? { params: job.params } : {}) });
       this.started = true;
       for (const message of this.pendingControl.splice(0)) proc.send({ type: "control", message });
