@@ -10,9 +10,10 @@ export const DEFAULT_LIMITS = {
   // CPU seconds (prlimit --cpu): a backstop behind the wall-time limit, never below the longest demo (30 min at
   // one busy core), so a scenario at full rate runs to its end; it stops only what the wall-time kill missed.
   RUN_CPU_S: 30 * 60,
-  // 4 GiB of address space: each V8 isolate (main, the ESM hooks thread, each worker) reserves ~600 MiB it never
-  // touches, so this only stops absurd allocations; the cgroup memory limit below is the real memory bound.
-  ADDRESS_SPACE_BYTES: 4 * 1024 * 1024 * 1024,
+  // 8 GiB of address space: each V8 isolate (main, the ESM hooks thread, each worker) reserves ~600 MiB it never
+  // touches, and at 4 GiB a program with two worker threads died at start ("Failed to reserve virtual memory for
+  // CodeRange"); this only stops absurd allocations, the cgroup memory limit below is the real memory bound.
+  ADDRESS_SPACE_BYTES: 8 * 1024 * 1024 * 1024,
   V8_HEAP_MB: 256, // --max-old-space-size
   CGROUP_MEMORY_BYTES: 512 * 1024 * 1024, // resident memory of the whole run, where a memory cgroup is writable
   PROCESSES: 64, // tasks (processes and threads): cgroup pids.max, and prlimit --nproc for the run's own uid

@@ -79,7 +79,7 @@ export async function buildRunner(options: { devicesEntry?: string } = {}): Prom
 const zeromqStaysOutside: Plugin = {
   name: "zeromq-stays-outside",
   setup(builder) {
-    builder.onResolve({ filter: /^\.$/ }, (args) => (COMPAT_SOURCE.test(args.importer) ? { path: join(SOURCE_DIR, ENTRY_POINTS.zeromq) } : undefined));
+    builder.onResolve({ filter: /^\.$/ }, (args) => (COMPAT_SOURCE.test(args.importer) ? { path: join(SOURCE_DIR, "traced", "compat-classes.ts") } : undefined));
     builder.onResolve({ filter: /^zeromq(\/|$)/ }, (args) => (args.path === "zeromq/lib/compat" ? undefined : { path: args.path, external: true }));
   },
 };

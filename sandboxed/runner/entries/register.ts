@@ -8,7 +8,9 @@ const data: HookData = {
   devicesUrl: new URL("./zmq-devices.mjs", import.meta.url).href,
   subpathUrls: {
     "zeromq/draft": new URL("./draft.mjs", import.meta.url).href,
+    "zeromq/draft.js": new URL("./draft.mjs", import.meta.url).href,
     "zeromq/v5-compat": new URL("./v5-compat.mjs", import.meta.url).href,
+    "zeromq/v5-compat.js": new URL("./v5-compat.mjs", import.meta.url).href,
   },
 };
 register("./hooks.mjs", import.meta.url, { data });

@@ -16,7 +16,12 @@ interface TracedPackage {
 }
 
 const PACKAGES: TracedPackage[] = [
-  { name: "zeromq", entries: { ".": "zeromq.mjs", "./draft": "draft.mjs", "./v5-compat": "v5-compat.mjs" }, hasDefault: true },
+  // "./draft.js" too: it is the name an ES module must import without the workbench (zeromq has no exports map).
+  {
+    name: "zeromq",
+    entries: { ".": "zeromq.mjs", "./draft": "draft.mjs", "./draft.js": "draft.mjs", "./v5-compat": "v5-compat.mjs", "./v5-compat.js": "v5-compat.mjs" },
+    hasDefault: true,
+  },
   { name: "zmq-devices", entries: { ".": "zmq-devices.mjs" }, hasDefault: false },
 ];
 
@@ -27,7 +32,7 @@ export function writeTracedPackages(workDir: string, bundleUrl: string): void {
     mkdirSync(dir, { recursive: true });
     const exports: Record<string, string | { import: string; require: string }> = { "./package.json": "./package.json" };
     for (const [subpath, bundleFile] of Object.entries(pkg.entries)) {
-      const base = subpath === "." ? "index" : subpath.slice(2);
+      const base = subpath === "." ? "index" : subpath.slice(2).replace(/\.js$/, "");
       const target = new URL(bundleFile, bundleUrl);
       const from = JSON.stringify(target.href);
       writeFileSync(join(dir, `${base}.mjs`), `export * from ${from};\n${pkg.hasDefault ? `export { default } from ${from};\n` : ""}`);

@@ -23,6 +23,8 @@ export interface SocketTrace {
   peers: number;
   /** Whether a workbench Observer watches it, i.e. whether `peers` means anything. */
   monitored: boolean;
+  /** Made by zeromq.js's v5 compatibility layer, which keeps a receive pending from the start. */
+  compat: boolean;
   /** The linger option as last set; undefined is libzmq's default, wait forever. */
   linger: number | undefined;
   readonly diagnosed: Set<string>;
@@ -55,6 +57,7 @@ export function openSocketTrace(kind: SocketKind, site: string | undefined): Soc
     subscribed: false,
     peers: 0,
     monitored: false,
+    compat: false,
     linger: undefined,
     diagnosed: new Set(),
   };
