@@ -6,6 +6,7 @@ import type { CgroupUsage } from "./run-cgroup.js";
 import { validEvents, validTotals } from "./telemetry-check.js";
 import { decideVerdict, type StopCause, type ProcessEnd } from "./verdict.js";
 import { TraceProcessor } from "../trace/trace-processor.js";
+import { StillRunning } from "./still-running.js";
 import type { RunnerToSupervisor } from "../../sandboxed/runner/channel.js";
 
 export interface RunJob {
@@ -44,6 +45,7 @@ export class Run {
   readonly done: Promise<RunExit>;
   private started = false;
   private readonly trace = new TraceProcessor();
+  private readonly stillRunning = new StillRunning();
   private traceTimer: NodeJS.Timeout | undefined;
   private readonly pendingControl: unknown[] = [];
 
@@ -138,6 +140,7 @@ export class Run {
   /** Attribution and run-level diagnostics need the whole run's trace, in order; they may hold events briefly. */
   private processed(events: TraceEvent[]): void {
     const out = this.trace.process(events, this.elapsedMs);
+    this.stillRunning.observe(events);
     if (out.length) this.sink(out);
   }
 
@@ -146,7 +149,7 @@ export class Run {
     clearInterval(this.traceTimer);
     const tail = this.trace.finish(this.totals, this.elapsedMs);
     if (tail.length) this.sink(tail);
-    const end: ProcessEnd = { code, signal, stderrTail: this.stderrTail, uncaught: this.uncaught, usage };
+    const end: ProcessEnd = { code, signal, stderrTail: this.stderrTail, uncaught: this.uncaught, usage, stillRunning: this.stillRunning.explain() };
     const verdict = decideVerdict(end, this.cause, this.job.wallMs);
     const exit: RunExit = {
       type: "run/exit", t: this.elapsedMs, reason: verdict.reason, code: verdict.code, message: verdict.message,

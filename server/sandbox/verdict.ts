@@ -16,6 +16,8 @@ export interface ProcessEnd {
   uncaught?: { name: string; message: string; limit?: string };
   /** What the run's cgroup saw, when it had one. */
   usage?: CgroupUsage;
+  /** What the trace shows kept the program alive, in words, for a run stopped at its time limit. */
+  stillRunning?: string;
 }
 
 export interface Verdict {
@@ -54,7 +56,8 @@ export function decideVerdict(end: ProcessEnd, cause: StopCause | undefined, wal
     return { reason: "killed", code: end.code, message: who };
   }
   if (cause?.reason === "timeout") {
-    const message = cause.limit === "wall-time" ? `The program was still running after ${Math.round(wallMs / 100) / 10} s, the time limit, and was stopped. A socket still waiting for a message keeps a program alive: close sockets you are done with.` : LIMIT_SENTENCES["cpu-time"];
+    const why = end.stillRunning ?? "A socket still waiting for a message keeps a program alive: close sockets you are done with.";
+    const message = cause.limit === "wall-time" ? `The program was still running after ${Math.round(wallMs / 100) / 10} s, the time limit, and was stopped. ${why}` : LIMIT_SENTENCES["cpu-time"];
     return { reason: "timeout", code: end.code, message, limit: cause.limit };
   }
   if (cause) return { reason: cause.reason, code: end.code, message: LIMIT_SENTENCES[cause.limit] ?? `The run hit the ${cause.limit} limit.`, limit: cause.limit };

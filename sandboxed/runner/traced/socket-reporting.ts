@@ -50,6 +50,7 @@ export class MessageHandlers {
     operationEnded();
     const trace = this.trace;
     const seq = ++trace.received;
+    trace.sentWithoutPeer = 0; // a peer is there, so what was queued has gone out
     afterReceive(trace);
     if (shouldRecordMessage()) {
       const frames = RECEIVES_WITH_OPTIONS.has(trace.kind) ? [message[0]] : message;

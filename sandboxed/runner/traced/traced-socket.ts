@@ -4,6 +4,7 @@ import { learnerCallSite } from "../job/learner-stack.js";
 import { beforeReceive, beforeSend } from "./diagnostics.js";
 import { errorCode } from "./explain.js";
 import { checkHostResolves } from "./host-check.js";
+import { warnIfLingering } from "./linger.js";
 import { messageFingerprint } from "./fingerprint.js";
 import { messageBytes, summarizeMessage } from "./frames.js";
 import { operationEnded, operationStarted } from "./liveness.js";
@@ -161,6 +162,7 @@ export function tracedSocketClass<C extends abstract new (...args: never[]) => S
     override close(): void {
       super.close();
       const trace = traceOf(this);
+      warnIfLingering(trace);
       collected.unregister(trace);
       markClosed(trace);
     }
@@ -176,6 +178,7 @@ export function tracedSocketClass<C extends abstract new (...args: never[]) => S
         return Promise.reject(err);
       }
       beforeSend(trace);
+      if (trace.monitored && trace.peers === 0) trace.sentWithoutPeer++;
       // Summaries are taken now: zeromq sends large frames without copying, so the buffer may change later.
       const record: SendRecord | undefined = shouldRecordMessage()
         ? { frames: summarizeMessage(message, trace.envelope), fp: messageFingerprint(message, trace.envelope) }
