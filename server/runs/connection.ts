@@ -20,6 +20,8 @@ export class RunConnection {
     private readonly app: FastifyInstance,
     private readonly socket: WebSocket,
     private readonly log: FastifyBaseLogger,
+    /** The client address every limit counts this connection's runs and sessions against. */
+    private readonly client: string,
   ) {}
 
   send(message: ServerMessage): void {
@@ -61,7 +63,7 @@ export class RunConnection {
     let ticket: RunTicket;
     try {
       ticket = await this.app.supervisor.submit(
-        { runId, files, entry, timeoutMs, params },
+        { runId, files, entry, timeoutMs, params, client: this.client, presenter: session !== undefined },
         (events) => {
           if (lessonId) recorded.push(...events);
           batcher.push(events);
@@ -95,8 +97,8 @@ export class RunConnection {
       if (earlier?.canReclaim(previous.key)) this.session = earlier.reclaim(audience);
     }
     if (!this.session) {
-      const session = this.app.sessions.open(audience);
-      if (!session) return this.fail("The server has as many classroom sessions open as it can. Try again later.");
+      const session = this.app.sessions.open(this.client, audience);
+      if (typeof session === "string") return this.fail(session);
       this.session = session;
     }
     this.session.presenterGoneSince = undefined;

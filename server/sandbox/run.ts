@@ -15,6 +15,8 @@ export interface RunJob {
   /** Transpiled JavaScript per learner file name. */
   files: Record<string, string>;
   wallMs: number;
+  /** The program's files as the user gave them, before transpiling: socket names are read from them. */
+  sources?: Record<string, string>;
   /** Initial values the program reads as `globalThis.__zmqWorkbenchParams` (scenarios' live controls). */
   params?: Record<string, unknown>;
 }
@@ -44,7 +46,7 @@ export class Run {
   private wallTimer: NodeJS.Timeout | undefined;
   readonly done: Promise<RunExit>;
   private started = false;
-  private readonly trace = new TraceProcessor();
+  private readonly trace: TraceProcessor;
   private readonly stillRunning = new StillRunning();
   private traceTimer: NodeJS.Timeout | undefined;
   private readonly pendingControl: unknown[] = [];
@@ -55,6 +57,7 @@ export class Run {
     private readonly limits: Limits,
     private readonly sink: EventSink,
   ) {
+    this.trace = new TraceProcessor(job.sources);
     this.done = new Promise((resolve) => {
       proc.once("exit", (code, signal, usage) => resolve(this.finish(code, signal, usage)));
     });
