@@ -21,16 +21,19 @@ push.close();
   });
 
   it("decides TypeScript per file: require-only .ts and .cts are CommonJS (as tsc emits them)", async () => {
-    const run = await runProgram({
-      "main.ts": `
+    const run = await runProgram(
+      {
+        "main.ts": `
 const { Pull } = require("zeromq");
 const pull: { close(): void } = new Pull();
 require("./second.cjs");
 pull.close();
 `,
-      "second.cts": `import { Push } from "zeromq";\nconst push = new Push();\nconsole.log("cts", typeof module);\npush.close();\n`,
-      "third.mts": `const { Push } = await import("zeromq");\nexport const pushName = Push.name;\n`,
-    }, { entry: "main.ts" });
+        "second.cts": `import { Push } from "zeromq";\nconst push = new Push();\nconsole.log("cts", typeof module);\npush.close();\n`,
+        "third.mts": `const { Push } = await import("zeromq");\nexport const pushName = Push.name;\n`,
+      },
+      { entry: "main.ts" },
+    );
     expect(run.uncaught).toBeUndefined();
     expect(run.stdout).toBe("cts object\n");
     expect(kinds(run)).toEqual(["PULL", "PUSH"]);
@@ -47,7 +50,10 @@ new Worker(code, { eval: true }).on("exit", () => console.log("worker done"));
     });
     expect(run.uncaught).toBeUndefined();
     expect(run.stdout).toBe("worker done\n");
-    expect(eventsOfType(run, "socket/open").map((e) => [e.kind, e.thread > 0])).toEqual([["PULL", true], ["PUSH", true]]);
+    expect(eventsOfType(run, "socket/open").map((e) => [e.kind, e.thread > 0])).toEqual([
+      ["PULL", true],
+      ["PUSH", true],
+    ]);
   });
 
   it("traces zeromq/draft sockets: SERVER/CLIENT routing ids, RADIO/DISH groups", async () => {
@@ -104,7 +110,10 @@ push.send("hello");
   });
 
   it("leaves other zeromq subpaths to the real package; .mts is ESM with top-level await", async () => {
-    const run = await runProgram({ "main.mjs": `import * as native from "zeromq/lib/native.js";\nconst { pushName } = await import("./third.mts");\nconsole.log(typeof native.default.Socket, pushName);\n`, "third.mts": `const { Push } = await import("zeromq");\nexport const pushName = Push.name;\n` });
+    const run = await runProgram({
+      "main.mjs": `import * as native from "zeromq/lib/native.js";\nconst { pushName } = await import("./third.mts");\nconsole.log(typeof native.default.Socket, pushName);\n`,
+      "third.mts": `const { Push } = await import("zeromq");\nexport const pushName = Push.name;\n`,
+    });
     expect(run.uncaught).toBeUndefined();
     expect(run.stdout).toBe("function Push\n");
   });

@@ -25,7 +25,9 @@ describe("zmq.Proxy control", () => {
   it("pauses and resumes as libzmq 4.3.5 does (swapped), and says so", async () => {
     const run = await runProgram({ "main.mjs": PROBE });
     expect(run.uncaught).toBeUndefined();
-    expect(run.stdout).toBe(["start passed start", "after-pause passed after-pause", "after-pause-resume held", "after-pause-again passed after-pause-resume", ""].join("\n"));
+    expect(run.stdout).toBe(
+      ["start passed start", "after-pause passed after-pause", "after-pause-resume held", "after-pause-again passed after-pause-resume", ""].join("\n"),
+    );
     const warning = eventsOfType(run, "diagnostic").find((d) => d.code === "proxy-pause-resume-swapped");
     expect(warning?.message).toContain("libzmq 4.3.5 swaps PAUSE and RESUME");
   });

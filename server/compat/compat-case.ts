@@ -26,12 +26,14 @@ export const PROGRAMS_DIR = join(import.meta.dirname, "programs");
 
 /** Every folder under programs/ is one case: its files, the entry chosen as the workbench chooses it. */
 export function loadCases(): CompatCase[] {
-  return readdirSync(PROGRAMS_DIR).sort().map((name) => {
-    const dir = join(PROGRAMS_DIR, name);
-    const files: Record<string, string> = {};
-    for (const path of listFiles(dir)) files[relative(dir, path)] = readFileSync(path, "utf8");
-    return { name, files, entry: defaultEntry({ files }) };
-  });
+  return readdirSync(PROGRAMS_DIR)
+    .sort()
+    .map((name) => {
+      const dir = join(PROGRAMS_DIR, name);
+      const files: Record<string, string> = {};
+      for (const path of listFiles(dir)) files[relative(dir, path)] = readFileSync(path, "utf8");
+      return { name, files, entry: defaultEntry({ files }) };
+    });
 }
 
 function listFiles(dir: string): string[] {
@@ -44,7 +46,8 @@ function listFiles(dir: string): string[] {
 export function summarize(stdout: string, exitCode: number | null, sockets: { kind: string; sent: number; received: number }[]): RunSummary {
   const totals: RunSummary["totals"] = {};
   for (const { kind, sent, received } of sockets) {
-    const t = (totals[kind] ??= { sent: 0, received: 0 });
+    totals[kind] ??= { sent: 0, received: 0 };
+    const t = totals[kind];
     t.sent += sent;
     t.received += received;
   }

@@ -17,7 +17,10 @@ vi.setConfig({ maxConcurrency: CONCURRENT_CASES });
 describe.skipIf(skipReason !== undefined)("programs run unchanged in the workbench", { concurrent: true, timeout: 2 * CASE_WALL_MS + 10_000 }, () => {
   let supervisor: Supervisor;
   beforeAll(async () => {
-    supervisor = await Supervisor.create({ driver: "bwrap", limits: testLimits({ CONCURRENT_RUNS: CONCURRENT_CASES, WARM_POOL_SIZE: CONCURRENT_CASES, RUN_WALL_MS: CASE_WALL_MS }) });
+    supervisor = await Supervisor.create({
+      driver: "bwrap",
+      limits: testLimits({ CONCURRENT_RUNS: CONCURRENT_CASES, WARM_POOL_SIZE: CONCURRENT_CASES, RUN_WALL_MS: CASE_WALL_MS }),
+    });
   });
   afterAll(async () => {
     await supervisor?.close();
@@ -31,7 +34,11 @@ describe.skipIf(skipReason !== undefined)("programs run unchanged in the workben
     it(test.name, async () => {
       const [raw, sandboxed] = await Promise.all([runRaw(test), runSandboxed(supervisor, test)]);
       expect(raw.exitCode, "the raw run must end normally").toBe(0);
-      expect({ ...sandboxed, events: undefined, message: undefined }, traceTail(sandboxed.message, sandboxed.events)).toEqual({ ...raw, events: undefined, message: undefined });
+      expect({ ...sandboxed, events: undefined, message: undefined }, traceTail(sandboxed.message, sandboxed.events)).toEqual({
+        ...raw,
+        events: undefined,
+        message: undefined,
+      });
     });
   }
 });

@@ -6,18 +6,37 @@ const Module = require("node:module");
 const { threadId } = require("node:worker_threads");
 
 const KINDS = {
-  Pair: "PAIR", Publisher: "PUB", Subscriber: "SUB", Request: "REQ", Reply: "REP", Dealer: "DEALER", Router: "ROUTER",
-  Pull: "PULL", Push: "PUSH", XPublisher: "XPUB", XSubscriber: "XSUB", Stream: "STREAM",
-  Server: "SERVER", Client: "CLIENT", Radio: "RADIO", Dish: "DISH", Gather: "GATHER", Scatter: "SCATTER", Datagram: "DATAGRAM",
+  Pair: "PAIR",
+  Publisher: "PUB",
+  Subscriber: "SUB",
+  Request: "REQ",
+  Reply: "REP",
+  Dealer: "DEALER",
+  Router: "ROUTER",
+  Pull: "PULL",
+  Push: "PUSH",
+  XPublisher: "XPUB",
+  XSubscriber: "XSUB",
+  Stream: "STREAM",
+  Server: "SERVER",
+  Client: "CLIENT",
+  Radio: "RADIO",
+  Dish: "DISH",
+  Gather: "GATHER",
+  Scatter: "SCATTER",
+  Datagram: "DATAGRAM",
 };
 const sockets = [];
+const countsOf = new WeakMap();
 const patched = new WeakSet();
 
 function counted(Real, kind) {
   const Counted = class extends Real {
     constructor(...args) {
       super(...args);
-      sockets.push((countsOf.get(this) ?? countsOf.set(this, { kind, sent: 0, received: 0 }).get(this)));
+      const counts = { kind, sent: 0, received: 0 };
+      countsOf.set(this, counts);
+      sockets.push(counts);
     }
     send(...args) {
       return super.send(...args).then((value) => {
@@ -35,8 +54,6 @@ function counted(Real, kind) {
   Object.defineProperty(Counted, "name", { value: Real.name });
   return Counted;
 }
-const countsOf = new WeakMap();
-
 function patch(exportsObject) {
   if (!exportsObject || typeof exportsObject !== "object" || patched.has(exportsObject)) return;
   patched.add(exportsObject);
@@ -56,5 +73,5 @@ Module._load = function (request, parent, isMain) {
 };
 
 process.on("exit", () => {
-  if (process.env.COMPAT_COUNTS_FILE) appendFileSync(process.env.COMPAT_COUNTS_FILE, JSON.stringify({ thread: threadId, sockets }) + "\n");
+  if (process.env.COMPAT_COUNTS_FILE) appendFileSync(process.env.COMPAT_COUNTS_FILE, `${JSON.stringify({ thread: threadId, sockets })}\n`);
 });

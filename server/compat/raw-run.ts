@@ -21,10 +21,17 @@ export async function runRaw(test: CompatCase): Promise<RunSummary> {
     symlinkSync(REPO_NODE_MODULES, join(dir, "node_modules"));
     const countsFile = join(dir, "counts.ndjson");
     const { stdout, code } = await new Promise<{ stdout: string; code: number | null }>((resolve) => {
-      execFile(process.execPath, ["--require", COUNTER, test.entry], {
-        cwd: dir, timeout: CASE_WALL_MS, killSignal: "SIGKILL",
-        env: { PATH: process.env.PATH ?? "/usr/bin", HOME: dir, LANG: "C.UTF-8", COMPAT_COUNTS_FILE: countsFile },
-      }, (err, out) => resolve({ stdout: out, code: err ? ((err as { code?: unknown }).code as number | null) ?? null : 0 }));
+      execFile(
+        process.execPath,
+        ["--require", COUNTER, test.entry],
+        {
+          cwd: dir,
+          timeout: CASE_WALL_MS,
+          killSignal: "SIGKILL",
+          env: { PATH: process.env.PATH ?? "/usr/bin", HOME: dir, LANG: "C.UTF-8", COMPAT_COUNTS_FILE: countsFile },
+        },
+        (err, out) => resolve({ stdout: out, code: err ? (((err as { code?: unknown }).code as number | null) ?? null) : 0 }),
+      );
     });
     const threads = existsSync(countsFile) ? readFileSync(countsFile, "utf8").trim().split("\n").filter(Boolean) : [];
     const sockets = threads.flatMap((line) => (JSON.parse(line) as { sockets: { kind: string; sent: number; received: number }[] }).sockets);

@@ -15,7 +15,9 @@ describe.skipIf(skipReason !== undefined)("host names in the bwrap sandbox", () 
   });
 
   it("resolves localhost and ::1 for libzmq and for Node", async () => {
-    const outcome = await runProgram(supervisor, `
+    const outcome = await runProgram(
+      supervisor,
+      `
 const zmq = require("zeromq");
 const dns = require("node:dns/promises");
 async function roundTrip(bindAt, connectTo, ipv6) {
@@ -34,19 +36,23 @@ async function roundTrip(bindAt, connectTo, ipv6) {
   console.log(await roundTrip("tcp://127.0.0.1:5555", "tcp://localhost:5555", false));
   console.log(await roundTrip("tcp://[::1]:5556", "tcp://localhost:5556", true));
 })();
-`);
+`,
+    );
     expect(outcome.stderr).toBe("");
     expect(outcome.stdout).toBe("127.0.0.1 ::1\ntcp://localhost:5555\ntcp://localhost:5556\n");
     expect(outcome.exit.reason).toBe("ok");
   });
 
   it("says when a host name does not resolve, instead of retrying silently", async () => {
-    const outcome = await runProgram(supervisor, `
+    const outcome = await runProgram(
+      supervisor,
+      `
 const zmq = require("zeromq");
 const push = new zmq.Push({ linger: 0 });
 push.connect("tcp://queue.example.invalid:5555");
 setTimeout(() => push.close(), 300);
-`);
+`,
+    );
     const diagnostic = outcome.events.find((e) => e.type === "diagnostic" && e.code === "host-not-found");
     expect(diagnostic).toMatchObject({ socket: "s1", severity: "error" });
     expect(diagnostic?.type === "diagnostic" && diagnostic.message).toContain(`"queue.example.invalid" does not resolve`);

@@ -16,7 +16,9 @@ describe.skipIf(skipReason !== undefined)("socket capacity in the bwrap sandbox"
 
   it("opens the socket limit's worth of tcp sockets, each bound or connected and monitored, then names the limit", async () => {
     const limit = supervisor.limits.SOCKETS;
-    const outcome = await runProgram(supervisor, `
+    const outcome = await runProgram(
+      supervisor,
+      `
 const zmq = require("zeromq");
 (async () => {
   const sockets = [];
@@ -37,9 +39,12 @@ const zmq = require("zeromq");
   }
   for (const s of sockets) s.close();
 })();
-`);
+`,
+    );
     expect(outcome.stderr).toBe("");
-    expect(outcome.stdout).toBe(`opened ${limit}\nsocket limit reached: a workbench run may have at most ${limit} sockets open at once (the sandbox's SOCKETS limit); close sockets you no longer need\n`);
+    expect(outcome.stdout).toBe(
+      `opened ${limit}\nsocket limit reached: a workbench run may have at most ${limit} sockets open at once (the sandbox's SOCKETS limit); close sockets you no longer need\n`,
+    );
     expect(outcome.exit.reason).toBe("ok");
   });
 });

@@ -32,10 +32,14 @@ export class StillRunning {
   explain(): string {
     const parts: string[] = [];
     if (this.lingering.size > 0) {
-      parts.push(`${names(this.lingering)} ${this.lingering.size === 1 ? "was" : "were"} closed with messages no peer has received, and libzmq keeps the process alive to deliver them (linger): create such sockets with { linger: 0 } if the messages may be dropped.`);
+      parts.push(
+        `${names(this.lingering)} ${this.lingering.size === 1 ? "was" : "were"} closed with messages no peer has received, and libzmq keeps the process alive to deliver them (linger): create such sockets with { linger: 0 } if the messages may be dropped.`,
+      );
     }
     if (this.open.size > 0) {
-      parts.push(`${names(this.open)} ${this.open.size === 1 ? "was" : "were"} still open; a socket waiting in receive() or for await keeps a program alive: close sockets you are done with.`);
+      parts.push(
+        `${names(this.open)} ${this.open.size === 1 ? "was" : "were"} still open; a socket waiting in receive() or for await keeps a program alive: close sockets you are done with.`,
+      );
     }
     if (parts.length === 0) {
       const what = this.workers ? "a worker thread, a timer (setInterval) or an open server" : "a timer (setInterval), a worker thread or an open server";

@@ -3,7 +3,10 @@
 import zmq from "zeromq";
 
 let seed = 7;
-const random = (n) => ((seed = (seed * 1103515245 + 12345) % 2147483648) % n);
+function random(n) {
+  seed = (seed * 1103515245 + 12345) % 2147483648;
+  return seed % n;
+}
 
 async function server() {
   const publisher = new zmq.XPublisher();

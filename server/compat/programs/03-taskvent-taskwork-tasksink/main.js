@@ -19,7 +19,7 @@ async function main() {
   for (let i = 0; i < WORKERS; i++) await sink.receive(); // each worker says it is ready
   let workload = 0;
   for (let i = 0; i < TASKS; i++) {
-    const ms = (i * 37) % 50 + 1;
+    const ms = ((i * 37) % 50) + 1;
     workload += ms;
     await ventilator.send(String(ms));
   }

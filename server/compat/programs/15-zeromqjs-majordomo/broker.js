@@ -13,7 +13,7 @@ class Broker {
   async start() {
     await this.socket.bind(this.address);
     try {
-      for await (const [sender, blank, header, ...rest] of this.socket) {
+      for await (const [sender, , header, ...rest] of this.socket) {
         if (String(header) === "MDPC01") await this.fromClient(sender, rest);
         else await this.fromWorker(sender, rest);
       }

@@ -21,7 +21,13 @@ async function main() {
   running.push(...workers.map((w) => w.start()));
   const client = new zmq.Request();
   client.connect(ADDRESS);
-  for (const [service, order] of [["tea", "green"], ["soup", "tomato"], ["tea", "black"], ["soup", "onion"], ["tea", "mint"]]) {
+  for (const [service, order] of [
+    ["tea", "green"],
+    ["soup", "tomato"],
+    ["tea", "black"],
+    ["soup", "onion"],
+    ["tea", "mint"],
+  ]) {
     console.log(await request(client, service, order));
   }
   client.close();
