@@ -12,7 +12,6 @@ export class StillRunning {
   private readonly kinds = new Map<string, string>();
   private readonly open = new Map<string, string>();
   private readonly lingering = new Map<string, string>();
-  private workers = false;
 
   observe(events: readonly TraceEvent[]): void {
     for (const e of events) {
@@ -20,7 +19,6 @@ export class StillRunning {
         if (this.kinds.size >= MAX_SOCKETS_KEPT) continue;
         this.open.set(e.socket, e.kind);
         this.kinds.set(e.socket, e.kind);
-        if (e.thread > 0) this.workers = true;
       } else if (e.type === "socket/close") {
         this.open.delete(e.socket);
       } else if (e.type === "diagnostic" && e.code === "closed-with-queued-messages" && e.socket && this.kinds.has(e.socket)) {
@@ -42,8 +40,12 @@ export class StillRunning {
       );
     }
     if (parts.length === 0) {
-      const what = this.workers ? "a worker thread, a timer (setInterval) or an open server" : "a timer (setInterval), a worker thread or an open server";
-      parts.push(`Every socket had been closed, so something else kept it running: ${what}. Clear timers and end workers when the work is done.`);
+      const what = "a loop that never ends, a timer (setInterval), a worker thread or an open server";
+      parts.push(
+        this.kinds.size === 0
+          ? `It opened no sockets, so something else kept it running: ${what}.`
+          : `Every socket had been closed, so something else kept it running: ${what}. Clear timers and end workers when the work is done.`,
+      );
     }
     return parts.join(" ");
   }

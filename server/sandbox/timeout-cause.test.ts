@@ -53,7 +53,7 @@ setInterval(() => {}, 1000);
       { timeoutMs: WALL_MS },
     );
     expect(exit.reason).toBe("timeout");
-    expect(exit.message).toContain("Every socket had been closed, so something else kept it running: a timer (setInterval)");
+    expect(exit.message).toContain("Every socket had been closed, so something else kept it running: a loop that never ends, a timer (setInterval)");
   });
 
   it("does not warn about linger when the queued messages reached a peer", async () => {

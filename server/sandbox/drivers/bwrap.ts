@@ -13,7 +13,7 @@ const WORK_DIR = "/tmp/work";
 const HOSTNAME = "sandbox";
 const NOBODY_UID = 65534;
 /** `localhost` and `::1` resolve inside the sandbox, as the Guide's endpoints expect; bwrap gives no /etc otherwise. */
-const HOSTS_FILE = fileURLToPath(new URL("./sandbox-hosts", import.meta.url));
+export const HOSTS_FILE = fileURLToPath(new URL("./sandbox-hosts", import.meta.url));
 /** Where the run sees the app's files: a fixed name, so the host's folder names (a user, a checkout) stay hidden. */
 export const SANDBOX_APP_ROOT = "/app";
 

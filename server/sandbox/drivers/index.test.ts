@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { DEFAULT_LIMITS } from "../limits.js";
+import { HOSTS_FILE } from "./bwrap.js";
 import { DRIVERS, pickDriver } from "./index.js";
 
 const spec = {
@@ -25,6 +26,7 @@ describe("the isolation driver table", () => {
     const binds = args.flatMap((a, i) => (a === "--ro-bind" || a === "--bind" ? [[args[i + 1], args[i + 2]]] : []));
     expect(binds).toEqual([
       ["/usr", "/usr"],
+      [HOSTS_FILE, "/etc/hosts"],
       ["/home/ann/wb/dist/runner/abc", "/app/dist/runner/abc"],
       ["/home/ann/wb/node_modules/zeromq", "/app/node_modules/zeromq"],
     ]);
