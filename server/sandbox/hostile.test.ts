@@ -51,7 +51,7 @@ describe.skipIf(skipReason !== undefined)("hostile programs in the bwrap sandbox
     expect(seen.app.ok).toBe(false);
     expect(JSON.stringify(outcome)).not.toContain(HOST_ENV_SECRET);
     expect(seen.cmdline.ok).toBe(true);
-    expect(seen.cmdline.text).toContain("/app/dist/runner/");
+    expect(seen.cmdline.text).toContain("/app/runner/");
     expect(JSON.stringify(outcome)).not.toContain(APP_DIR + "/");
     // "app" only holds the runner bundle and the runtime packages; the host folder names stay hidden. "etc" holds
     // only the sandbox's own hosts file (sandbox-names.test.ts).

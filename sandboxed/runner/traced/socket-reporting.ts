@@ -1,8 +1,7 @@
-import type { Frame } from "../../../protocol/trace.js";
 import { afterReceive } from "./diagnostics.js";
 import { errorCode, explainSocketError } from "./explain.js";
 import { messageFingerprint } from "./fingerprint.js";
-import { summarizeMessage } from "./frames.js";
+import { summarizeMessage, type MessageSummary } from "./frames.js";
 import { LimitError } from "./limits.js";
 import { operationEnded } from "./liveness.js";
 import { monitoredSocketClosed } from "./observer-monitor.js";
@@ -54,7 +53,7 @@ export class MessageHandlers {
     afterReceive(trace);
     if (shouldRecordMessage()) {
       const frames = RECEIVES_WITH_OPTIONS.has(trace.kind) ? [message[0]] : message;
-      socketEvent(trace, "message/recv", { frames: summarizeMessage(frames, trace.envelope), seq, fp: messageFingerprint(frames, trace.envelope) });
+      socketEvent(trace, "message/recv", { ...summarizeMessage(frames, trace.envelope), seq, fp: messageFingerprint(frames, trace.envelope) });
     }
     return message;
   };
@@ -68,13 +67,12 @@ export class MessageHandlers {
 }
 
 /** What a recorded send looked like when it was called: zeromq may still change large frames' bytes later. */
-export interface SendRecord {
-  frames: Frame[];
+export interface SendRecord extends MessageSummary {
   fp: string;
 }
 
 export function recordSent(trace: SocketTrace, record: SendRecord): void {
   operationEnded();
   const seq = ++trace.sent;
-  socketEvent(trace, "message/send", { frames: record.frames, seq, fp: record.fp });
+  socketEvent(trace, "message/send", { ...record, seq });
 }

@@ -1,5 +1,5 @@
 import { zmq } from "./real-zeromq.js";
-import { LimitError, limits } from "./limits.js";
+import { limitError, type LimitError, limits } from "./limits.js";
 
 /**
  * The workbench's monitor of a tcp/ipc socket is two more libzmq sockets in the same context (libzmq's monitor
@@ -13,7 +13,7 @@ const CONTEXT_HEADROOM = 16;
 let open = 0;
 
 export function socketLimitError(): LimitError {
-  return new LimitError(
+  return limitError(
     "sockets",
     `socket limit reached: a workbench run may have at most ${limits.maxSockets} sockets open at once (the sandbox's SOCKETS limit); close sockets you no longer need`,
   );

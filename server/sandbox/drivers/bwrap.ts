@@ -12,8 +12,6 @@ export const BWRAP = "/usr/bin/bwrap";
 const WORK_DIR = "/tmp/work";
 const HOSTNAME = "sandbox";
 const NOBODY_UID = 65534;
-/** `localhost` and `::1` resolve inside the sandbox, as the Guide's endpoints expect; bwrap gives no /etc otherwise. */
-export const HOSTS_FILE = fileURLToPath(new URL("./sandbox-hosts", import.meta.url));
 /** Where the run sees the app's files: a fixed name, so the host's folder names (a user, a checkout) stay hidden. */
 export const SANDBOX_APP_ROOT = "/app";
 
@@ -46,7 +44,7 @@ function launchCommand(spec: LaunchSpec): LaunchCommand {
   return {
     file: PRLIMIT,
     args: [
-      ...prlimitArgs(spec.limits, spec.uid !== undefined && spec.uid !== NOBODY_UID), "--",
+      ...prlimitArgs(spec.limits, spec.uid !== undefined && spec.uid !== NOBODY_UID, spec.inCgroup), "--",
       ...dropToUser(spec.uid),
       BWRAP, ...namespaceArgs(), ...fileSystemArgs(spec), ...envArgs, "--chdir", WORK_DIR,
       "--", spec.node, ...spec.nodeArgs.map((arg) => inSandbox(spec.appRoot, arg)),
@@ -66,11 +64,15 @@ function namespaceArgs(): string[] {
   ];
 }
 
+const HOSTS_FILE = fileURLToPath(new URL("./sandbox-hosts", import.meta.url));
+
 function fileSystemArgs(spec: LaunchSpec): string[] {
   return [
     "--ro-bind", "/usr", "/usr",
     "--symlink", "usr/lib", "/lib", "--symlink", "usr/lib64", "/lib64", "--symlink", "usr/bin", "/bin",
-    "--proc", "/proc", "--dev", "/dev", "--ro-bind", HOSTS_FILE, "/etc/hosts",
+    "--proc", "/proc", "--dev", "/dev",
+    // The run's own loopback under the name the ZeroMQ guide uses (tcp://localhost:5555); nothing else resolves.
+    "--ro-bind", HOSTS_FILE, "/etc/hosts",
     "--size", String(spec.limits.TMP_BYTES), "--tmpfs", "/tmp", "--dir", WORK_DIR,
     ...nodeInstallArgs(spec.node),
     ...spec.readOnlyPaths.flatMap((p) => ["--ro-bind", p, inSandbox(spec.appRoot, p)]),
