@@ -9,7 +9,12 @@ import { Run } from "./run.js";
 class SlowStartingRunner extends EventEmitter<RunnerProcessEvents> {
   isReady = false;
   sent: unknown[] = [];
+  rejectedLines = 0;
+  controlDropped = 0;
   send(message: unknown): void {
+    this.sent.push(message);
+  }
+  sendJob(message: unknown): void {
     this.sent.push(message);
   }
   kill(): void {}
