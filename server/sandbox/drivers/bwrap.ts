@@ -64,15 +64,16 @@ function namespaceArgs(): string[] {
   ];
 }
 
-const HOSTS_FILE = fileURLToPath(new URL("./sandbox-hosts", import.meta.url));
+/** The run's /etc/hosts: its own loopback under the name the ZeroMQ guide uses (tcp://localhost:5555), nothing else. */
+export const HOSTS_FILE = fileURLToPath(new URL("./sandbox-hosts", import.meta.url));
 
 function fileSystemArgs(spec: LaunchSpec): string[] {
   return [
     "--ro-bind", "/usr", "/usr",
     "--symlink", "usr/lib", "/lib", "--symlink", "usr/lib64", "/lib64", "--symlink", "usr/bin", "/bin",
     "--proc", "/proc", "--dev", "/dev",
-    // The run's own loopback under the name the ZeroMQ guide uses (tcp://localhost:5555); nothing else resolves.
-    "--ro-bind", HOSTS_FILE, "/etc/hosts",
+    // Bound from the staged copy (never from the checkout, whose path the run could read in /proc/1/cmdline).
+    ...(spec.hostsFile ? ["--ro-bind", spec.hostsFile, "/etc/hosts"] : []),
     "--size", String(spec.limits.TMP_BYTES), "--tmpfs", "/tmp", "--dir", WORK_DIR,
     ...nodeInstallArgs(spec.node),
     ...spec.readOnlyPaths.flatMap((p) => ["--ro-bind", p, inSandbox(spec.appRoot, p)]),
