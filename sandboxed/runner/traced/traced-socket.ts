@@ -8,6 +8,7 @@ import { warnIfLingering } from "./linger.js";
 import { messageFingerprint } from "./fingerprint.js";
 import { messageBytes, summarizeMessage } from "./frames.js";
 import { operationEnded, operationStarted } from "./liveness.js";
+import { eventTime } from "../telemetry/clock.js";
 import { monitorOf, observeBefore } from "./observer-monitor.js";
 import { defineEventsProperty, setMonitorFinder } from "./observer-tee.js";
 import { limitError, limits } from "./limits.js";
@@ -181,7 +182,7 @@ export function tracedSocketClass<C extends abstract new (...args: never[]) => S
       if (trace.monitored && trace.peers === 0) trace.sentWithoutPeer++;
       // Summaries are taken now: zeromq sends large frames without copying, so the buffer may change later.
       const record: SendRecord | undefined = shouldRecordMessage()
-        ? { ...summarizeMessage(message, trace.envelope), fp: messageFingerprint(message, trace.envelope) }
+        ? { ...summarizeMessage(message, trace.envelope), fp: messageFingerprint(message, trace.envelope), t: eventTime() }
         : undefined;
       let sending: Promise<void>;
       try {
