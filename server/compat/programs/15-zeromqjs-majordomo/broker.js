@@ -8,6 +8,16 @@ class Broker {
     this.socket = new zmq.Router({ sendHighWaterMark: 1 });
     this.idle = new Map();
     this.waiting = new Map();
+    this.readies = 0;
+    this.onReady = () => {};
+  }
+
+  /** Resolves once workers have said READY `count` times in all (each says it again after every reply). */
+  readyCount(count) {
+    return new Promise((resolve) => {
+      this.onReady = () => this.readies >= count && resolve();
+      this.onReady();
+    });
   }
 
   async start() {
@@ -34,6 +44,8 @@ class Broker {
     if (String(type) === "READY") {
       const name = String(rest[0]);
       this.idle.set(name, [...(this.idle.get(name) ?? []), worker]);
+      this.readies++;
+      this.onReady();
       await this.dispatch(name);
     } else if (String(type) === "REPLY") {
       const [client, , ...body] = rest;

@@ -31,6 +31,8 @@ async function main() {
     console.log(await request(client, service, order));
   }
   client.close();
+  // Every worker's last READY has reached the broker: nothing is left queued when they close.
+  await broker.readyCount(workers.length + 5);
   for (const w of workers) w.stop();
   broker.stop();
   await Promise.all(running);
