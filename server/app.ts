@@ -27,6 +27,8 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
   const app = Fastify({
     logger: options.logger === false ? false : { level: config.logLevel },
     bodyLimit: 1024 * 1024,
+    // Behind nginx every request comes from the proxy; its X-Forwarded-For names the client, but only from it.
+    ...(config.trustProxy ? { trustProxy: config.trustProxy } : {}),
     // A share with `"main.ts": 42` or an unknown key is a mistake to report, not something to quietly fix.
     ajv: { customOptions: { coerceTypes: false, removeAdditional: false } },
   }).withTypeProvider<TypeBoxTypeProvider>();

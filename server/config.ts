@@ -15,6 +15,12 @@ export interface AppConfig {
   /** Built web app to serve; absent in API-only tests. */
   webDir?: string;
   logLevel: string;
+  /** PostgreSQL for shares, shared by every node; SQLite in `dataDir` when absent. */
+  databaseUrl?: string;
+  /** Redis for classroom sessions and rate limits across nodes; this process's memory when absent. */
+  redisUrl?: string;
+  /** Addresses of the reverse proxy whose X-Forwarded-For is believed (comma-separated), or true for any. */
+  trustProxy?: string | boolean;
 }
 
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): AppConfig {
@@ -29,6 +35,9 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): AppConfig {
     webDir: resolve(env.WEB_DIR ?? resolve(REPO_ROOT, "web/dist")),
     lessonsDir: resolve(env.LESSONS_DIR ?? resolve(REPO_ROOT, "lessons")),
     logLevel: env.LOG_LEVEL ?? "info",
+    ...(env.DATABASE_URL ? { databaseUrl: env.DATABASE_URL } : {}),
+    ...(env.REDIS_URL ? { redisUrl: env.REDIS_URL } : {}),
+    ...(env.TRUST_PROXY ? { trustProxy: env.TRUST_PROXY === "true" ? true : env.TRUST_PROXY } : {}),
   };
 }
 

@@ -14,14 +14,14 @@ const shares: FastifyPluginAsyncTypebox = async (app) => {
   }, async (request, reply) => {
     const problem = programProblem(request.body);
     if (problem) return reply.code(400).send({ statusCode: 400, error: "Bad Request", message: problem });
-    const share = app.shares.create(request.body.files, defaultEntry(request.body));
+    const share = await app.shares.create(request.body.files, defaultEntry(request.body));
     return reply.code(201).send({ id: share.id, url: `/s/${share.id}` });
   });
 
   app.get("/api/shares/:id", {
     schema: { params: Type.Object({ id: Type.String({ pattern: SHARE_ID_PATTERN }) }), response: { 200: Share, 404: ApiError } },
   }, async (request, reply) => {
-    const share = app.shares.get(request.params.id);
+    const share = await app.shares.get(request.params.id);
     if (!share) return reply.code(404).send({ statusCode: 404, error: "Not Found", message: `There is no shared program with id "${request.params.id}".` });
     return share;
   });
