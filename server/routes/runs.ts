@@ -14,6 +14,7 @@ const runs: FastifyPluginAsync = async (app) => {
 
   app.get("/api/runs", { websocket: true }, (socket: WebSocket, request) => {
     const connection = new RunConnection(app, socket, request.log);
+    const leave = app.drain.join(connection);
     socket.on("message", (data: Buffer, isBinary: boolean) => {
       if (isBinary || data.length > MAX_CLIENT_MESSAGE_BYTES) return connection.fail("Messages must be JSON text of at most 1 MiB.");
       let message: unknown;
@@ -28,7 +29,10 @@ const runs: FastifyPluginAsync = async (app) => {
         connection.fail("Something went wrong on the server. The error has been logged.");
       });
     });
-    socket.on("close", () => connection.closed());
+    socket.on("close", () => {
+      leave();
+      connection.closed();
+    });
   });
 };
 

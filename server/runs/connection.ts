@@ -5,6 +5,10 @@ import type { TraceEvent } from "../../protocol/trace.js";
 import { RunRefused, type RunTicket } from "../sandbox/supervisor.js";
 import type { Session } from "../sessions/session.js";
 import { EventBatcher } from "./event-batcher.js";
+import type { Drainable } from "../cluster/drain.js";
+
+/** WebSocket close code 1012 "service restart": the browser reconnects, and the proxy picks another node. */
+const CLOSE_RESTARTING = 1012;
 
 type StartMessage = Extract<ClientMessage, { type: "run/start" }>;
 
@@ -12,9 +16,10 @@ type StartMessage = Extract<ClientMessage, { type: "run/start" }>;
  * One browser's run WebSocket: its runs, their lesson checks, and the classroom session it presents, if any.
  * Everything it starts stops when the socket closes.
  */
-export class RunConnection {
+export class RunConnection implements Drainable {
   private readonly tickets = new Map<string, RunTicket>();
   private session: Session | undefined;
+  private leaving = false;
 
   constructor(
     private readonly app: FastifyInstance,
@@ -41,6 +46,12 @@ export class RunConnection {
     }
   }
 
+  /** The node is draining: this connection closes once its runs have ended, so its browser moves to another node. */
+  leaveWhenIdle(): void {
+    this.leaving = true;
+    if (this.tickets.size === 0) this.socket.close(CLOSE_RESTARTING, "node draining");
+  }
+
   closed(): void {
     for (const ticket of this.tickets.values()) ticket.stop("client-gone");
     if (this.session) this.session.presenterGoneSince = Date.now();
@@ -51,6 +62,10 @@ export class RunConnection {
     const { files, entry, timeoutMs, lessonId, params } = message.payload;
     if (this.tickets.has(runId)) return this.fail(`A run with id ${runId} already exists on this connection.`, runId);
     if (this.app.runRefusal) return this.fail(this.app.runRefusal, runId);
+    if (this.leaving || !this.app.drain.accepting) {
+      this.fail("This server is restarting; you are being moved to another one. Press Run again in a moment.", runId);
+      return this.leaveWhenIdle();
+    }
     if (lessonId && !this.app.lessons.get(lessonId)) return this.fail(`There is no lesson "${lessonId}" to check against.`, runId);
     const session = this.session;
     const batcher = new EventBatcher((events) => {
@@ -76,6 +91,7 @@ export class RunConnection {
     session?.startRun({ runId, entry: entry ?? "main.ts", files });
     await ticket.done;
     this.tickets.delete(runId);
+    if (this.leaving && this.tickets.size === 0) this.socket.close(CLOSE_RESTARTING, "node draining");
     if (lessonId) await this.judge(lessonId, runId, recorded);
   }
 
