@@ -5,6 +5,7 @@ import type { AppConfig } from "./config.js";
 import type { Supervisor } from "./sandbox/supervisor.js";
 import supervisorService from "./services/supervisor.js";
 import drainService from "./services/drain.js";
+import redisService from "./services/redis.js";
 import sharesService from "./services/shares.js";
 import lessonsService from "./services/lessons.js";
 import sessionsService from "./services/sessions.js";
@@ -44,6 +45,7 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
   await app.register(websocket, { options: { maxPayload: 2 * 1024 * 1024 } });
   await app.register(supervisorService, { config, supervisor: options.supervisor });
   await app.register(drainService);
+  await app.register(redisService, { config });
   await app.register(sharesService, { config });
   await app.register(lessonsService, { lessonsDir: config.lessonsDir });
   await app.register(sessionsService);

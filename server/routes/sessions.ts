@@ -16,20 +16,24 @@ const sessions: FastifyPluginAsyncTypebox = async (app) => {
       response: { 200: Type.Object({ code: SessionCode, spectators: Type.Integer(), running: Type.Boolean() }), 404: ApiError },
     },
   }, async (request, reply) => {
-    const session = app.sessions.get(request.params.code);
+    const session = await app.sessions.get(request.params.code);
     if (!session) return reply.code(404).send({ statusCode: 404, error: "Not Found", message: `No session has the code ${request.params.code.toUpperCase()}. Check the code on the presenter's screen.` });
-    return { code: session.code, spectators: session.spectatorCount, running: session.currentRunId !== undefined };
+    const answer = { code: session.code, spectators: session.spectatorCount, running: session.currentRunId !== undefined };
+    app.sessions.release(session);
+    return answer;
   });
 
-  app.get("/api/sessions/:code/watch", { websocket: true }, (socket: WebSocket, request) => {
+  app.get("/api/sessions/:code/watch", { websocket: true }, async (socket: WebSocket, request) => {
     const code = String((request.params as { code?: string }).code ?? "").toUpperCase();
     const send = (m: ServerMessage) => socket.send(JSON.stringify(m));
-    const session = codeRe.test(code) ? app.sessions.get(code) : undefined;
+    const session = codeRe.test(code) ? await app.sessions.get(code) : undefined;
     if (!session) {
       send({ type: "session/ended", payload: { reason: `No session has the code ${code}. Check the code on the presenter's screen.` }, meta: {} });
       return socket.close(1000, "unknown session");
     }
+    if (socket.readyState !== socket.OPEN) return app.sessions.release(session);
     if (!session.join(socket)) {
+      app.sessions.release(session);
       send({ type: "session/ended", payload: { reason: "This session is full." }, meta: {} });
       return socket.close(1000, "session full");
     }

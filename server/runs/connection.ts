@@ -35,12 +35,12 @@ export class RunConnection implements Drainable {
     this.send({ type: "error", payload: { message }, meta: runId ? { runId } : {} });
   }
 
-  async handle(message: ClientMessage, allowRun: () => boolean): Promise<void> {
+  async handle(message: ClientMessage, allowRun: () => Promise<boolean>): Promise<void> {
     switch (message.type) {
-      case "run/start": return allowRun() ? this.start(message) : this.fail("You are starting runs too quickly. Wait a few seconds and try again.", message.meta.runId);
+      case "run/start": return (await allowRun()) ? this.start(message) : this.fail("You are starting runs too quickly. Wait a few seconds and try again.", message.meta.runId);
       case "run/stop": return this.tickets.get(message.meta.runId)?.stop("stop");
       case "run/control": return this.tickets.get(message.meta.runId)?.control(message.payload);
-      case "session/open": return this.openSession(message.payload);
+      case "session/open": return await this.openSession(message.payload);
       case "session/view": return this.session ? this.session.setView(message.payload) : this.fail("There is no open session to share the view with.");
       case "session/close": return this.closeSession("The presenter ended the session.");
     }
@@ -54,7 +54,7 @@ export class RunConnection implements Drainable {
 
   closed(): void {
     for (const ticket of this.tickets.values()) ticket.stop("client-gone");
-    if (this.session) this.session.presenterGoneSince = Date.now();
+    if (this.session?.presenting) this.session.presenterLeft();
   }
 
   private async start(message: StartMessage): Promise<void> {
@@ -104,22 +104,17 @@ export class RunConnection implements Drainable {
     }
   }
 
-  private openSession(previous: { code?: string; key?: string }): void {
+  private async openSession(previous: { code?: string; key?: string }): Promise<void> {
     const audience = (spectators: number) => this.send({ type: "session/audience", payload: { spectators }, meta: {} });
-    if (!this.session && previous.code && previous.key) {
-      const earlier = this.app.sessions.get(previous.code);
-      if (earlier?.canReclaim(previous.key)) this.session = earlier.reclaim(audience);
-    }
+    if (!this.session && previous.code && previous.key) this.session = await this.app.sessions.reclaim(previous.code, previous.key, audience);
     if (!this.session) {
-      const session = this.app.sessions.open(audience);
-      if (!session) return this.fail("The server has as many classroom sessions open as it can. Try again later.");
-      this.session = session;
+      this.session = await this.app.sessions.open(audience);
+      if (!this.session) return this.fail("The server has as many classroom sessions open as it can. Try again later.");
     }
-    this.session.presenterGoneSince = undefined;
     const s = this.session;
     this.send({
       type: "session/opened",
-      payload: { code: s.code, url: `/watch/${s.code}`, expiresAt: new Date(s.expiresAt).toISOString(), spectators: s.spectatorCount, key: s.presenterKey },
+      payload: { code: s.code, url: `/watch/${s.code}`, expiresAt: new Date(s.expiresAt).toISOString(), spectators: s.spectatorCount, key: s.presenterKey ?? "" },
       meta: {},
     });
   }

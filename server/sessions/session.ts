@@ -1,47 +1,67 @@
-import { randomBytes, timingSafeEqual } from "node:crypto";
 import type { WebSocket } from "ws";
 import type { TraceEvent } from "../../protocol/trace.js";
 import type { SessionRun, ViewState } from "../../protocol/session.js";
 import type { ServerMessage } from "../../protocol/ws.js";
 import { SESSION_LIMITS } from "./limits.js";
+import { isMessageEvent, keyMatches, recordedEvents, type BusMessage, type SessionBus, type SessionState } from "./bus.js";
 
-const isMessageEvent = (e: TraceEvent) => e.type === "message/send" || e.type === "message/recv" || e.type === "rates";
+/** Closed with "service restart" so a spectator's browser reconnects, through the proxy, to a node still up. */
+const CLOSE_RESTARTING = 1012;
 
 /**
- * One classroom session: the presenter's current run, its trace so far, and the view (pause, speed, cursor)
- * mirrored to every spectator. Each broadcast is serialized once, whatever the audience.
+ * One classroom session as this node sees it: the presenter's current run, its trace so far, the view (pause,
+ * speed, cursor), and the spectators connected here. On the node where the presenter is, every change is applied
+ * and published on the bus; on other nodes the same changes arrive from the bus. Each broadcast to this node's
+ * spectators is serialized once, whatever the audience.
  */
 export class Session {
-  readonly createdAt = Date.now();
-  /** Proves a reconnecting presenter is the one who opened the session. */
-  readonly presenterKey = randomBytes(18).toString("base64url");
-  readonly expiresAt = this.createdAt + SESSION_LIMITS.SESSION_MAX_MS;
-  lastActivity = Date.now();
+  readonly code: string;
+  readonly createdAt: number;
+  readonly expiresAt: number;
+  lastActivity: number;
   presenterGoneSince: number | undefined;
+  /** Set on the node holding the presenter's connection, with the key that proves a returning presenter. */
+  presenterKey: string | undefined;
+  private readonly keyHash: string;
   private run: SessionRun | undefined;
-  private events: TraceEvent[] = [];
-  private view: ViewState = { paused: false, speed: 1 };
+  private events: TraceEvent[];
+  private view: ViewState;
   private readonly spectators = new Set<WebSocket>();
+  private readonly elsewhere = new Map<string, number>();
+  private onAudience: ((count: number) => void) | undefined;
 
-  constructor(readonly code: string, private onAudience: (count: number) => void) {}
+  constructor(state: SessionState, private readonly bus: SessionBus, private readonly hooks: { ended: (s: Session, reason: string) => void; unwatched: (s: Session) => void }) {
+    ({ code: this.code, createdAt: this.createdAt, expiresAt: this.expiresAt, keyHash: this.keyHash } = state.record);
+    ({ run: this.run, events: this.events, view: this.view, lastActivity: this.lastActivity, presenterGoneSince: this.presenterGoneSince } = state);
+  }
 
-  /** The returning presenter's connection now hears about the audience. */
-  reclaim(onAudience: (count: number) => void): this {
+  /** This node now holds the presenter's connection (a new session, or one taken back with its key). */
+  present(key: string, onAudience: (count: number) => void): this {
+    this.presenterKey = key;
     this.onAudience = onAudience;
     this.presenterGoneSince = undefined;
     this.lastActivity = Date.now();
+    this.publish({ kind: "presenter", node: this.bus.node });
     return this;
+  }
+
+  get presenting(): boolean {
+    return this.presenterKey !== undefined;
   }
 
   /** True for the presenter's own key, while the presenter is away (a second tab cannot take a live session). */
   canReclaim(key: string): boolean {
-    const a = Buffer.from(key);
-    const b = Buffer.from(this.presenterKey);
-    return this.presenterGoneSince !== undefined && a.length === b.length && timingSafeEqual(a, b);
+    return this.presenterGoneSince !== undefined && keyMatches(key, this.keyHash);
   }
 
   get spectatorCount(): number {
-    return this.spectators.size;
+    let count = this.spectators.size;
+    for (const n of this.elsewhere.values()) count += n;
+    return count;
+  }
+
+  get watchedHere(): boolean {
+    return this.spectators.size > 0;
   }
 
   get currentRunId(): string | undefined {
@@ -49,16 +69,64 @@ export class Session {
   }
 
   startRun(run: SessionRun): void {
-    this.run = run;
-    this.events = [];
-    this.lastActivity = Date.now();
-    this.broadcast({ type: "session/run", payload: run, meta: {} });
+    this.change({ kind: "run", run });
   }
 
   addEvents(runId: string, events: TraceEvent[]): void {
-    if (runId !== this.run?.runId) return;
     const room = SESSION_LIMITS.RECORDED_EVENTS - this.events.length;
-    this.events.push(...(room >= events.length ? events : events.filter((e) => !isMessageEvent(e))));
+    this.change({ kind: "trace", runId, events, recorded: room >= events.length ? "all" : "lifecycle" });
+  }
+
+  setView(view: ViewState): void {
+    this.change({ kind: "view", view });
+  }
+
+  presenterLeft(): void {
+    this.change({ kind: "presenter", node: this.bus.node, goneSince: Date.now() });
+  }
+
+  /** A change made on this node: shown to its spectators, then sent to the other nodes. */
+  private change(m: BusMessage): void {
+    this.receive(m);
+    this.publish(m);
+  }
+
+  private publish(m: BusMessage): void {
+    this.bus.publish(this.code, m).catch((err: Error) => console.error(`session ${this.code}: the change could not reach the other nodes: ${err.message}`));
+  }
+
+  /** A change, from this node's presenter or from the node where the presenter is. */
+  receive(m: BusMessage): void {
+    switch (m.kind) {
+      case "run":
+        this.run = m.run;
+        this.events = [];
+        this.lastActivity = Date.now();
+        return this.broadcast({ type: "session/run", payload: m.run, meta: {} });
+      case "trace": return this.showEvents(m);
+      case "view":
+        this.view = m.view;
+        this.lastActivity = Date.now();
+        return this.broadcast({ type: "session/view", payload: m.view, meta: {} });
+      case "audience":
+        this.elsewhere.set(m.node, m.spectators);
+        return this.onAudience?.(this.spectatorCount);
+      case "presenter":
+        this.presenterGoneSince = m.goneSince;
+        if (m.node !== this.bus.node && this.presenting) {
+          this.presenterKey = undefined; // the presenter came back on another node, which publishes from now on
+          this.onAudience = undefined;
+        }
+        return;
+      case "ended": return this.hooks.ended(this, m.reason);
+    }
+  }
+
+  private showEvents(m: Extract<BusMessage, { kind: "trace" }>): void {
+    const { runId, events } = m;
+    if (runId !== this.run?.runId) return;
+    this.events.push(...recordedEvents(m));
+    if (this.spectators.size === 0) return;
     const full = JSON.stringify({ type: "trace", payload: { events }, meta: { runId } } satisfies ServerMessage);
     let lean: string | undefined;
     for (const ws of this.spectators) {
@@ -70,15 +138,9 @@ export class Session {
     }
   }
 
-  setView(view: ViewState): void {
-    this.view = view;
-    this.lastActivity = Date.now();
-    this.broadcast({ type: "session/view", payload: view, meta: {} });
-  }
-
   /** Adds a spectator and sends it everything so far. False when the session is full. */
   join(ws: WebSocket): boolean {
-    if (this.spectators.size >= SESSION_LIMITS.SPECTATORS) return false;
+    if (this.spectatorCount >= SESSION_LIMITS.SPECTATORS) return false;
     this.spectators.add(ws);
     ws.send(JSON.stringify({
       type: "session/snapshot",
@@ -86,20 +148,41 @@ export class Session {
       meta: {},
     } satisfies ServerMessage));
     ws.on("close", () => {
-      this.spectators.delete(ws);
-      this.onAudience(this.spectators.size);
+      if (!this.spectators.delete(ws)) return;
+      this.audienceChanged();
+      if (this.spectators.size === 0 && !this.presenting) this.hooks.unwatched(this);
     });
-    this.onAudience(this.spectators.size);
+    this.audienceChanged();
     return true;
   }
 
+  private audienceChanged(): void {
+    this.onAudience?.(this.spectatorCount);
+    this.publish({ kind: "audience", node: this.bus.node, spectators: this.spectators.size });
+  }
+
+  /** Ends the session for the whole cluster. */
+  close(reason: string): void {
+    this.publish({ kind: "ended", reason });
+    this.end(reason);
+  }
+
+  /** Ends it for this node's spectators. */
   end(reason: string): void {
     this.broadcast({ type: "session/ended", payload: { reason }, meta: {} });
     for (const ws of this.spectators) ws.close(1000, "session ended");
     this.spectators.clear();
   }
 
+  /** This node is going away but the session lives on: its spectators reconnect to another node. */
+  leave(): void {
+    if (this.presenting) this.presenterLeft();
+    for (const ws of this.spectators) ws.close(CLOSE_RESTARTING, "node restarting");
+    this.spectators.clear();
+  }
+
   private broadcast(message: ServerMessage): void {
+    if (this.spectators.size === 0) return;
     const text = JSON.stringify(message);
     for (const ws of this.spectators) ws.send(text);
   }

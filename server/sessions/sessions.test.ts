@@ -97,18 +97,18 @@ describe("a presenter whose connection dropped", () => {
 });
 
 describe("SessionHub", () => {
-  it("closes sessions that are idle, too old, or whose presenter left", () => {
+  it("closes sessions that are idle, too old, or whose presenter left", async () => {
     const hub = new SessionHub();
-    const idle = hub.open(() => {})!;
-    const gone = hub.open(() => {})!;
-    const fresh = hub.open(() => {})!;
+    const idle = (await hub.open(() => {}))!;
+    const gone = (await hub.open(() => {}))!;
+    const fresh = (await hub.open(() => {}))!;
     const now = Date.now();
     idle.lastActivity = now - SESSION_LIMITS.SESSION_IDLE_MS;
     gone.presenterGoneSince = now - SESSION_LIMITS.PRESENTER_GONE_MS;
     hub.sweep(now);
-    expect([hub.get(idle.code), hub.get(gone.code), hub.get(fresh.code)]).toEqual([undefined, undefined, fresh]);
+    expect([await hub.get(idle.code), await hub.get(gone.code), await hub.get(fresh.code)]).toEqual([undefined, undefined, fresh]);
     hub.sweep(fresh.expiresAt);
-    expect(hub.get(fresh.code)).toBeUndefined();
-    hub.closeAll("done");
+    expect(await hub.get(fresh.code)).toBeUndefined();
+    await hub.closeAll("done");
   });
 });
