@@ -3,12 +3,14 @@ import type { FastifyInstance } from "fastify";
 import { testApp } from "../test/helpers.js";
 import { WsProbe } from "../test/ws-client.js";
 
-// Lasts long enough to drain while it goes, then ends by itself with "ok".
+// Goes on until the test tells it to finish (a live control message), then ends with "ok".
 const lasting = `
 import * as zmq from "zeromq";
 const pull = new zmq.Pull(); await pull.bind("tcp://127.0.0.1:5600");
 console.log("started");
-await new Promise((r) => setTimeout(r, 1500));
+const alive = setInterval(() => {}, 1000); // a bound socket alone does not keep Node's event loop going
+await new Promise((finish) => globalThis.__zmqWorkbenchControl.addEventListener("control", finish));
+clearInterval(alive);
 pull.close();
 `;
 
@@ -38,6 +40,8 @@ describe("a draining node", () => {
 
     busy.send({ type: "run/start", payload: { files: { "main.ts": lasting } }, meta: { runId: "too-late" } });
     expect(await busy.errorFor("too-late")).toMatch(/restarting.*another one/);
+    expect(busy.events("going").find((e) => e.type === "run/exit")).toBeUndefined();
+    busy.send({ type: "run/control", payload: { action: "set-param", name: "finish", value: true }, meta: { runId: "going" } });
     expect((await busy.exitOf("going")).reason).toBe("ok");
     expect(await drained).toBe(true);
     expect(await busyClosed).toBe(1012);

@@ -1,4 +1,4 @@
-import type { WebSocket } from "ws";
+import { WebSocket } from "ws";
 import type { FastifyInstance } from "fastify";
 import type { ServerMessage } from "../../protocol/ws.js";
 import type { RunExit, TraceEvent } from "../../protocol/trace.js";
@@ -14,6 +14,19 @@ export class WsProbe {
   static async open(app: FastifyInstance, path: string): Promise<WsProbe> {
     const probe = new WsProbe();
     probe.ws = await app.injectWS(path, {}, { onInit: (ws) => probe.listen(ws) });
+    return probe;
+  }
+
+  /** Connects over the network (to a node or through the proxy); `headers` as a proxy would send them. */
+  static async connect(url: string, headers: Record<string, string> = {}): Promise<WsProbe> {
+    const probe = new WsProbe();
+    probe.ws = new WebSocket(url, { headers });
+    probe.listen(probe.ws);
+    await new Promise<void>((resolve, reject) => {
+      probe.ws.once("open", () => resolve());
+      probe.ws.once("error", reject);
+      probe.ws.once("unexpected-response", (_req, res) => reject(new Error(`Unexpected server response: ${res.statusCode}`)));
+    });
     return probe;
   }
 
