@@ -1,6 +1,32 @@
 import { resolve } from "node:path";
+import { envSchema } from "env-schema";
+import { Type, type Static } from "@sinclair/typebox";
 import { REPO_ROOT } from "./paths.js";
 import { limitsFromEnv, type Limits } from "./sandbox/limits.js";
+
+/**
+ * Every environment variable the server reads, with its default and what it is for (run limits are the `WB_*`
+ * variables of sandbox/limits.ts). Validated at start-up: a bad value stops the server with a sentence naming it.
+ */
+export const ServerEnv = Type.Object({
+  HOST: Type.String({ default: "127.0.0.1", description: "Address the server listens on." }),
+  PORT: Type.Integer({ minimum: 0, maximum: 65535, default: 3000, description: "Port the server listens on." }),
+  DATA_DIR: Type.String({ default: "", description: "Folder of the SQLite database of shared programs (default ./data), created on first start." }),
+  SANDBOX: Type.Union([Type.Literal("auto"), Type.Literal("bwrap"), Type.Literal("none")], {
+    default: "auto",
+    description: "Isolation driver for runs: bwrap, none (trusted local use only), or auto (bwrap when it works here).",
+  }),
+  WEB_DIR: Type.String({ default: "", description: "The built web app to serve (default ./web/dist)." }),
+  LESSONS_DIR: Type.String({ default: "", description: "The curriculum folder (default ./lessons)." }),
+  LOG_LEVEL: Type.Union(["fatal", "error", "warn", "info", "debug", "trace", "silent"].map((l) => Type.Literal(l)), {
+    default: "info",
+    description: "Server log level.",
+  }),
+  DATABASE_URL: Type.String({ default: "", pattern: "^(postgres(ql)?://.*)?$", description: "PostgreSQL for shared programs, shared by every node (postgres://user@host:5432/db); SQLite in DATA_DIR when unset." }),
+  REDIS_URL: Type.String({ default: "", pattern: "^(rediss?://.*)?$", description: "Redis for classroom sessions and rate limits across nodes (redis://host:6379); this process's memory when unset." }),
+  TRUST_PROXY: Type.String({ default: "", description: "Addresses of the reverse proxy whose X-Forwarded-For names the client (comma-separated, or true for any); unset: none." }),
+});
+export type ServerEnv = Static<typeof ServerEnv>;
 
 export interface AppConfig {
   host: string;
@@ -24,20 +50,26 @@ export interface AppConfig {
 }
 
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): AppConfig {
-  const port = Number(env.PORT ?? 3000);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be a port number, got "${env.PORT}"`);
+  const known = Object.fromEntries(Object.keys(ServerEnv.properties).filter((k) => env[k] !== undefined && env[k] !== "").map((k) => [k, env[k]]));
+  let parsed: ServerEnv;
+  try {
+    parsed = envSchema<ServerEnv>({ schema: ServerEnv, data: known, env: false, dotenv: false });
+  } catch (err) {
+    throw new Error(`The server's configuration is not valid: ${(err as Error).message.replace(/^env\//, "")}`);
+  }
+  const orDefault = (value: string, fallback: string) => resolve(value || resolve(REPO_ROOT, fallback));
   return {
-    host: env.HOST ?? "127.0.0.1",
-    port,
-    dataDir: resolve(env.DATA_DIR ?? resolve(REPO_ROOT, "data")),
-    sandbox: env.SANDBOX ?? "auto",
+    host: parsed.HOST,
+    port: parsed.PORT,
+    dataDir: orDefault(parsed.DATA_DIR, "data"),
+    sandbox: parsed.SANDBOX,
     limits: limitsFromEnv(env),
-    webDir: resolve(env.WEB_DIR ?? resolve(REPO_ROOT, "web/dist")),
-    lessonsDir: resolve(env.LESSONS_DIR ?? resolve(REPO_ROOT, "lessons")),
-    logLevel: env.LOG_LEVEL ?? "info",
-    ...(env.DATABASE_URL ? { databaseUrl: env.DATABASE_URL } : {}),
-    ...(env.REDIS_URL ? { redisUrl: env.REDIS_URL } : {}),
-    ...(env.TRUST_PROXY ? { trustProxy: env.TRUST_PROXY === "true" ? true : env.TRUST_PROXY } : {}),
+    webDir: orDefault(parsed.WEB_DIR, "web/dist"),
+    lessonsDir: orDefault(parsed.LESSONS_DIR, "lessons"),
+    logLevel: parsed.LOG_LEVEL,
+    ...(parsed.DATABASE_URL ? { databaseUrl: parsed.DATABASE_URL } : {}),
+    ...(parsed.REDIS_URL ? { redisUrl: parsed.REDIS_URL } : {}),
+    ...(parsed.TRUST_PROXY ? { trustProxy: parsed.TRUST_PROXY === "true" ? true : parsed.TRUST_PROXY } : {}),
   };
 }
 

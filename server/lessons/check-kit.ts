@@ -1,7 +1,7 @@
 import type { Assertion } from "../../protocol/lessons.js";
 import type { TraceView } from "./trace-view.js";
 
-export type { TraceView, SocketView, MessageView, EdgeView } from "./trace-view.js";
+export type { TraceView, SocketView, MessageView, EdgeView, LinkView, DropView, Exchange } from "./trace-view.js";
 
 /** Records one named assertion; `fail` tells the learner what to change, `pass` (optional) what was seen. */
 export type Expect = (name: string, passed: boolean, fail: string, pass?: string) => void;

@@ -1,12 +1,12 @@
 import { existsSync, rmSync } from "node:fs";
-import { dirname, join, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
+import { join, } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Supervisor } from "./supervisor.js";
+import { REPO_ROOT } from "../paths.js";
 import * as hostile from "./test/hostile-programs.js";
 import { bwrapSkipReason, hostProcessesWith, printed, runProgram, testLimits, waitFor } from "./test/run-program.js";
 
-const APP_DIR = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
+const APP_DIR = REPO_ROOT;
 const skipReason = await bwrapSkipReason();
 const OUTPUT_TEST_BYTES = 16 * 1024;
 const HOST_ENV_SECRET = "WB_HOSTILE_TEST_SECRET";

@@ -1,5 +1,5 @@
-import { dirname, join, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
+import { join } from "node:path";
+import { REPO_ROOT } from "../paths.js";
 import type { RunnerBundle } from "./runner-bundle.js";
 import type { CgroupHost } from "./cgroups.js";
 import type { RunCgroup } from "./run-cgroup.js";
@@ -8,7 +8,7 @@ import type { UidBlock } from "./drivers/slot-user.js";
 import type { Limits } from "./limits.js";
 import { RunnerProcess } from "./runner-process.js";
 
-const APP_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
+const APP_ROOT = REPO_ROOT;
 const NODE_MODULES = join(APP_ROOT, "node_modules");
 /**
  * The packages the runner bundle loads at run time (zeromq is external to the bundle; cmake-ts loads its addon).

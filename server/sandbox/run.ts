@@ -14,6 +14,8 @@ export interface RunJob {
   /** Transpiled JavaScript per learner file name. */
   files: Record<string, string>;
   wallMs: number;
+  /** The program's files as the user gave them, before transpiling: socket names are read from them. */
+  sources?: Record<string, string>;
   /** Initial values the program reads as `globalThis.__zmqWorkbenchParams` (scenarios' live controls). */
   params?: Record<string, unknown>;
 }
@@ -42,7 +44,7 @@ export class Run {
   private wallTimer: NodeJS.Timeout | undefined;
   readonly done: Promise<RunExit>;
   private started = false;
-  private readonly trace = new TraceProcessor();
+  private readonly trace: TraceProcessor;
   private traceTimer: NodeJS.Timeout | undefined;
   private readonly pendingControl: unknown[] = [];
 
@@ -52,6 +54,7 @@ export class Run {
     private readonly limits: Limits,
     private readonly sink: EventSink,
   ) {
+    this.trace = new TraceProcessor(job.sources);
     this.done = new Promise((resolve) => {
       proc.once("exit", (code, signal, usage) => resolve(this.finish(code, signal, usage)));
     });

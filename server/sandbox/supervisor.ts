@@ -99,7 +99,7 @@ export class Supervisor {
       try {
         const js = await transpileProgram(files);
         if (stopped) return finishWithout(stopped.reason === "killed" ? "You stopped the run." : "The run was stopped.", "killed");
-        run = new Run(this.pool.take(), { runId: request.runId, entry, files: js, wallMs, params: request.params }, this.limits, sink);
+        run = new Run(this.pool.take(), { runId: request.runId, entry, files: js, sources: files, wallMs, params: request.params }, this.limits, sink);
         resolveDone(await run.done);
       } catch (err) {
         // Nothing may leave a run without its run/exit: a promise that never settles is a hang for the learner.

@@ -2,8 +2,11 @@ import { TypeCompiler, type TypeCheck } from "@sinclair/typebox/compiler";
 import type { TSchema } from "@sinclair/typebox";
 import { SocketTotals, TraceEvent } from "../../protocol/trace.js";
 
-/** Event types only the supervisor may produce; a runner sending them is lying about how the run went. */
-const SUPERVISOR_ONLY = new Set(["run/start", "run/exit"]);
+/**
+ * Event types only the supervisor may produce; a runner sending them is lying about how the run went, what links
+ * formed, what sockets are called or which messages were lost.
+ */
+const SUPERVISOR_ONLY = new Set(["run/start", "run/exit", "link/up", "link/down", "socket/name", "message/drop", "trace/note"]);
 
 /**
  * One compiled validator per event type, picked by the event's `type`: a flood of telemetry costs one small

@@ -1,5 +1,5 @@
 import type { MessageEvent, TraceEvent, TraceEventOf } from "../../protocol/trace.js";
-import { Topology } from "./topology.js";
+import { LinkModel } from "./link-model.js";
 
 /** A receive whose send has not arrived yet (worker threads report ~25 ms late) waits this long in trace time. */
 export const HOLD_MS = 200;
@@ -24,7 +24,6 @@ type Recv = TraceEventOf<"message/recv">;
  * receive with no match yet is held up to HOLD_MS, and the events behind it with it.
  */
 export class MessageAttributor {
-  readonly topology: Topology;
   private readonly sent = new Map<string, SentMessage[]>();
   /** ROUTER socket → identity (base64) → the socket that sent with it. */
   private readonly identities = new Map<string, Map<string, string>>();
@@ -32,15 +31,13 @@ export class MessageAttributor {
   private ready: TraceEvent[] = [];
   private latest = 0;
 
-  constructor(topology = new Topology()) {
-    this.topology = topology;
-  }
+  /** Reads links from the run's one link model, which the caller applies each event to first. */
+  constructor(readonly topology: LinkModel = new LinkModel()) {}
 
   /** Returns the events ready to go to the browser; `now` (trace ms) lets held receives expire without new events. */
   push(events: readonly TraceEvent[], now = 0): TraceEvent[] {
     for (const event of events) {
       this.latest = Math.max(this.latest, event.t);
-      this.topology.apply(event);
       if (event.type === "message/send") this.rememberSend(event);
       if (event.type === "message/recv" && !this.attribute(event) && this.held.length === 0) {
         this.held.push(event);

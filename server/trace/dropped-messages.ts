@@ -1,6 +1,6 @@
 import type { SocketTotals } from "../../protocol/trace.js";
 import { PUBLISHING } from "./socket-pairs.js";
-import type { Topology } from "./topology.js";
+import type { LinkModel } from "./link-model.js";
 
 /** libzmq's default high-water mark, in messages, on each side of a connection. */
 const DEFAULT_HWM = 1_000;
@@ -20,7 +20,7 @@ export interface DropInputs {
  * (sender's and receiver's high-water marks) could still hold, certainly lost messages. Returns
  * [subscriber, publishers, sentence] for each.
  */
-export function droppedMessages(topology: Topology, inputs: DropInputs, totals: Record<string, SocketTotals>): [string, string[], string][] {
+export function droppedMessages(topology: LinkModel, inputs: DropInputs, totals: Record<string, SocketTotals>): [string, string[], string][] {
   const found: [string, string[], string][] = [];
   for (const sub of inputs.subscribedAll) {
     const pubs = topology.peersOf(sub).filter((p) => PUBLISHING.has(topology.kindOf(p)!));

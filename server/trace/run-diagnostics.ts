@@ -1,7 +1,7 @@
-import { endpointsMatch, transportOf } from "../../protocol/endpoints.js";
+import { transportOf } from "../../protocol/endpoints.js";
 import type { SocketTotals, TraceEvent, TraceEventOf } from "../../protocol/trace.js";
 import { incompatibility, PUBLISHING, SUBSCRIBING } from "./socket-pairs.js";
-import { Topology, type Edge } from "./topology.js";
+import type { LinkModel, LinkUp } from "./link-model.js";
 import { droppedMessages, type DropInputs } from "./dropped-messages.js";
 
 export type Diagnostic = TraceEventOf<"diagnostic">;
@@ -14,9 +14,9 @@ export const UNBOUND_CONNECT_MS = 1_000;
  * batch in order, it returns the diagnostics to add to the trace, each once.
  */
 export class RunDiagnostics {
-  private readonly topology = new Topology();
   private readonly said = new Set<string>();
-  private readonly checkedConnects = new Set<object>();
+  /** Connects not judged yet by the "nothing binds there" check, oldest first. */
+  private uncheckedConnects: { socket: string; endpoint: string; t: number }[] = [];
   private readonly reached = new Set<string>();
   private readonly handshakes = new Map<string, number>();
   private readonly monitored = new Set<string>();
@@ -24,6 +24,14 @@ export class RunDiagnostics {
   private out: Diagnostic[] = [];
   private latest = 0;
 
+  /** Reads links from the run's one link model, which the caller applies each event to first. */
+  constructor(
+    private readonly topology: LinkModel,
+    /** What people call a socket (server/trace/socket-names.ts); its id by default. */
+    private readonly nameOf: (socket: string) => string = (socket) => socket,
+  ) {}
+
+  /** One batch in order, link events included. */
   push(events: readonly TraceEvent[], now = 0): Diagnostic[] {
     for (const event of events) this.observe(event);
     this.checkConnects(Math.max(now, this.latest), false);
@@ -41,9 +49,12 @@ export class RunDiagnostics {
 
   private observe(event: TraceEvent): void {
     this.latest = Math.max(this.latest, event.t);
-    this.topology.apply(event);
-    for (const edge of this.topology.newEdges) this.onEdge(edge);
     switch (event.type) {
+      case "link/up":
+        return this.onLink(event);
+      case "socket/connect":
+        this.uncheckedConnects.push({ socket: event.socket, endpoint: event.endpoint, t: event.t });
+        return;
       case "socket/event":
         return this.onObserved(event);
       case "socket/option":
@@ -52,19 +63,19 @@ export class RunDiagnostics {
         return this.onError(event);
       case "message/send":
         this.drops.lastSeq.set(event.socket, event.seq);
-        if (PUBLISHING.has(event.kind) && !this.hasSubscriber(event.socket, event.t)) {
+        if (PUBLISHING.has(event.kind) && !this.said.has(`slow-joiner ${event.socket}`) && !this.hasSubscriber(event.socket, event.t)) {
           this.say("slow-joiner", event.socket, `${this.name(event.socket)} published before any subscriber had connected, and PUB drops messages nobody is there to receive (the "slow joiner"). Wait until the subscribers are connected (a short pause, or a sync handshake) before publishing.`, "warning");
         }
     }
   }
 
-  private onEdge(edge: Edge): void {
-    const [a, b] = [this.topology.kindOf(edge.connector), this.topology.kindOf(edge.binder)];
+  private onLink(link: LinkUp): void {
+    const [a, b] = [this.topology.kindOf(link.from), this.topology.kindOf(link.to)];
     const problem = a && b ? incompatibility(a, b) : undefined;
     if (problem) {
-      this.say("incompatible-sockets", edge.connector, `${this.name(edge.connector)} connects to ${this.name(edge.binder)} at ${edge.endpoint}, but ${problem}: libzmq refuses the pair and no message will pass between them.`, "error", [edge.binder]);
+      this.say("incompatible-sockets", link.from, `${this.name(link.from)} connects to ${this.name(link.to)} at ${link.endpoint}, but ${problem}: libzmq refuses the pair and no message will pass between them.`, "error", [link.to]);
     }
-    for (const [pub, sub] of [[edge.connector, edge.binder], [edge.binder, edge.connector]]) {
+    for (const [pub, sub] of [[link.from, link.to], [link.to, link.from]]) {
       if (PUBLISHING.has(this.topology.kindOf(pub)!)) this.drops.seqAtEdge.set(`${pub}>${sub}`, this.drops.lastSeq.get(pub) ?? 0);
     }
   }
@@ -90,9 +101,9 @@ export class RunDiagnostics {
   private onError(event: TraceEventOf<"socket/error">): void {
     if (event.op === "bind" && event.code === "EADDRINUSE") {
       const endpoint = event.endpoint;
-      const holder = this.topology.bindList().find((b) => b.socket !== event.socket && endpoint !== undefined && endpointsMatch(endpoint, b.endpoint));
-      const who = holder ? `${this.name(holder.socket)} already bound ${holder.endpoint}` : "something else already uses that address";
-      this.say("address-in-use", event.socket, `${this.name(event.socket)} cannot bind: ${who}. Only one socket may bind an address; connect the others to it, or bind another port.`, "error", holder ? [holder.socket] : undefined);
+      const holder = endpoint === undefined ? undefined : this.topology.binderAt(endpoint, event.socket);
+      const who = holder ? `${this.name(holder)} already bound ${endpoint}` : "something else already uses that address";
+      this.say("address-in-use", event.socket, `${this.name(event.socket)} cannot bind: ${who}. Only one socket may bind an address; connect the others to it, or bind another port.`, "error", holder ? [holder] : undefined);
     }
     if (event.op === "send" && event.code === "EAGAIN") {
       this.say("send-queue-full", event.socket, `${this.name(event.socket)} could not send within its sendTimeout: no peer could take the message. Either none is connected, or their queues are full (high-water mark reached) because they receive more slowly than this socket sends.`, "warning");
@@ -102,25 +113,25 @@ export class RunDiagnostics {
   private hasSubscriber(pub: string, t: number): boolean {
     if ((this.handshakes.get(pub) ?? 0) > 0) return true;
     const observed = this.monitored.has(pub);
-    return this.topology.edges().some((e) => {
-      const other = e.connector === pub ? e.binder : e.binder === pub ? e.connector : undefined;
-      if (!other || !SUBSCRIBING.has(this.topology.kindOf(other)!) || e.since > t) return false;
-      return !observed || transportOf(e.endpoint) === "inproc";
+    return this.topology.linksOf(pub).some((l) => {
+      const other = l.from === pub ? l.to : l.from;
+      if (!SUBSCRIBING.has(this.topology.kindOf(other)!) || l.since > t) return false;
+      return !observed || transportOf(l.endpoint) === "inproc";
     });
   }
 
   private checkConnects(now: number, atEnd: boolean): void {
-    for (const connect of this.topology.connectList()) {
-      if (this.checkedConnects.has(connect)) continue;
-      if (!atEnd && now - connect.t < UNBOUND_CONNECT_MS) continue;
-      this.checkedConnects.add(connect);
-      if (this.topology.isResolved(connect) || this.reached.has(`${connect.socket} ${connect.endpoint}`)) continue;
+    const due = this.uncheckedConnects.filter((c) => atEnd || now - c.t >= UNBOUND_CONNECT_MS);
+    if (due.length === 0) return;
+    this.uncheckedConnects = this.uncheckedConnects.filter((c) => !due.includes(c));
+    for (const connect of due) {
+      if (this.topology.reached(connect.socket, connect.endpoint) || this.reached.has(`${connect.socket} ${connect.endpoint}`)) continue;
       this.say("connect-nothing-bound", connect.socket, `${this.name(connect.socket)} connected to ${connect.endpoint}, but no socket in this program binds that endpoint, so it keeps retrying and its messages go nowhere. Check the transport, host and port, or bind a socket there.`, "warning");
     }
   }
 
   private name(socket: string): string {
-    return `${socket} (${this.topology.kindOf(socket) ?? "socket"})`;
+    return `${this.nameOf(socket)} (${this.topology.kindOf(socket) ?? "socket"})`;
   }
 
   private say(code: string, socket: string, message: string, severity: Diagnostic["severity"], peers?: string[]): void {

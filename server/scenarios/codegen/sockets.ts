@@ -50,9 +50,3 @@ function subscribeLines(name: string, topics: string[]): string[] {
   }
   return lines;
 }
-
-/** Whether any socket option or endpoint of these specs reads a param. */
-export function socketsUseParams(specs: SocketSpec[]): boolean {
-  const values = specs.flatMap((s) => [...endpointList(s.bind), ...endpointList(s.connect), ...(s.subscribe ?? []), ...Object.values(s.options ?? {})]);
-  return values.some(isParamRef);
-}

@@ -5,6 +5,10 @@ export interface SocketNode {
   id: string;
   kind: SocketKind;
   label: string;
+  /** What people call it, decided by the server from the program's source ("frontend", "worker #2"); absent until named. */
+  name?: string;
+  /** Where it was made, e.g. "broker.ts:12 · thread 1". */
+  detail?: string;
   thread: number;
   /** The child process (pid) the socket lives in, when the program forked one (a ProcessDevice). */
   process?: number;
@@ -45,12 +49,16 @@ export interface MessageRecord {
   op: "send" | "recv";
   seq: number;
   frames: Frame[];
-  /** For a receive: the edge the message most likely took, and which way. */
+  /** The socket at the other end, when the server knows it: the sender of a receive, the peer a ROUTER addressed. */
+  peer?: string;
+  /** The edge the message took, and which way, when the other end is known. */
   edgeId?: string;
   direction?: Direction;
 }
 
 export interface Connection { socket: string; endpoint: string }
+/** A link as the server's link model reported it (link/up, link/down): one connect that reached one bind. */
+export interface TopologyLink { id: string; from: string; to: string; endpoint: string; up: boolean }
 /** What the connecting socket's Observer last said about one connect: libzmq retries unanswered tcp connects forever. */
 export interface LinkStatus {
   state: "retrying" | "connected" | "disconnected";
@@ -59,21 +67,17 @@ export interface LinkStatus {
 }
 /** A device (queue, forwarder, …) and the sockets it owns, drawn as one box around them. */
 export interface DeviceGroup { id: string; kind: string; label: string; sockets: string[] }
-export interface Binding { socket: string; endpoint: string }
 
 export interface GraphState {
   /** Sockets in the order they were opened. */
   nodes: SocketNode[];
+  /** Active connects, in order; those with no live link are drawn dangling. */
   connections: Connection[];
-  bindings: Binding[];
+  topologyLinks: TopologyLink[];
   edges: GraphEdge[];
   /** Recent messages, oldest first, capped at MESSAGE_LOG_LIMIT. */
   messages: MessageRecord[];
   messageCount: number;
-  /** Per socket, indices of sends not yet matched to a receive, oldest first. */
-  pendingSends: Record<string, number[]>;
-  /** Per socket, the index of its latest send: a fallback match for fan-out (one PUB send, many SUB receives). */
-  lastSend: Record<string, number>;
   /** Keyed by linkKey(socket, connect endpoint). */
   links: Record<string, LinkStatus>;
   devices: DeviceGroup[];
@@ -86,6 +90,11 @@ export interface GraphState {
 export const MESSAGE_LOG_LIMIT = 500;
 
 export const emptyGraph: GraphState = {
-  nodes: [], connections: [], bindings: [], edges: [], messages: [], messageCount: 0, pendingSends: {}, lastSend: {},
+  nodes: [], connections: [], topologyLinks: [], edges: [], messages: [], messageCount: 0,
   links: {}, devices: [], edgeRates: {}, edgeMarks: {},
 };
+
+/** The name to show for a socket: the server's name for it once known, else its kind and creation site. */
+export function socketName(node: Pick<SocketNode, "name" | "label">): string {
+  return node.name ?? node.label;
+}

@@ -8,6 +8,7 @@ const graph = reduceGraphAll([
   { type: "socket/bind", t: 1, socket: "s1", kind: "PULL", endpoint: "inproc://work" },
   { type: "socket/open", t: 2, socket: "s2", kind: "PUSH", label: "PUSH worker.ts:5", thread: 1 },
   { type: "socket/connect", t: 3, socket: "s2", kind: "PUSH", endpoint: "inproc://work" },
+  { type: "link/up", t: 3, link: "l1", from: "s2", to: "s1", endpoint: "inproc://work", transport: "inproc" },
   { type: "socket/connect", t: 4, socket: "s2", kind: "PUSH", endpoint: "tcp://127.0.0.1:9" },
 ]);
 

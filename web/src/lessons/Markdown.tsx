@@ -1,5 +1,6 @@
 import { useMemo, type ReactNode } from "react";
 import { followLink } from "../routing/route.js";
+import { CodeBlock } from "./CodeBlock.js";
 import { parseMarkdown, type Block, type Inline } from "./markdown.js";
 
 /** Lesson prose as React elements; headings start below `baseLevel` so they nest under the lesson title. */
@@ -18,12 +19,7 @@ function BlockView({ block, baseLevel }: { block: Block; baseLevel: number }): R
     case "paragraph":
       return <p>{inlines(block.children)}</p>;
     case "code":
-      return (
-        <pre className={block.lang ? `code-block lang-${block.lang}` : "code-block diagram"} tabIndex={0}
-          aria-label={block.lang ? `${block.lang} code` : "Diagram or code"}>
-          <code>{block.text}</code>
-        </pre>
-      );
+      return <CodeBlock lang={block.lang} text={block.text} />;
     case "list": {
       const items = block.items.map((item, i) => <li key={i}>{inlines(item)}</li>);
       return block.ordered ? <ol>{items}</ol> : <ul>{items}</ul>;

@@ -57,12 +57,19 @@ describe("markdown inline", () => {
     expect(parseInline("max_old_space and 2 * 3 * 4")).toEqual([{ type: "text", text: "max_old_space and 2 * 3 * 4" }]);
   });
 
+  it("reads escapes and balanced parentheses in links as CommonMark does", () => {
+    expect(parseInline("a\\*b [ref](/lessons/a_(b))")).toEqual([
+      { type: "text", text: "a*b " },
+      { type: "link", href: "/lessons/a_(b)", children: [{ type: "text", text: "ref" }] },
+    ]);
+  });
+
   it("keeps markup inside code spans literal", () => {
     expect(parseInline("`a **b** <i>`")).toEqual([{ type: "code", text: "a **b** <i>" }]);
   });
 
   it("turns unsafe links into plain text and keeps HTML as text", () => {
-    expect(parseInline("[x](javascript:alert(1))")).toEqual([{ type: "text", text: "x" }, { type: "text", text: ")" }]);
+    expect(parseInline("[x](javascript:alert(1))")).toEqual([{ type: "text", text: "x" }]);
     expect(parseInline("[x](javascript:alert)")).toEqual([{ type: "text", text: "x" }]);
     expect(parseInline("<img src=x onerror=alert(1)>")).toEqual([{ type: "text", text: "<img src=x onerror=alert(1)>" }]);
     expect(safeHref("javascript:alert(1)")).toBeNull();

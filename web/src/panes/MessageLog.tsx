@@ -1,5 +1,5 @@
 import { useState } from "react";
-import type { GraphState } from "../graph/types.js";
+import { socketName, type GraphState } from "../graph/types.js";
 
 const SHOWN = 200;
 
@@ -14,7 +14,7 @@ interface Props {
 
 export function MessageLog({ graph, selected, onSelect, socket }: Props) {
   const [onlySocket, setOnlySocket] = useState(false);
-  const labels = new Map(graph.nodes.map((n) => [n.id, n.label]));
+  const labels = new Map(graph.nodes.map((n) => [n.id, socketName(n)]));
   const narrowed = onlySocket && socket ? graph.messages.filter((m) => m.socket === socket) : graph.messages;
   const shown = narrowed.slice(-SHOWN).reverse();
   return (
@@ -36,10 +36,10 @@ export function MessageLog({ graph, selected, onSelect, socket }: Props) {
           {shown.map((m) => (
             <li key={m.index}>
               <button type="button" className={m.index === selected ? "message-row selected" : "message-row"} onClick={() => onSelect(m.index)}
-                aria-label={`${labels.get(m.socket) ?? m.socket} ${m.op === "send" ? "sent" : "received"} ${m.frames.map((f) => f.preview).join(", ")}`}>
+                aria-label={`${labels.get(m.socket) ?? m.socket} ${m.op === "send" ? "sent" : "received"}${m.peer ? ` ${m.op === "send" ? "to" : "from"} ${labels.get(m.peer) ?? m.peer}` : ""} ${m.frames.map((f) => f.preview).join(", ")}`}>
                 <span className="t">{m.t < 1000 ? m.t.toFixed(1) : m.t.toFixed(0)} ms</span>
                 <span className={`op ${m.op}`} aria-hidden="true">{m.op === "send" ? "→" : "←"}</span>
-                <span className="who">{labels.get(m.socket) ?? m.socket}</span>
+                <span className="who">{labels.get(m.socket) ?? m.socket}{m.peer ? ` ${m.op === "send" ? "→" : "←"} ${labels.get(m.peer) ?? m.peer}` : ""}</span>
                 <span className="preview">{m.frames.map((f) => f.preview).join(" | ")}</span>
               </button>
             </li>
