@@ -16,7 +16,8 @@ await new Promise((finish) => globalThis.__zmqWorkbenchControl.addEventListener(
 clearInterval(alive);
 pull.close();
 `;
-const finish = (probe: WsProbe, runId: string) => probe.send({ type: "run/control", payload: { action: "set-param", name: "finish", value: true }, meta: { runId } });
+const finish = (probe: WsProbe, runId: string) =>
+  probe.send({ type: "run/control", payload: { action: "set-param", name: "finish", value: true }, meta: { runId } });
 const RUNS_PER_MINUTE = 4;
 
 let postgres: RunningService, redis: RunningService, nginx: RunningService;
@@ -31,15 +32,19 @@ const connect = async (url: string, headers?: Record<string, string>) => {
 beforeAll(async () => {
   [postgres, redis] = await Promise.all([startPostgres(), startRedis()]);
   const env = {
-    DATABASE_URL: postgres.url, REDIS_URL: redis.url, TRUST_PROXY: "127.0.0.1",
-    WB_WARM_POOL_SIZE: "1", WB_RUNS_PER_CLIENT_PER_MINUTE: String(RUNS_PER_MINUTE), WB_DRAIN_MS: "30000",
+    DATABASE_URL: postgres.url,
+    REDIS_URL: redis.url,
+    TRUST_PROXY: "127.0.0.1",
+    WB_WARM_POOL_SIZE: "1",
+    WB_RUNS_PER_CLIENT_PER_MINUTE: String(RUNS_PER_MINUTE),
+    WB_DRAIN_MS: "30000",
   };
   [a, b] = await Promise.all([startNode(env), startNode(env)]);
   nginx = await startNginx([a.address, b.address]);
 }, 90_000);
 
 afterAll(async () => {
-  probes.forEach((p) => p.ws.terminate());
+  for (const p of probes) p.ws.terminate();
   await Promise.all([a?.stop(), b?.stop()]);
   await Promise.all([nginx?.stop(), redis?.stop(), postgres?.stop()]);
 }, 60_000);
@@ -102,7 +107,11 @@ describe("two nodes behind nginx, with PostgreSQL and Redis", () => {
     }
     const late = await connect(`${b.ws}/api/sessions/${code}/watch`);
     const snapshot = await late.until(() => late.messages.find((m) => m.type === "session/snapshot"));
-    expect(snapshot.type === "session/snapshot" && snapshot.payload).toMatchObject({ run: { runId: "across" }, view: { paused: true, cursor: 12 }, events: presenter.events("across") });
+    expect(snapshot.type === "session/snapshot" && snapshot.payload).toMatchObject({
+      run: { runId: "across" },
+      view: { paused: true, cursor: 12 },
+      events: presenter.events("across"),
+    });
 
     presenter.ws.terminate();
     const back = await reclaimOn(b, code, key);
@@ -135,7 +144,11 @@ describe("two nodes behind nginx, with PostgreSQL and Redis", () => {
     await onA.until(() => onA.events("going").find((e) => e.type === "console" && e.text.includes("started")));
 
     a.child.kill("SIGTERM");
-    await onA.until(async () => ((await (await fetch(`${a.url}/api/health`).catch(() => undefined))?.json()) as { acceptingRuns?: boolean } | undefined)?.acceptingRuns === false || undefined);
+    await onA.until(
+      async () =>
+        ((await (await fetch(`${a.url}/api/health`).catch(() => undefined))?.json()) as { acceptingRuns?: boolean } | undefined)?.acceptingRuns === false ||
+        undefined,
+    );
     const viaProxy = await connect(`${nginx.url.replace("http", "ws")}/api/runs`);
     viaProxy.send({ type: "run/start", payload: { files: { "main.ts": hello } }, meta: { runId: "elsewhere" } });
     expect((await viaProxy.exitOf("elsewhere")).reason).toBe("ok");

@@ -5,7 +5,12 @@ import type { Redis } from "ioredis";
  * the proxy shares one count per client.
  */
 export class RedisRateLimiter {
-  constructor(private readonly redis: Redis, private readonly name: string, private readonly max: number, private readonly windowMs: number) {}
+  constructor(
+    private readonly redis: Redis,
+    private readonly name: string,
+    private readonly max: number,
+    private readonly windowMs: number,
+  ) {}
 
   async allow(key: string): Promise<boolean> {
     const counter = `wb:rate:${this.name}:${key}`;

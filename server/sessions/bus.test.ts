@@ -10,26 +10,46 @@ let redis: RunningService;
 const clients: Redis[] = [];
 beforeAll(async () => (redis = await startRedis()), 60_000);
 afterAll(async () => {
-  clients.forEach((c) => c.disconnect());
+  for (const c of clients) c.disconnect();
   await redis?.stop();
 });
 
 /** Two nodes' buses over the same shared state. */
 const kinds: Array<{ name: string; pair: () => [SessionBus, SessionBus] }> = [
-  { name: "memory", pair: () => { const net = new MemoryBusNetwork(); return [new MemoryBus("a", net), new MemoryBus("b", net)]; } },
-  { name: "Redis", pair: () => {
-    const [x, y] = [new Redis(redis.url), new Redis(redis.url)];
-    clients.push(x, y);
-    return [new RedisBus("a", x), new RedisBus("b", y)];
-  } },
+  {
+    name: "memory",
+    pair: () => {
+      const net = new MemoryBusNetwork();
+      return [new MemoryBus("a", net), new MemoryBus("b", net)];
+    },
+  },
+  {
+    name: "Redis",
+    pair: () => {
+      const [x, y] = [new Redis(redis.url), new Redis(redis.url)];
+      clients.push(x, y);
+      return [new RedisBus("a", x), new RedisBus("b", y)];
+    },
+  },
 ];
 
 let codes = 0;
-const record = (key = "the-presenter-key"): SessionRecord => ({ code: `T${String(++codes).padStart(5, "0")}`, keyHash: hashKey(key), createdAt: Date.now(), expiresAt: Date.now() + 60_000 });
+const record = (key = "the-presenter-key"): SessionRecord => ({
+  code: `T${String(++codes).padStart(5, "0")}`,
+  keyHash: hashKey(key),
+  createdAt: Date.now(),
+  expiresAt: Date.now() + 60_000,
+});
 const until = async (check: () => boolean) => {
   for (let i = 0; i < 400 && !check(); i++) await new Promise((r) => setTimeout(r, 10));
   expect(check()).toBe(true);
 };
+
+async function followed(bus: SessionBus, code: string, onMessage: (m: BusMessage) => void) {
+  const following = await bus.follow(code, onMessage);
+  if (!following) throw new Error(`session ${code} is not there to follow`);
+  return following;
+}
 
 describe.each(kinds)("session bus over $name", ({ pair }) => {
   it("gives a join code to one session in the whole cluster", async () => {
@@ -52,15 +72,15 @@ describe.each(kinds)("session bus over $name", ({ pair }) => {
       for (let t = 0; t < 50; t++) await a.publish(r.code, { kind: "trace", runId: "r1", events: [event(t)], recorded: "all" });
     })();
     const seen: BusMessage[] = [];
-    const following = await b.follow(r.code, (m) => seen.push(m));
+    const following = await followed(b, r.code, (m) => seen.push(m));
     await publishing;
     await a.publish(r.code, { kind: "view", view: { paused: true, speed: 1, cursor: 7 } });
     await until(() => seen.some((m) => m.kind === "view"));
     const later = seen.flatMap((m) => (m.kind === "trace" ? m.events.map((e) => e.t) : []));
-    const all = [...following!.state.events.map((e) => e.t), ...later];
+    const all = [...following.state.events.map((e) => e.t), ...later];
     expect(all).toEqual(Array.from({ length: 50 }, (_, t) => t));
-    expect(following!.state.run).toEqual(run);
-    await following!.stop();
+    expect(following.state.run).toEqual(run);
+    await following.stop();
   });
 
   it("records only lifecycle events of a batch once the recording is full", async () => {
@@ -71,9 +91,9 @@ describe.each(kinds)("session bus over $name", ({ pair }) => {
     const send = { type: "message/send" as const, t: 1, socket: "s1", frames: [{ size: 1, preview: "x" }] };
     const open = { type: "socket/open" as const, t: 1, socket: "s1", kind: "PUSH" };
     await a.publish(r.code, { kind: "trace", runId: "r2", events: [send, open] as never, recorded: "lifecycle" });
-    const following = await b.follow(r.code, () => {});
-    expect(following!.state.events.map((e) => e.type)).toEqual(["socket/open"]);
-    await following!.stop();
+    const following = await followed(b, r.code, () => {});
+    expect(following.state.events.map((e) => e.type)).toEqual(["socket/open"]);
+    await following.stop();
   });
 
   it("lets the presenter's key, and only it, take the session to another node while the presenter is away", async () => {
@@ -85,9 +105,9 @@ describe.each(kinds)("session bus over $name", ({ pair }) => {
     expect(await b.claim(r.code, "not-it")).toBe(false);
     expect(await b.claim(r.code, "k-1")).toBe(true);
     expect(await a.claim(r.code, "k-1")).toBe(false); // taken: a second tab cannot take it again
-    const following = await a.follow(r.code, () => {});
-    expect(following!.state.presenterNode).toBe("b");
-    await following!.stop();
+    const following = await followed(a, r.code, () => {});
+    expect(following.state.presenterNode).toBe("b");
+    await following.stop();
   });
 
   it("forgets an ended session everywhere", async () => {
@@ -95,10 +115,10 @@ describe.each(kinds)("session bus over $name", ({ pair }) => {
     const r = record();
     await a.reserve(r);
     const seen: BusMessage[] = [];
-    const following = await b.follow(r.code, (m) => seen.push(m));
+    const following = await followed(b, r.code, (m) => seen.push(m));
     await a.publish(r.code, { kind: "ended", reason: "done" });
     await until(() => seen.some((m) => m.kind === "ended"));
     expect(await a.exists(r.code)).toBe(false);
-    await following!.stop();
+    await following.stop();
   });
 });

@@ -11,7 +11,10 @@ export class MemoryBusNetwork {
 
 /** The default bus: sessions live in this process's memory, with nothing to install. */
 export class MemoryBus implements SessionBus {
-  constructor(readonly node = "local", private readonly net = new MemoryBusNetwork()) {}
+  constructor(
+    readonly node = "local",
+    private readonly net = new MemoryBusNetwork(),
+  ) {}
 
   async reserve(record: SessionRecord): Promise<boolean> {
     this.expire(record.code);

@@ -1,4 +1,4 @@
-import { Redis } from "ioredis";
+import type { Redis } from "ioredis";
 import type { BusMessage, Following, SessionBus, SessionRecord, SessionState } from "./bus.js";
 import { keyMatches, recordedEvents } from "./bus.js";
 
@@ -36,7 +36,10 @@ export class RedisBus implements SessionBus {
   private readonly subscriber: Redis;
   private readonly followers = new Map<string, Set<(seq: number, m: BusMessage) => void>>();
 
-  constructor(readonly node: string, private readonly redis: Redis) {
+  constructor(
+    readonly node: string,
+    private readonly redis: Redis,
+  ) {
     this.subscriber = redis.duplicate();
     this.subscriber.on("error", () => {}); // ioredis reconnects by itself; commands report their own errors
     this.subscriber.on("message", (channel: string, text: string) => {
@@ -49,7 +52,15 @@ export class RedisBus implements SessionBus {
   }
 
   async reserve(r: SessionRecord): Promise<boolean> {
-    const fields = { ...r, seq: 0, presenterNode: this.node, presenterGoneSince: "", view: JSON.stringify({ paused: false, speed: 1 }), run: "", lastActivity: Date.now() };
+    const fields = {
+      ...r,
+      seq: 0,
+      presenterNode: this.node,
+      presenterGoneSince: "",
+      view: JSON.stringify({ paused: false, speed: 1 }),
+      run: "",
+      lastActivity: Date.now(),
+    };
     const created = await this.redis.eval(RESERVE, 1, keys(r.code).state, r.expiresAt, ...Object.entries(fields).flat().map(String));
     return created === 1;
   }
@@ -62,10 +73,13 @@ export class RedisBus implements SessionBus {
     const k = keys(code);
     const now = String(Date.now());
     const fields: string[] =
-      m.kind === "run" ? ["run", JSON.stringify(m.run), "lastActivity", now]
-      : m.kind === "view" ? ["view", JSON.stringify(m.view), "lastActivity", now]
-      : m.kind === "presenter" ? ["presenterNode", m.node, "presenterGoneSince", m.goneSince === undefined ? "" : String(m.goneSince)]
-      : [];
+      m.kind === "run"
+        ? ["run", JSON.stringify(m.run), "lastActivity", now]
+        : m.kind === "view"
+          ? ["view", JSON.stringify(m.view), "lastActivity", now]
+          : m.kind === "presenter"
+            ? ["presenterNode", m.node, "presenterGoneSince", m.goneSince === undefined ? "" : String(m.goneSince)]
+            : [];
     const step = m.kind === "run" ? "reset" : m.kind === "ended" ? "end" : "";
     const recorded = m.kind === "trace" ? recordedEvents(m) : [];
     const push = recorded.length > 0 ? JSON.stringify({ runId: (m as { runId: string }).runId, events: recorded }) : "";
@@ -90,7 +104,10 @@ export class RedisBus implements SessionBus {
         await this.subscriber.unsubscribe(k.channel).catch(() => {});
       }
     };
-    const [[, hash], [, batches]] = (await this.redis.multi().hgetall(k.state).lrange(k.events, 0, -1).exec()) as [[null, Record<string, string>], [null, string[]]];
+    const [[, hash], [, batches]] = (await this.redis.multi().hgetall(k.state).lrange(k.events, 0, -1).exec()) as [
+      [null, Record<string, string>],
+      [null, string[]],
+    ];
     if (!hash.code || !hash.expiresAt) {
       await stop();
       return undefined;

@@ -24,7 +24,8 @@ export async function migrate(pool: pg.Pool, steps: readonly string[] = SHARE_MI
     await client.query("CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at TIMESTAMPTZ NOT NULL DEFAULT now())");
     const { rows } = await client.query<{ version: number }>("SELECT COALESCE(MAX(version), 0) AS version FROM schema_migrations");
     const current = rows[0].version;
-    if (current > steps.length) throw new Error(`The database schema is at version ${current}, newer than this workbench knows (${steps.length}). Update the workbench on this node.`);
+    if (current > steps.length)
+      throw new Error(`The database schema is at version ${current}, newer than this workbench knows (${steps.length}). Update the workbench on this node.`);
     for (let version = current + 1; version <= steps.length; version++) {
       await client.query("BEGIN");
       try {

@@ -27,10 +27,11 @@ export class PgShareStore implements ShareStore {
 
   async create(files: ProgramFiles, entry: string): Promise<Share> {
     const id = newShareId();
-    const { rows } = await this.pool.query<{ created_at: Date }>(
-      "INSERT INTO shares (id, files, entry) VALUES ($1, $2, $3) RETURNING created_at",
-      [id, JSON.stringify(files), entry],
-    );
+    const { rows } = await this.pool.query<{ created_at: Date }>("INSERT INTO shares (id, files, entry) VALUES ($1, $2, $3) RETURNING created_at", [
+      id,
+      JSON.stringify(files),
+      entry,
+    ]);
     return { id, files, entry, createdAt: rows[0].created_at.toISOString() };
   }
 

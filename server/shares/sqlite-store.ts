@@ -23,9 +23,7 @@ export class SqliteShareStore implements ShareStore {
 
   async create(files: ProgramFiles, entry: string): Promise<Share> {
     const share: Share = { id: newShareId(), files, entry, createdAt: new Date().toISOString() };
-    this.db
-      .prepare("INSERT INTO shares (id, files, entry, created_at) VALUES (?, ?, ?, ?)")
-      .run(share.id, JSON.stringify(files), entry, share.createdAt);
+    this.db.prepare("INSERT INTO shares (id, files, entry, created_at) VALUES (?, ?, ?, ?)").run(share.id, JSON.stringify(files), entry, share.createdAt);
     return share;
   }
 

@@ -31,13 +31,20 @@ export async function startNode(env: Record<string, string>): Promise<NodeProces
   const keep = (d: Buffer) => (text = (text + d.toString()).slice(-20_000));
   child.stdout?.on("data", keep);
   child.stderr?.on("data", keep);
-  const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => {
-    rmSync(dataDir, { recursive: true, force: true });
-    resolve(code);
-  }));
+  const exited = new Promise<number | null>((resolve) =>
+    child.once("exit", (code) => {
+      rmSync(dataDir, { recursive: true, force: true });
+      resolve(code);
+    }),
+  );
   const url = `http://127.0.0.1:${port}`;
   const node: NodeProcess = {
-    url, ws: `ws://127.0.0.1:${port}`, address: `127.0.0.1:${port}`, child, exited, output: () => text,
+    url,
+    ws: `ws://127.0.0.1:${port}`,
+    address: `127.0.0.1:${port}`,
+    child,
+    exited,
+    output: () => text,
     stop: async () => {
       if (child.exitCode === null && child.signalCode === null) {
         const force = setTimeout(() => child.kill("SIGKILL"), 15_000);
@@ -50,7 +57,10 @@ export async function startNode(env: Record<string, string>): Promise<NodeProces
   const deadline = Date.now() + READY_MS;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`The node exited before it was ready:\n${text}`);
-    const ok = await fetch(`${url}/api/health`).then((r) => r.ok, () => false);
+    const ok = await fetch(`${url}/api/health`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (ok) return node;
     if (Date.now() > deadline) {
       await node.stop();

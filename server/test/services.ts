@@ -8,20 +8,29 @@ import { join } from "node:path";
 import pg from "pg";
 import { Redis } from "ioredis";
 
-const PG_BIN = process.env.PG_BIN ?? ["17", "16", "15", "14"].map((v) => `/usr/lib/postgresql/${v}/bin`).find((d) => existsSync(join(d, "postgres"))) ?? "/usr/lib/postgresql/15/bin";
+const PG_BIN =
+  process.env.PG_BIN ??
+  ["17", "16", "15", "14"].map((v) => `/usr/lib/postgresql/${v}/bin`).find((d) => existsSync(join(d, "postgres"))) ??
+  "/usr/lib/postgresql/15/bin";
 const NGINX = process.env.NGINX_PATH ?? "/usr/sbin/nginx";
 const READY_MS = 30_000;
 const STOP_MS = 10_000;
 const REPO = new URL("../../", import.meta.url).pathname;
 
-export interface RunningService { url: string; port: number; stop: () => Promise<void> }
+export interface RunningService {
+  url: string;
+  port: number;
+  stop: () => Promise<void>;
+}
 
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
-    const srv = createServer().listen(0, "127.0.0.1", () => {
-      const { port } = srv.address() as { port: number };
-      srv.close(() => resolve(port));
-    }).on("error", reject);
+    const srv = createServer()
+      .listen(0, "127.0.0.1", () => {
+        const { port } = srv.address() as { port: number };
+        srv.close(() => resolve(port));
+      })
+      .on("error", reject);
   });
 }
 
@@ -77,12 +86,30 @@ export async function startPostgres(): Promise<RunningService> {
   const user = databaseUser();
   if (user) chownSync(dir, user.uid, user.gid);
   const data = join(dir, "data");
-  const init = spawnSync(...asUser(user, join(PG_BIN, "initdb"), ["-D", data, "-U", "workbench", "--auth=trust", "-E", "UTF8", "--no-sync", "--no-instructions"]), { encoding: "utf8" });
+  const init = spawnSync(
+    ...asUser(user, join(PG_BIN, "initdb"), ["-D", data, "-U", "workbench", "--auth=trust", "-E", "UTF8", "--no-sync", "--no-instructions"]),
+    { encoding: "utf8" },
+  );
   if (init.status !== 0) throw new Error(`initdb failed: ${init.stderr}${init.stdout}`);
   const port = await freePort();
-  const { child, output } = startProcess(...asUser(user, join(PG_BIN, "postgres"), [
-    "-D", data, "-p", String(port), "-k", dir, "-c", "listen_addresses=127.0.0.1", "-c", "fsync=off", "-c", "full_page_writes=off", "-c", "max_connections=100",
-  ]));
+  const { child, output } = startProcess(
+    ...asUser(user, join(PG_BIN, "postgres"), [
+      "-D",
+      data,
+      "-p",
+      String(port),
+      "-k",
+      dir,
+      "-c",
+      "listen_addresses=127.0.0.1",
+      "-c",
+      "fsync=off",
+      "-c",
+      "full_page_writes=off",
+      "-c",
+      "max_connections=100",
+    ]),
+  );
   const url = `postgres://workbench@127.0.0.1:${port}/postgres`;
   const stop = async () => {
     await stopProcess(child, "SIGINT");
@@ -105,7 +132,20 @@ export async function startPostgres(): Promise<RunningService> {
 export async function startRedis(): Promise<RunningService> {
   const dir = mkdtempSync(join(tmpdir(), "zmq-wb-redis-"));
   const port = await freePort();
-  const { child, output } = startProcess("redis-server", ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--dir", dir, "--protected-mode", "yes"]);
+  const { child, output } = startProcess("redis-server", [
+    "--port",
+    String(port),
+    "--bind",
+    "127.0.0.1",
+    "--save",
+    "",
+    "--appendonly",
+    "no",
+    "--dir",
+    dir,
+    "--protected-mode",
+    "yes",
+  ]);
   const url = `redis://127.0.0.1:${port}`;
   const stop = async () => {
     await stopProcess(child, "SIGTERM");
@@ -145,10 +185,15 @@ export async function startNginx(nodes: string[]): Promise<RunningService> {
     rmSync(dir, { recursive: true, force: true });
   };
   try {
-    await waitReady("nginx", child, () => output() + readIfThere(join(dir, "error.log")), async () => {
-      const res = await fetch(`${url}/nginx-health`);
-      return res.status === 204;
-    });
+    await waitReady(
+      "nginx",
+      child,
+      () => output() + readIfThere(join(dir, "error.log")),
+      async () => {
+        const res = await fetch(`${url}/nginx-health`);
+        return res.status === 204;
+      },
+    );
   } catch (err) {
     await stop();
     throw err;
@@ -159,7 +204,10 @@ export async function startNginx(nodes: string[]): Promise<RunningService> {
 /** The shipped configuration for a test: these nodes, this port, files under `prefix`, in the foreground. */
 export function nginxConfigFor(shipped: string, nodes: string[], port: number, prefix: string): string {
   const user = process.getuid?.() === 0 ? `user ${userInfo().username};\n` : "";
-  const withNodes = shipped.replace(/# nodes begin[\s\S]*?# nodes end/, `# nodes begin\n${nodes.map((n) => `    server ${n} max_fails=1 fail_timeout=2s;`).join("\n")}\n    # nodes end`);
+  const withNodes = shipped.replace(
+    /# nodes begin[\s\S]*?# nodes end/,
+    `# nodes begin\n${nodes.map((n) => `    server ${n} max_fails=1 fail_timeout=2s;`).join("\n")}\n    # nodes end`,
+  );
   const withListen = withNodes.replace(/^(\s*)listen [^;]+;/m, `$1listen 127.0.0.1:${port};`);
   const paths = ["client_body", "proxy", "fastcgi", "uwsgi", "scgi"].map((p) => `${p}_temp_path ${join(prefix, p)};`).join(" ");
   return `${user}daemon off;\npid ${join(prefix, "nginx.pid")};\n${withListen}`
