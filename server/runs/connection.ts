@@ -18,6 +18,8 @@ type StartMessage = Extract<ClientMessage, { type: "run/start" }>;
  */
 export class RunConnection implements Drainable {
   private readonly tickets = new Map<string, RunTicket>();
+  /** Runs being admitted (the rate limit may ask Redis), and those of them whose Stop arrived meanwhile. */
+  private readonly admitting = new Map<string, boolean>();
   private session: Session | undefined;
   private leaving = false;
 
@@ -37,8 +39,10 @@ export class RunConnection implements Drainable {
 
   async handle(message: ClientMessage, allowRun: () => Promise<boolean>): Promise<void> {
     switch (message.type) {
-      case "run/start": return (await allowRun()) ? this.start(message) : this.fail("You are starting runs too quickly. Wait a few seconds and try again.", message.meta.runId);
-      case "run/stop": return this.tickets.get(message.meta.runId)?.stop("stop");
+      case "run/start": return this.admit(message, allowRun);
+      case "run/stop":
+        if (this.admitting.has(message.meta.runId)) this.admitting.set(message.meta.runId, true);
+        return this.tickets.get(message.meta.runId)?.stop("stop");
       case "run/control": return this.tickets.get(message.meta.runId)?.control(message.payload);
       case "session/open": return await this.openSession(message.payload);
       case "session/view": return this.session ? this.session.setView(message.payload) : this.fail("There is no open session to share the view with.");
@@ -57,7 +61,24 @@ export class RunConnection implements Drainable {
     if (this.session?.presenting) this.session.presenterLeft();
   }
 
-  private async start(message: StartMessage): Promise<void> {
+  private async admit(message: StartMessage, allowRun: () => Promise<boolean>): Promise<void> {
+    const { runId } = message.meta;
+    if (this.admitting.has(runId)) return this.fail(`A run with id ${runId} already exists on this connection.`, runId);
+    this.admitting.set(runId, false);
+    let allowed: boolean;
+    let stopped: boolean | undefined;
+    try {
+      allowed = await allowRun();
+    } finally {
+      stopped = this.admitting.get(runId);
+      this.admitting.delete(runId);
+    }
+    if (!allowed) return this.fail("You are starting runs too quickly. Wait a few seconds and try again.", runId);
+    return this.start(message, stopped === true);
+  }
+
+  /** `stopAtOnce`: Stop was pressed while the run was being admitted; it still reports its start and its exit. */
+  private async start(message: StartMessage, stopAtOnce: boolean): Promise<void> {
     const { runId } = message.meta;
     const { files, entry, timeoutMs, lessonId, params } = message.payload;
     if (this.tickets.has(runId)) return this.fail(`A run with id ${runId} already exists on this connection.`, runId);
@@ -88,6 +109,7 @@ export class RunConnection implements Drainable {
       throw err;
     }
     this.tickets.set(runId, ticket);
+    if (stopAtOnce) ticket.stop("stop");
     session?.startRun({ runId, entry: entry ?? "main.ts", files });
     await ticket.done;
     this.tickets.delete(runId);
