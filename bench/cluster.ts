@@ -23,9 +23,10 @@ const p95 = (v: number[]) => [...v].sort((a, b) => a - b)[Math.min(v.length - 1,
 const single = (name: string, unit: string, value: number): Figure => ({ name, unit, median: value, min: value, max: value });
 
 /** Lag of each spectator's copy of each trace batch behind the presenter's (one process, one clock). */
-async function spectatorLag(proxyWs: string): Promise<{ lags: number[]; missing: number; batches: number }> {
+async function spectatorLag(proxyWs: string): Promise<{ lags: number[]; missing: number; batches: number; bytes: number }> {
   const presenter = await open(`${proxyWs}/api/runs`);
   const presenterAt = new Map<string, number>();
+  const sizes: number[] = [];
   let code = "";
   let exited = () => {};
   const done = new Promise<void>((r) => (exited = r));
@@ -33,6 +34,7 @@ async function spectatorLag(proxyWs: string): Promise<{ lags: number[]; missing:
     const m = JSON.parse(raw.toString());
     if (m.type === "session/opened") code = m.payload.code;
     if (m.type !== "trace") return;
+    sizes.push(raw.toString().length);
     presenterAt.set(keyOf(JSON.stringify({ type: "trace", payload: m.payload, meta: m.meta })), performance.now());
     if (m.payload.events.some((e: { type: string }) => e.type === "run/exit")) exited();
   });
@@ -67,7 +69,7 @@ async function spectatorLag(proxyWs: string): Promise<{ lags: number[]; missing:
   }
   presenter.close();
   for (const s of spectators) s.close();
-  return { lags, missing, batches: presenterAt.size };
+  return { lags, missing, batches: presenterAt.size, bytes: summarize("", "", sizes).median };
 }
 
 /** Short runs back to back from THROUGHPUT_CLIENTS clients on one node: finished runs per second, and peak RSS. */
@@ -105,16 +107,27 @@ async function runsPerSecond(nodeWs: string): Promise<{ perSecond: number; notOk
   return { perSecond: ok / ((performance.now() - started) / 1000), notOk, rss };
 }
 
+/** The anchor: the same class on one node alone, sessions in its memory, no proxy. */
+async function oneNodeLag(): Promise<Awaited<ReturnType<typeof spectatorLag>>> {
+  const node = await startNode({ WB_RUNS_PER_CLIENT_PER_MINUTE: "100000" });
+  try {
+    return await spectatorLag(node.ws);
+  } finally {
+    await node.stop();
+  }
+}
+
 const bench: Benchmark = {
   name: "cluster (2 nodes behind nginx)",
-  expectedSeconds: 70,
+  expectedSeconds: 90,
   async run(): Promise<BenchResult> {
+    const alone = await oneNodeLag();
     const [postgres, redis] = await Promise.all([startPostgres(), startRedis()]);
     const env = { DATABASE_URL: postgres.url, REDIS_URL: redis.url, TRUST_PROXY: "127.0.0.1", WB_RUNS_PER_CLIENT_PER_MINUTE: "100000" };
     const nodes = await Promise.all([startNode(env), startNode(env)]);
     const nginx = await startNginx(nodes.map((n) => n.address));
     try {
-      const { lags, missing, batches } = await spectatorLag(nginx.url.replace("http", "ws"));
+      const { lags, missing, batches, bytes } = await spectatorLag(nginx.url.replace("http", "ws"));
       const { perSecond, notOk, rss } = await runsPerSecond(nodes[0].ws);
       const cores = cpus().length;
       const comparisons: Comparison[] = [
@@ -125,19 +138,22 @@ const bench: Benchmark = {
           target: `<= ${P95_TARGET_MS} ms`,
           met: p95(lags) <= P95_TARGET_MS,
         },
+        { name: "p95 lag, 2 nodes behind nginx / 1 node alone", ratio: p95(lags) / p95(alone.lags), target: "information", met: true },
         { name: "short runs that did not end ok", value: notOk, unit: "runs", target: "0", met: notOk === 0 },
       ];
       return {
         figures: [
-          summarize(`lag behind the presenter, ${SPECTATORS} spectators`, "ms", lags),
-          single(`p95 lag, ${SPECTATORS} spectators`, "ms", p95(lags)),
+          summarize(`lag behind the presenter, ${SPECTATORS} spectators, 2 nodes`, "ms", lags),
+          single(`p95 lag, ${SPECTATORS} spectators, 2 nodes behind nginx`, "ms", p95(lags)),
+          single(`p95 lag, ${SPECTATORS} spectators, 1 node alone`, "ms", p95(alone.lags)),
           single("runs per second, one node", "runs/s", perSecond),
           single(`runs per second per core (${cores} cores)`, "runs/s", perSecond / cores),
           summarize("RSS per sandbox while runs follow each other", "MiB", rss),
         ],
         comparisons,
         notes: [
-          `${batches} batches to the presenter; ${lags.length} deliveries matched, ${missing} reduced under backpressure`,
+          `2 nodes: ${batches} batches to the presenter (median ${Math.round(bytes / 1024)} KiB); ${lags.length} deliveries matched, ${missing} reduced under backpressure`,
+          `1 node: ${alone.batches} batches; ${alone.lags.length} deliveries matched, ${alone.missing} reduced`,
           `throughput: ${THROUGHPUT_CLIENTS} clients, one PUSH/PULL round trip per run, ${THROUGHPUT_MS / 1000} s, on node A while node B idles on the same machine`,
         ],
       };
