@@ -3,6 +3,7 @@ import { envSchema } from "env-schema";
 import { Type, type Static } from "@sinclair/typebox";
 import { REPO_ROOT } from "./paths.js";
 import { limitsFromEnv, type Limits } from "./sandbox/limits.js";
+import { serverLimitsFromEnv, type ServerLimits } from "./limits.js";
 
 /**
  * Every environment variable the server reads, with its default and what it is for (run limits are the `WB_*`
@@ -24,7 +25,10 @@ export const ServerEnv = Type.Object({
   }),
   DATABASE_URL: Type.String({ default: "", pattern: "^(postgres(ql)?://.*)?$", description: "PostgreSQL for shared programs, shared by every node (postgres://user@host:5432/db); SQLite in DATA_DIR when unset." }),
   REDIS_URL: Type.String({ default: "", pattern: "^(rediss?://.*)?$", description: "Redis for classroom sessions and rate limits across nodes (redis://host:6379); this process's memory when unset." }),
-  TRUST_PROXY: Type.String({ default: "", description: "Addresses of the reverse proxy whose X-Forwarded-For names the client (comma-separated, or true for any); unset: none." }),
+  TRUST_PROXY: Type.String({
+    default: "",
+    description: "Which proxy in front to believe about the client's address (Fastify trustProxy): true, a hop count, or addresses/CIDRs. Unset: none.",
+  }),
 });
 export type ServerEnv = Static<typeof ServerEnv>;
 
@@ -36,6 +40,8 @@ export interface AppConfig {
   /** Isolation driver name: auto, bwrap or none. */
   sandbox: string;
   limits: Limits;
+  /** Sessions, shares and join-code limits (`limits.ts`). */
+  serverLimits: ServerLimits;
   /** The curriculum: numbered part and lesson folders. */
   lessonsDir: string;
   /** Built web app to serve; absent in API-only tests. */
@@ -45,8 +51,11 @@ export interface AppConfig {
   databaseUrl?: string;
   /** Redis for classroom sessions and rate limits across nodes; this process's memory when absent. */
   redisUrl?: string;
-  /** Addresses of the reverse proxy whose X-Forwarded-For is believed (comma-separated), or true for any. */
-  trustProxy?: string | boolean;
+  /**
+   * Fastify's `trustProxy`: false (default) uses the socket's address; true trusts every X-Forwarded-For hop;
+   * a number trusts that many hops; a comma-separated list of addresses/CIDRs trusts only those proxies.
+   */
+  trustProxy?: boolean | number | string;
 }
 
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): AppConfig {
@@ -64,13 +73,23 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): AppConfig {
     dataDir: orDefault(parsed.DATA_DIR, "data"),
     sandbox: parsed.SANDBOX,
     limits: limitsFromEnv(env),
+    serverLimits: serverLimitsFromEnv(env),
     webDir: orDefault(parsed.WEB_DIR, "web/dist"),
     lessonsDir: orDefault(parsed.LESSONS_DIR, "lessons"),
     logLevel: parsed.LOG_LEVEL,
     ...(parsed.DATABASE_URL ? { databaseUrl: parsed.DATABASE_URL } : {}),
     ...(parsed.REDIS_URL ? { redisUrl: parsed.REDIS_URL } : {}),
-    ...(parsed.TRUST_PROXY ? { trustProxy: parsed.TRUST_PROXY === "true" ? true : parsed.TRUST_PROXY } : {}),
+    trustProxy: trustProxyFromEnv(parsed.TRUST_PROXY),
   };
+}
+
+/** `TRUST_PROXY`: unset or "false" → false, "true" → true, a whole number → that many hops, else addresses/CIDRs. */
+export function trustProxyFromEnv(raw: string | undefined): boolean | number | string {
+  const value = raw?.trim() ?? "";
+  if (value === "" || value === "false") return false;
+  if (value === "true") return true;
+  if (/^\d+$/.test(value)) return Number(value);
+  return value;
 }
 
 export function isLoopback(host: string): boolean {

@@ -1,17 +1,15 @@
 import closeWithGrace from "close-with-grace";
 import { buildApp } from "./app.js";
 import { configFromEnv, type AppConfig } from "./config.js";
-import { clusterLimitsFromEnv, type ClusterLimits } from "./cluster/limits.js";
 
 let config: AppConfig;
-let DRAIN_MS: ClusterLimits["DRAIN_MS"];
 try {
   config = configFromEnv();
-  ({ DRAIN_MS } = clusterLimitsFromEnv());
 } catch (err) {
   console.error((err as Error).message);
   process.exit(2);
 }
+const { DRAIN_MS } = config.serverLimits;
 const app = await buildApp(config);
 
 // SIGTERM or SIGINT: take no new runs, let the ones going finish (at most DRAIN_MS), then close and exit, so a

@@ -12,6 +12,9 @@ import type { SocketTotals, TraceEvent } from "../../protocol/trace.js";
  */
 export const CHANNEL_FD = 3;
 
+/** After the full-event budget, one message in this many still gets an event, so long runs stay visible. */
+export const MESSAGE_SAMPLE_EVERY = 1_000;
+
 export interface RunnerLimits {
   /** Sockets one run may create; libzmq aborts the process on too many fds, so this stays well below nofile. */
   maxSockets: number;

@@ -23,8 +23,10 @@ const RUNS_PER_MINUTE = 4;
 let postgres: RunningService, redis: RunningService, nginx: RunningService;
 let a: NodeProcess, b: NodeProcess;
 const probes: WsProbe[] = [];
-const connect = async (url: string, headers?: Record<string, string>) => {
-  const probe = await WsProbe.connect(url, headers);
+const connect = async (url: string, from?: string) => {
+  const split = /^(ws:\/\/[^/]+)(\/.*)$/.exec(url);
+  if (!split) throw new Error(`not a WebSocket URL: ${url}`);
+  const probe = await WsProbe.connect(split[1], split[2], from);
   probes.push(probe);
   return probe;
 };
@@ -120,7 +122,7 @@ describe("two nodes behind nginx, with PostgreSQL and Redis", () => {
   });
 
   it("counts one client's runs on both nodes together", async () => {
-    const client = { "x-forwarded-for": "203.0.113.7" };
+    const client = "203.0.113.7";
     const [onA, onB] = await Promise.all([connect(`${a.ws}/api/runs`, client), connect(`${b.ws}/api/runs`, client)]);
     const allowed = Array.from({ length: RUNS_PER_MINUTE }, (_, i) => {
       const probe = i % 2 ? onB : onA;
@@ -132,7 +134,7 @@ describe("two nodes behind nginx, with PostgreSQL and Redis", () => {
       probe.send({ type: "run/start", payload: { files: { "main.ts": hello } }, meta: { runId: "one-too-many" } });
       expect(await probe.errorFor("one-too-many")).toMatch(/starting runs too quickly/);
     }
-    const other = await connect(`${a.ws}/api/runs`, { "x-forwarded-for": "203.0.113.8" });
+    const other = await connect(`${a.ws}/api/runs`, "203.0.113.8");
     other.send({ type: "run/start", payload: { files: { "main.ts": hello } }, meta: { runId: "someone-else" } });
     expect((await other.exitOf("someone-else")).reason).toBe("ok");
   });

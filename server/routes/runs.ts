@@ -6,6 +6,7 @@ import { RunConnection } from "../runs/connection.js";
 import { describeInvalid } from "../runs/describe-invalid.js";
 import { RateLimiter } from "./rate-limiter.js";
 import { RedisRateLimiter } from "./redis-rate-limiter.js";
+import { clientKey } from "../client-key.js";
 
 const MAX_CLIENT_MESSAGE_BYTES = 1024 * 1024;
 
@@ -15,7 +16,8 @@ const runs: FastifyPluginAsync = async (app) => {
   const limiter = app.redis ? new RedisRateLimiter(app.redis, "runs", perMinute, 60_000) : new RateLimiter(perMinute, 60_000);
 
   app.get("/api/runs", { websocket: true }, (socket: WebSocket, request) => {
-    const connection = new RunConnection(app, socket, request.log);
+    const client = clientKey(request);
+    const connection = new RunConnection(app, socket, request.log, client);
     const leave = app.drain.join(connection);
     socket.on("message", (data: Buffer, isBinary: boolean) => {
       if (isBinary || data.length > MAX_CLIENT_MESSAGE_BYTES) return connection.fail("Messages must be JSON text of at most 1 MiB.");
@@ -26,7 +28,7 @@ const runs: FastifyPluginAsync = async (app) => {
         return connection.fail("That message is not valid JSON.");
       }
       if (!Value.Check(ClientMessage, message)) return connection.fail(describeInvalid(message), runIdOf(message));
-      connection.handle(message, async () => limiter.allow(request.ip)).catch((err: unknown) => {
+      connection.handle(message, async () => limiter.allow(client)).catch((err: unknown) => {
         request.log.error(err, "run connection failed");
         connection.fail("Something went wrong on the server. The error has been logged.");
       });

@@ -27,6 +27,8 @@ export class RunConnection implements Drainable {
     private readonly app: FastifyInstance,
     private readonly socket: WebSocket,
     private readonly log: FastifyBaseLogger,
+    /** The client address every limit counts this connection's runs and sessions against. */
+    private readonly client: string,
   ) {}
 
   send(message: ServerMessage): void {
@@ -97,7 +99,7 @@ export class RunConnection implements Drainable {
     let ticket: RunTicket;
     try {
       ticket = await this.app.supervisor.submit(
-        { runId, files, entry, timeoutMs, params },
+        { runId, files, entry, timeoutMs, params, client: this.client, presenter: session !== undefined },
         (events) => {
           if (lessonId) recorded.push(...events);
           batcher.push(events);
@@ -128,10 +130,11 @@ export class RunConnection implements Drainable {
 
   private async openSession(previous: { code?: string; key?: string }): Promise<void> {
     const audience = (spectators: number) => this.send({ type: "session/audience", payload: { spectators }, meta: {} });
-    if (!this.session && previous.code && previous.key) this.session = await this.app.sessions.reclaim(previous.code, previous.key, audience);
+    if (!this.session && previous.code && previous.key) this.session = await this.app.sessions.reclaim(previous.code, previous.key, this.client, audience);
     if (!this.session) {
-      this.session = await this.app.sessions.open(audience);
-      if (!this.session) return this.fail("The server has as many classroom sessions open as it can. Try again later.");
+      const session = await this.app.sessions.open(this.client, audience);
+      if (typeof session === "string") return this.fail(session);
+      this.session = session;
     }
     const s = this.session;
     this.send({

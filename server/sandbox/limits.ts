@@ -1,4 +1,5 @@
 import type { RunnerLimits } from "../../sandboxed/runner/channel.js";
+import { numbersFromEnv } from "../env-numbers.js";
 
 /**
  * Every limit a run is held to, with its unit in the name. Each can be overridden by an environment variable
@@ -6,7 +7,8 @@ import type { RunnerLimits } from "../../sandboxed/runner/channel.js";
  */
 export const DEFAULT_LIMITS = {
   RUN_WALL_MS: 10_000, // wall-clock time of one run
-  RUN_WALL_MAX_MS: 30 * 60_000, // the most a caller may ask for (classroom demos)
+  RUN_WALL_MAX_MS: 30 * 60_000, // the most a presenter of a classroom session may ask for (long demos)
+  RUN_WALL_CLIENT_MAX_MS: 6 * 60_000, // the most anyone else may ask for: a scenario's default 5 minutes and its grace
   // CPU seconds (prlimit --cpu): a backstop behind the wall-time limit, never below the longest demo (30 min at
   // one busy core), so a scenario at full rate runs to its end; it stops only what the wall-time kill missed.
   RUN_CPU_S: 30 * 60,
@@ -32,7 +34,8 @@ export const DEFAULT_LIMITS = {
   CONCURRENT_RUNS: 8, // runs at once; more wait in a queue
   QUEUE_LENGTH: 32, // runs waiting; more are refused as busy
   WARM_POOL_SIZE: 2, // pre-started sandboxes waiting for a job
-  RUNS_PER_CLIENT_PER_MINUTE: 60, // rate limit per WebSocket client address
+  RUNS_PER_CLIENT_PER_MINUTE: 60, // rate limit per client address
+  RUNS_PER_CLIENT: 2, // runs one client address may have running and queued at once; the queue takes clients in turn
 } as const;
 
 /** Limits where 0 means something sensible (no warm pool, no queue). */
@@ -41,15 +44,7 @@ const ZERO_ALLOWED = new Set<string>(["WARM_POOL_SIZE", "QUEUE_LENGTH", "OUTPUT_
 export type Limits = { -readonly [K in keyof typeof DEFAULT_LIMITS]: number };
 
 export function limitsFromEnv(env: NodeJS.ProcessEnv = process.env, overrides: Partial<Limits> = {}): Limits {
-  const limits: Limits = { ...DEFAULT_LIMITS };
-  for (const key of Object.keys(limits) as (keyof Limits)[]) {
-    const raw = env[`WB_${key}`];
-    if (raw === undefined || raw === "") continue;
-    const value = Number(raw);
-    if (!Number.isFinite(value) || value < 0 || (value === 0 && !ZERO_ALLOWED.has(key))) throw new Error(`WB_${key} must be a positive number (or 0 where allowed), got "${raw}"`);
-    limits[key] = value;
-  }
-  return { ...limits, ...overrides };
+  return numbersFromEnv(DEFAULT_LIMITS, ZERO_ALLOWED, env, overrides);
 }
 
 /**

@@ -33,6 +33,9 @@ const MAX_TOTALS_SOCKETS = 1024;
 /** One program run in one runner process: sends the job, turns telemetry and output into trace events, decides the verdict. */
 export class Run {
   private readonly startedAt = performance.now();
+  private jobSentAt: number | undefined;
+  /** Set once the trace is flushed: output arriving later goes straight out. */
+  private finished = false;
   private cause: StopCause | undefined;
   private outputBytes = 0;
   private outputTruncated = false;
@@ -54,7 +57,7 @@ export class Run {
     private readonly limits: Limits,
     private readonly sink: EventSink,
   ) {
-    this.trace = new TraceProcessor(job.sources);
+    this.trace = new TraceProcessor(job.sources, { messageEvents: limits.MESSAGE_EVENTS, eventsPerSecond: limits.EVENTS_PER_SECOND });
     this.done = new Promise((resolve) => {
       proc.once("exit", (code, signal, usage) => resolve(this.finish(code, signal, usage)));
     });
@@ -63,6 +66,7 @@ export class Run {
     proc.on("stderr", (b) => this.onOutput("stderr", b));
     proc.on("channel-error", () => this.stop({ reason: "limit", limit: "telemetry" }));
     const begin = () => {
+      this.jobSentAt = performance.now();
       proc.send({ type: "job", runId: job.runId, entry: job.entry, files: job.files, limits: runnerLimits(limits), ...(job.params ? { params: job.params } : {}) });
       this.started = true;
       for (const message of this.pendingControl.splice(0)) proc.send({ type: "control", message });
@@ -76,6 +80,11 @@ export class Run {
 
   get elapsedMs(): number {
     return performance.now() - this.startedAt;
+  }
+
+  /** Trace time: ms since the job went to the runner, the clock the runner stamps its events with. */
+  private get traceMs(): number {
+    return this.jobSentAt === undefined ? 0 : performance.now() - this.jobSentAt;
   }
 
   /** Delivers a control message to the running program; held until the job has been sent. */
@@ -131,25 +140,29 @@ export class Run {
     }
   }
 
+  /** Console lines go through the trace processor too, so they take their place in time among socket events. */
   private emitConsole(stream: "stdout" | "stderr", text: string): void {
-    this.sink([{ type: "console", t: this.elapsedMs, stream, text }]);
+    const line: TraceEvent = { type: "console", t: this.traceMs, stream, text };
+    if (this.finished) this.sink([line]);
+    else this.processed([line]);
   }
 
-  /** Attribution and run-level diagnostics need the whole run's trace, in order; they may hold events briefly. */
+  /** Attribution, run-level diagnostics and time order need the whole run's trace; they hold events briefly. */
   private processed(events: TraceEvent[]): void {
-    const out = this.trace.process(events, this.elapsedMs);
+    const out = this.trace.process(events, this.traceMs);
     if (out.length) this.sink(out);
   }
 
   private finish(code: number | null, signal: NodeJS.Signals | null, usage: CgroupUsage | undefined): RunExit {
     clearTimeout(this.wallTimer);
     clearInterval(this.traceTimer);
-    const tail = this.trace.finish(this.totals, this.elapsedMs);
+    const tail = this.trace.finish(this.totals, this.traceMs);
+    this.finished = true;
     if (tail.length) this.sink(tail);
     const end: ProcessEnd = { code, signal, stderrTail: this.stderrTail, uncaught: this.uncaught, usage };
     const verdict = decideVerdict(end, this.cause, this.job.wallMs);
     const exit: RunExit = {
-      type: "run/exit", t: this.elapsedMs, reason: verdict.reason, code: verdict.code, message: verdict.message,
+      type: "run/exit", t: this.traceMs, reason: verdict.reason, code: verdict.code, message: verdict.message,
       totals: { ...this.totals }, ...(verdict.limit ? { limit: verdict.limit } : {}), ...(signal ? { signal } : {}),
     };
     this.sink([exit]);

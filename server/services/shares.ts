@@ -1,18 +1,23 @@
 import fp from "fastify-plugin";
-import type { ShareStore } from "../shares/store.js";
 import { SqliteShareStore } from "../shares/sqlite-store.js";
 import { PgShareStore } from "../shares/pg-store.js";
+import { Shares } from "../shares/shares.js";
+import type { ShareStore } from "../shares/store.js";
 import type { AppConfig } from "../config.js";
 
 declare module "fastify" {
   interface FastifyInstance {
-    shares: ShareStore;
+    shares: Shares;
   }
 }
 
-/** PostgreSQL when `DATABASE_URL` is set (several nodes share it), else SQLite in the data directory. */
-export default fp<{ config: AppConfig }>(async (app, { config }) => {
-  const store: ShareStore = config.databaseUrl ? await PgShareStore.open(config.databaseUrl) : new SqliteShareStore(config.dataDir);
-  app.decorate("shares", store);
-  app.addHook("onClose", async () => store.close());
+/**
+ * Shared programs: PostgreSQL when `DATABASE_URL` is set (every node shares it), else SQLite under the data
+ * directory, unless another `ShareStore` is given.
+ */
+export default fp<{ config: AppConfig; store?: ShareStore }>(async (app, { config, store }) => {
+  const chosen = store ?? (config.databaseUrl ? await PgShareStore.open(config.databaseUrl) : new SqliteShareStore(config.dataDir));
+  const shares = new Shares(chosen, config.serverLimits);
+  app.decorate("shares", shares);
+  app.addHook("onClose", async () => shares.close());
 }, { name: "shares" });

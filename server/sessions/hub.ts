@@ -1,11 +1,13 @@
 import { randomBytes, randomInt } from "node:crypto";
 import { Session } from "./session.js";
-import { SESSION_LIMITS } from "./limits.js";
+import type { ServerLimits } from "../limits.js";
 import { hashKey, type BusMessage, type SessionBus } from "./bus.js";
 import { MemoryBus } from "./memory-bus.js";
 
 const CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789";
 const SWEEP_MS = 15_000;
+
+export type HubLimits = ServerLimits;
 
 /**
  * The classroom sessions this node takes part in, by join code: those its presenters opened, and those whose
@@ -18,22 +20,27 @@ export class SessionHub {
   private readonly stops = new Map<Session, () => Promise<void>>();
   private readonly sweeper: NodeJS.Timeout;
 
-  /** `shared`: other nodes follow these sessions too, so one node going away must not end them. */
-  constructor(private readonly bus: SessionBus = new MemoryBus(), private readonly shared = false) {
+  /** `shared`: other nodes follow these sessions too, so this node going away must not end them. */
+  constructor(readonly limits: HubLimits, private readonly bus: SessionBus = new MemoryBus(), private readonly shared = false) {
     this.sweeper = setInterval(() => this.sweep(), SWEEP_MS);
     this.sweeper.unref();
   }
 
-  /** A new session presented from this node, or undefined when it already presents as many as it may. */
-  async open(onAudience: (count: number) => void): Promise<Session | undefined> {
-    if ([...this.sessions.values()].filter((s) => s.presenting).length >= SESSION_LIMITS.SESSIONS) return undefined;
+  /** A new session presented from `owner` (a client address) on this node, or the sentence saying why not. */
+  async open(owner: string, onAudience: (count: number) => void): Promise<Session | string> {
+    const presented = [...this.sessions.values()].filter((s) => s.presenting);
+    if (presented.length >= this.limits.SESSIONS) return "The server has as many classroom sessions open as it can. Try again later.";
+    if (presented.filter((s) => s.owner === owner).length >= this.limits.SESSIONS_PER_ADDRESS) {
+      return `Your network already presents ${this.limits.SESSIONS_PER_ADDRESS} classroom sessions, the most one address may. Close one you no longer use (or wait: idle sessions close after ${Math.round(this.limits.SESSION_IDLE_MS / 60_000)} minutes).`;
+    }
     const key = randomBytes(18).toString("base64url");
     const createdAt = Date.now();
+    const record = (code: string) => ({ code, keyHash: hashKey(key), createdAt, expiresAt: createdAt + this.limits.SESSION_MAX_MS });
     let code: string;
     do code = Array.from({ length: 6 }, () => CODE_ALPHABET[randomInt(CODE_ALPHABET.length)]).join("");
-    while (this.sessions.has(code) || !(await this.bus.reserve({ code, keyHash: hashKey(key), createdAt, expiresAt: createdAt + SESSION_LIMITS.SESSION_MAX_MS })));
+    while (this.sessions.has(code) || !(await this.bus.reserve(record(code))));
     const session = await this.get(code);
-    return session?.present(key, onAudience);
+    return session ? session.present(key, owner, onAudience) : "The session closed as it opened. Try again.";
   }
 
   /** The session with this code, wherever its presenter is; undefined when there is none. */
@@ -50,12 +57,11 @@ export class SessionHub {
   }
 
   /** The presenter's own session back after a dropped connection, on whichever node it reconnected to. */
-  async reclaim(code: string, key: string, onAudience: (count: number) => void): Promise<Session | undefined> {
+  async reclaim(code: string, key: string, owner: string, onAudience: (count: number) => void): Promise<Session | undefined> {
     const session = await this.get(code);
     if (!session) return undefined;
     if (!session.canReclaim(key) || !(await this.bus.claim(session.code, key))) return this.release(session);
-
-    return session.present(key, onAudience);
+    return session.present(key, owner, onAudience);
   }
 
   /** Stops following a session looked up here that has neither its presenter nor spectators on this node. */
@@ -70,7 +76,7 @@ export class SessionHub {
     session.close(reason);
   }
 
-  /** This node stops. With other nodes, sessions live on there; alone, they end. */
+  /** This node stops. With other nodes, its sessions live on there; alone, they end. */
   async closeAll(reason: string): Promise<void> {
     clearInterval(this.sweeper);
     for (const s of [...this.sessions.values()]) {
@@ -85,10 +91,11 @@ export class SessionHub {
   }
 
   sweep(now = Date.now()): void {
+    const minutes = (ms: number) => Math.round(ms / 60_000);
     for (const s of [...this.sessions.values()]) {
-      if (now >= s.expiresAt) this.close(s, "The session reached its 30-minute limit.");
-      else if (now - s.lastActivity >= SESSION_LIMITS.SESSION_IDLE_MS) this.close(s, "The session was closed after 10 minutes without activity.");
-      else if (s.presenterGoneSince !== undefined && now - s.presenterGoneSince >= SESSION_LIMITS.PRESENTER_GONE_MS) this.close(s, "The presenter left.");
+      if (now >= s.expiresAt) this.close(s, `The session reached its ${minutes(this.limits.SESSION_MAX_MS)}-minute limit.`);
+      else if (now - s.lastActivity >= this.limits.SESSION_IDLE_MS) this.close(s, `The session was closed after ${minutes(this.limits.SESSION_IDLE_MS)} minutes without activity.`);
+      else if (s.presenterGoneSince !== undefined && now - s.presenterGoneSince >= this.limits.PRESENTER_GONE_MS) this.close(s, "The presenter left.");
     }
   }
 
@@ -97,7 +104,7 @@ export class SessionHub {
     const early: BusMessage[] = [];
     const following = await this.bus.follow(code, (m) => (session ? session.receive(m) : early.push(m)));
     if (!following) return undefined;
-    session = new Session(following.state, this.bus, {
+    session = new Session(following.state, this.limits, this.bus, {
       ended: (s, reason) => {
         this.forget(s);
         s.end(reason);

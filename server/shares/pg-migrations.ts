@@ -9,8 +9,11 @@ export const SHARE_MIGRATIONS: readonly string[] = [
     id TEXT PRIMARY KEY,
     files JSONB NOT NULL,
     entry TEXT NOT NULL,
-    created_at TIMESTAMPTZ NOT NULL DEFAULT now()
+    created_at TIMESTAMPTZ NOT NULL,
+    bytes INTEGER NOT NULL,
+    opened_at TIMESTAMPTZ
   )`,
+  "CREATE INDEX shares_unopened_created ON shares (created_at) WHERE opened_at IS NULL",
 ];
 
 // Any constant works; it only has to be the same on every node so that two nodes starting at once take turns.
@@ -24,8 +27,9 @@ export async function migrate(pool: pg.Pool, steps: readonly string[] = SHARE_MI
     await client.query("CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at TIMESTAMPTZ NOT NULL DEFAULT now())");
     const { rows } = await client.query<{ version: number }>("SELECT COALESCE(MAX(version), 0) AS version FROM schema_migrations");
     const current = rows[0].version;
-    if (current > steps.length)
+    if (current > steps.length) {
       throw new Error(`The database schema is at version ${current}, newer than this workbench knows (${steps.length}). Update the workbench on this node.`);
+    }
     for (let version = current + 1; version <= steps.length; version++) {
       await client.query("BEGIN");
       try {

@@ -1,15 +1,29 @@
-import { randomBytes } from "node:crypto";
-import type { ProgramFiles } from "../../protocol/files.js";
 import type { Share } from "../../protocol/api.js";
 
-/** Shared programs: SQLite in the data directory by default, PostgreSQL when several nodes share them. */
-export interface ShareStore {
-  create(files: ProgramFiles, entry: string): Promise<Share>;
-  get(id: string): Promise<Share | undefined>;
-  close(): Promise<void>;
+/** A share as a store keeps it: the program, its content id, and what the quota and expiry need. */
+export interface StoredShare extends Share {
+  /** Size counted against the storage quota: UTF-8 bytes of the files' JSON plus the entry name. */
+  bytes: number;
 }
 
-/** 12 URL-safe characters: 72 random bits, short enough to read out in class. */
-export function newShareId(): string {
-  return randomBytes(9).toString("base64url");
+/**
+ * Where shared programs live. SQLite implements it (`sqlite-store.ts`); any other database can.
+ * A store only keeps rows: content ids, the quota and expiry are decided above it, in `Shares` (`shares.ts`),
+ * so every store gets them. `store-contract.ts` is the test suite every implementation must pass.
+ */
+export interface ShareStore {
+  /**
+   * Keeps `share` unless a share with its id is already kept (ids are content hashes, so that one holds the same
+   * program). Answers the kept share and whether this call added it. Safe to call concurrently with the same id.
+   */
+  insert(share: StoredShare): Promise<{ share: Share; created: boolean }>;
+  /** The share with this id, or undefined. */
+  get(id: string): Promise<Share | undefined>;
+  /** Notes that the share was opened; only the first call matters (unopened shares may expire). */
+  markOpened(id: string, at: Date): Promise<void>;
+  /** Sum of `bytes` over every kept share. */
+  usedBytes(): Promise<number>;
+  /** Removes shares never opened and created before `cutoff`; answers how many went. */
+  deleteUnopenedCreatedBefore(cutoff: Date): Promise<number>;
+  close(): Promise<void>;
 }

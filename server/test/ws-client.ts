@@ -17,17 +17,26 @@ export class WsProbe {
     return probe;
   }
 
-  /** Connects over the network (to a node or through the proxy); `headers` as a proxy would send them. */
-  static async connect(url: string, headers: Record<string, string> = {}): Promise<WsProbe> {
+  /**
+   * A real client over TCP to a listening app; `from` is sent as X-Forwarded-For, which the app honours only when
+   * TRUST_PROXY trusts 127.0.0.1, so tests can be many client addresses at once.
+   */
+  static async connect(baseUrl: string, path: string, from?: string): Promise<WsProbe> {
     const probe = new WsProbe();
-    probe.ws = new WebSocket(url, { headers });
-    probe.listen(probe.ws);
+    const ws = new WebSocket(baseUrl.replace(/^http/, "ws") + path, { headers: from ? { "x-forwarded-for": from } : {} });
+    probe.listen(ws);
+    probe.ws = ws;
     await new Promise<void>((resolve, reject) => {
-      probe.ws.once("open", () => resolve());
-      probe.ws.once("error", reject);
-      probe.ws.once("unexpected-response", (_req, res) => reject(new Error(`Unexpected server response: ${res.statusCode}`)));
+      ws.once("open", () => resolve());
+      ws.once("error", reject);
+      ws.once("unexpected-response", (_request, response) => reject(new Error(`Unexpected server response: ${response.statusCode}`)));
     });
     return probe;
+  }
+
+  /** Resolves once the server has closed this socket. */
+  closed(): Promise<void> {
+    return this.ws.readyState === this.ws.CLOSED ? Promise.resolve() : new Promise((resolve) => this.ws.once("close", () => resolve()));
   }
 
   private listen(ws: WebSocket): void {

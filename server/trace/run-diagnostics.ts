@@ -1,8 +1,6 @@
-import { transportOf } from "../../protocol/endpoints.js";
-import type { SocketTotals, TraceEvent, TraceEventOf } from "../../protocol/trace.js";
-import { incompatibility, PUBLISHING, SUBSCRIBING } from "./socket-pairs.js";
+import type { TraceEvent, TraceEventOf } from "../../protocol/trace.js";
+import { incompatibility } from "./socket-pairs.js";
 import type { LinkModel, LinkUp } from "./link-model.js";
-import { droppedMessages, type DropInputs } from "./dropped-messages.js";
 
 export type Diagnostic = TraceEventOf<"diagnostic">;
 
@@ -18,9 +16,6 @@ export class RunDiagnostics {
   /** Connects not judged yet by the "nothing binds there" check, oldest first. */
   private uncheckedConnects: { socket: string; endpoint: string; t: number }[] = [];
   private readonly reached = new Set<string>();
-  private readonly handshakes = new Map<string, number>();
-  private readonly monitored = new Set<string>();
-  private readonly drops: DropInputs = { subscribedAll: new Set(), hwm: new Map(), seqAtEdge: new Map(), lastSeq: new Map() };
   private out: Diagnostic[] = [];
   private latest = 0;
 
@@ -38,12 +33,9 @@ export class RunDiagnostics {
     return this.take();
   }
 
-  /** At the end of the run, with the final totals. */
-  finish(totals: Record<string, SocketTotals>, now = 0): Diagnostic[] {
+  /** At the end of the run. Lost messages are MessageDrops' to judge (server/trace/drops.ts). */
+  finish(now = 0): Diagnostic[] {
     this.checkConnects(Math.max(now, this.latest), true);
-    for (const [socket, peers, message] of droppedMessages(this.topology, this.drops, totals)) {
-      this.say("messages-dropped", socket, message, "warning", peers);
-    }
     return this.take();
   }
 
@@ -57,15 +49,8 @@ export class RunDiagnostics {
         return;
       case "socket/event":
         return this.onObserved(event);
-      case "socket/option":
-        return this.onOption(event);
       case "socket/error":
         return this.onError(event);
-      case "message/send":
-        this.drops.lastSeq.set(event.socket, event.seq);
-        if (PUBLISHING.has(event.kind) && !this.said.has(`slow-joiner ${event.socket}`) && !this.hasSubscriber(event.socket, event.t)) {
-          this.say("slow-joiner", event.socket, `${this.name(event.socket)} published before any subscriber had connected, and PUB drops messages nobody is there to receive (the "slow joiner"). Wait until the subscribers are connected (a short pause, or a sync handshake) before publishing.`, "warning");
-        }
     }
   }
 
@@ -75,27 +60,10 @@ export class RunDiagnostics {
     if (problem) {
       this.say("incompatible-sockets", link.from, `${this.name(link.from)} connects to ${this.name(link.to)} at ${link.endpoint}, but ${problem}: libzmq refuses the pair and no message will pass between them.`, "error", [link.to]);
     }
-    for (const [pub, sub] of [[link.from, link.to], [link.to, link.from]]) {
-      if (PUBLISHING.has(this.topology.kindOf(pub)!)) this.drops.seqAtEdge.set(`${pub}>${sub}`, this.drops.lastSeq.get(pub) ?? 0);
-    }
   }
 
   private onObserved(event: TraceEventOf<"socket/event">): void {
-    this.monitored.add(event.socket);
-    const count = this.handshakes.get(event.socket) ?? 0;
-    if (event.event === "handshake") this.handshakes.set(event.socket, count + 1);
-    if (event.event === "disconnect") this.handshakes.set(event.socket, Math.max(0, count - 1));
     if ((event.event === "connect" || event.event === "handshake") && event.endpoint) this.reached.add(`${event.socket} ${event.endpoint}`);
-  }
-
-  private onOption(event: TraceEventOf<"socket/option">): void {
-    const values = Array.isArray(event.value) ? event.value : [event.value];
-    if (event.name === "subscribe" && values.includes("")) this.drops.subscribedAll.add(event.socket);
-    if (event.name === "sendHighWaterMark" || event.name === "receiveHighWaterMark") {
-      const hwm = this.drops.hwm.get(event.socket) ?? {};
-      hwm[event.name === "sendHighWaterMark" ? "send" : "receive"] = Number(event.value);
-      this.drops.hwm.set(event.socket, hwm);
-    }
   }
 
   private onError(event: TraceEventOf<"socket/error">): void {
@@ -110,20 +78,11 @@ export class RunDiagnostics {
     }
   }
 
-  private hasSubscriber(pub: string, t: number): boolean {
-    if ((this.handshakes.get(pub) ?? 0) > 0) return true;
-    const observed = this.monitored.has(pub);
-    return this.topology.linksOf(pub).some((l) => {
-      const other = l.from === pub ? l.to : l.from;
-      if (!SUBSCRIBING.has(this.topology.kindOf(other)!) || l.since > t) return false;
-      return !observed || transportOf(l.endpoint) === "inproc";
-    });
-  }
-
   private checkConnects(now: number, atEnd: boolean): void {
     const due = this.uncheckedConnects.filter((c) => atEnd || now - c.t >= UNBOUND_CONNECT_MS);
     if (due.length === 0) return;
-    this.uncheckedConnects = this.uncheckedConnects.filter((c) => !due.includes(c));
+    const judged = new Set(due);
+    this.uncheckedConnects = this.uncheckedConnects.filter((c) => !judged.has(c));
     for (const connect of due) {
       if (this.topology.reached(connect.socket, connect.endpoint) || this.reached.has(`${connect.socket} ${connect.endpoint}`)) continue;
       this.say("connect-nothing-bound", connect.socket, `${this.name(connect.socket)} connected to ${connect.endpoint}, but no socket in this program binds that endpoint, so it keeps retrying and its messages go nowhere. Check the transport, host and port, or bind a socket there.`, "warning");

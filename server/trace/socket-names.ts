@@ -73,13 +73,15 @@ export class SocketNamer {
       const group = this.byBase.get(base) ?? [];
       group.push(named);
       this.byBase.set(base, group);
-      return this.rename(group, event.t);
+      // The first socket of a name is renamed once, when the second appears; the others keep theirs.
+      return this.rename(group, group.length === 2 ? [0, 1] : [group.length - 1], event.t);
     }
     if (event.type === "socket/option" && event.name === "routingId" && typeof event.value === "string") {
       const named = this.sockets.get(event.socket);
       if (!named) return [];
       named.routingId = event.value.slice(0, NAME_CHARS);
-      return this.rename(this.byBase.get(named.base) ?? [], event.t);
+      const group = this.byBase.get(named.base) ?? [];
+      return this.rename(group, [group.indexOf(named)], event.t);
     }
     return [];
   }
@@ -89,14 +91,17 @@ export class SocketNamer {
     return this.sockets.get(socket)?.shown ?? socket;
   }
 
-  private rename(group: Named[], t: number): SocketName[] {
+  /** Names the group's members at these positions afresh; a name depends only on its group's size, position and routing id. */
+  private rename(group: Named[], positions: number[], t: number): SocketName[] {
     const out: SocketName[] = [];
-    group.forEach((n, i) => {
+    for (const i of positions) {
+      const n = group[i];
+      if (!n) continue;
       const name = group.length === 1 ? n.base : n.routingId !== undefined ? withRoutingId(n.base, n.routingId) : `${n.base} #${i + 1}`;
-      if (name === n.shown) return;
+      if (name === n.shown) continue;
       n.shown = name;
       out.push({ type: "socket/name", t, socket: n.socket, kind: n.kind, name, detail: n.detail });
-    });
+    }
     return out;
   }
 }

@@ -1,8 +1,11 @@
 import type { SocketTotals, TraceEvent } from "../../protocol/trace.js";
 import { MessageAttributor } from "./attribute.js";
+import { MessageDrops } from "./drops.js";
 import { LinkModel } from "./link-model.js";
 import { RunDiagnostics } from "./run-diagnostics.js";
+import { SamplingNote, type SamplingLimits } from "./sampling-note.js";
 import { SocketNamer } from "./socket-names.js";
+import { TimeOrder } from "./time-order.js";
 
 /**
  * What the supervisor does with one run's validated telemetry before it reaches the browser: socket names from
@@ -15,24 +18,47 @@ export class TraceProcessor {
   private readonly names: SocketNamer;
   private readonly attributor = new MessageAttributor(this.links);
   private readonly diagnostics: RunDiagnostics;
+  private readonly sampling: SamplingNote;
+  private readonly drops: MessageDrops;
+  private readonly order = new TimeOrder();
 
-  /** `sources`: the program's files as the user gave them (not as the run reports them), for socket names. */
-  constructor(sources: Readonly<Record<string, string>> = {}) {
+  /**
+   * `sources`: the program's files as the user gave them (not as the run reports them), for socket names;
+   * `sampling`: the run's limits, to say what the trace keeps once message sampling starts.
+   */
+  constructor(sources: Readonly<Record<string, string>> = {}, sampling: SamplingLimits = { messageEvents: 5_000, eventsPerSecond: 5_000 }) {
     this.names = new SocketNamer(sources);
-    this.diagnostics = new RunDiagnostics(this.links, (socket) => this.names.nameOf(socket));
+    const nameOf = (socket: string) => this.names.nameOf(socket);
+    this.diagnostics = new RunDiagnostics(this.links, nameOf);
+    this.sampling = new SamplingNote(sampling, nameOf);
+    this.drops = new MessageDrops(this.links, nameOf);
   }
 
-  /** Each validated batch in order (and `[]` now and then, so held events and 1 s checks are not stuck). */
+  /**
+   * Each validated batch, console lines included, with `now` in trace time (ms since the job started); `[]` now
+   * and then, so held events and 1 s checks are not stuck. Returns what is ready, in time order.
+   */
   process(events: readonly TraceEvent[], now: number): TraceEvent[] {
-    const named = events.flatMap((e) => [e, ...this.names.apply(e)]);
+    const named = events.flatMap((e) => {
+      const before = this.sampling.check(e);
+      const after = this.sampling.noteAfter(e);
+      return [...(before ? [before] : []), e, ...this.names.apply(e), ...(after ? [after] : [])];
+    });
     const expanded = withLinks(this.links, named);
     const diagnostics = this.diagnostics.push(expanded, now);
-    return [...this.attributor.push(expanded, now), ...diagnostics];
+    const attributed = this.attributor.push(expanded, now);
+    // After attribution: a ROUTER's receive then knows its sender, and its send the peer it addressed.
+    for (const e of expanded) this.drops.observe(e);
+    this.order.push([...attributed, ...diagnostics]);
+    return this.order.release(now);
   }
 
-  /** Once the runner has exited, before run/exit: held events and end-of-run diagnostics. */
+  /** Once the runner has exited, before run/exit: everything held and the end-of-run diagnostics, in time order. */
   finish(totals: Record<string, SocketTotals>, now: number): TraceEvent[] {
-    return [...this.attributor.flush(), ...this.diagnostics.finish(totals, now)];
+    const held = this.attributor.flush();
+    const end = held.reduce((latest, e) => Math.max(latest, e.t), Math.max(now, this.order.latest));
+    this.order.push([...held, ...this.diagnostics.finish(now), ...this.drops.finish(totals, end, this.sampling.started)]);
+    return this.order.flush();
   }
 }
 
