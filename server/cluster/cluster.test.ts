@@ -19,6 +19,7 @@ pull.close();
 const finish = (probe: WsProbe, runId: string) =>
   probe.send({ type: "run/control", payload: { action: "set-param", name: "finish", value: true }, meta: { runId } });
 const RUNS_PER_MINUTE = 4;
+const SHARES_PER_MINUTE = 3;
 
 let postgres: RunningService, redis: RunningService, nginx: RunningService;
 let a: NodeProcess, b: NodeProcess;
@@ -39,6 +40,7 @@ beforeAll(async () => {
     TRUST_PROXY: "127.0.0.1",
     WB_WARM_POOL_SIZE: "1",
     WB_RUNS_PER_CLIENT_PER_MINUTE: String(RUNS_PER_MINUTE),
+    WB_SHARES_PER_ADDRESS_PER_MINUTE: String(SHARES_PER_MINUTE),
     WB_DRAIN_MS: "30000",
   };
   [a, b] = await Promise.all([startNode(env), startNode(env)]);
@@ -119,6 +121,15 @@ describe("two nodes behind nginx, with PostgreSQL and Redis", () => {
     const back = await reclaimOn(b, code, key);
     back.send({ type: "run/start", payload: { files: { "main.ts": hello } }, meta: { runId: "from-b" } });
     for (const s of [...spectators, late]) expect((await s.exitOf("from-b")).reason).toBe("ok");
+  });
+
+  it("counts one client's shares on both nodes together (@fastify/rate-limit's Redis store)", async () => {
+    const share = (node: NodeProcess, from: string, n: number) =>
+      fetch(`${node.url}/api/shares`, { method: "POST", headers: { "content-type": "application/json", "x-forwarded-for": from }, body: JSON.stringify({ files: { "main.ts": `// ${n}` } }) });
+    const statuses: number[] = [];
+    for (let n = 0; n <= SHARES_PER_MINUTE; n++) statuses.push((await share(n % 2 ? b : a, "203.0.113.9", n)).status);
+    expect(statuses).toEqual([...Array(SHARES_PER_MINUTE).fill(201), 429]);
+    expect((await share(b, "203.0.113.10", 99)).status).toBe(201);
   });
 
   it("counts one client's runs on both nodes together", async () => {
