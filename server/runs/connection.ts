@@ -5,6 +5,7 @@ import type { TraceEvent } from "../../protocol/trace.js";
 import { RunRefused, type RunTicket } from "../sandbox/supervisor.js";
 import type { Session } from "../sessions/session.js";
 import { EventBatcher } from "./event-batcher.js";
+import { appendUpTo } from "../util/append-all.js";
 import type { Drainable } from "../cluster/drain.js";
 
 /** WebSocket close code 1012 "service restart": the browser reconnects, and the proxy picks another node. */
@@ -101,7 +102,7 @@ export class RunConnection implements Drainable {
       ticket = await this.app.supervisor.submit(
         { runId, files, entry, timeoutMs, params, client: this.client, presenter: session !== undefined },
         (events) => {
-          if (lessonId) recorded.push(...events);
+          if (lessonId) appendUpTo(recorded, events, this.app.supervisor.limits.RECORDED_EVENTS, (e) => e.type === "run/exit");
           batcher.push(events);
         },
         (position) => this.send({ type: "run/queued", payload: { position }, meta: { runId } }),

@@ -6,6 +6,7 @@ import { RunDiagnostics } from "./run-diagnostics.js";
 import { SamplingNote, type SamplingLimits } from "./sampling-note.js";
 import { SocketNamer } from "./socket-names.js";
 import { TimeOrder } from "./time-order.js";
+import { appendAll } from "../util/append-all.js";
 
 /**
  * What the supervisor does with one run's validated telemetry before it reaches the browser: socket names from
@@ -16,7 +17,7 @@ import { TimeOrder } from "./time-order.js";
 export class TraceProcessor {
   readonly links = new LinkModel();
   private readonly names: SocketNamer;
-  private readonly attributor = new MessageAttributor(this.links);
+  private readonly attributor: MessageAttributor;
   private readonly diagnostics: RunDiagnostics;
   private readonly sampling: SamplingNote;
   private readonly drops: MessageDrops;
@@ -24,9 +25,11 @@ export class TraceProcessor {
 
   /**
    * `sources`: the program's files as the user gave them (not as the run reports them), for socket names;
-   * `sampling`: the run's limits, to say what the trace keeps once message sampling starts.
+   * `sampling`: the run's limits, to say what the trace keeps once message sampling starts; `maxHeld`: events that
+   * may wait behind a receive whose send has not arrived (TRACE_HELD_EVENTS).
    */
-  constructor(sources: Readonly<Record<string, string>> = {}, sampling: SamplingLimits = { messageEvents: 5_000, eventsPerSecond: 5_000 }) {
+  constructor(sources: Readonly<Record<string, string>> = {}, sampling: SamplingLimits = { messageEvents: 5_000, eventsPerSecond: 5_000 }, maxHeld = Infinity) {
+    this.attributor = new MessageAttributor(this.links, maxHeld);
     this.names = new SocketNamer(sources);
     const nameOf = (socket: string) => this.names.nameOf(socket);
     this.diagnostics = new RunDiagnostics(this.links, nameOf);
@@ -71,7 +74,8 @@ export function withLinks(model: LinkModel, events: readonly TraceEvent[]): Trac
   for (const event of events) {
     if (event.type === "message/recv") delete event.from;
     if (event.type === "message/send") delete event.peer;
-    out.push(event, ...model.apply(event));
+    out.push(event);
+    appendAll(out, model.apply(event));
   }
   return out;
 }
