@@ -125,7 +125,11 @@ describe("two nodes behind nginx, with PostgreSQL and Redis", () => {
 
   it("counts one client's shares on both nodes together (@fastify/rate-limit's Redis store)", async () => {
     const share = (node: NodeProcess, from: string, n: number) =>
-      fetch(`${node.url}/api/shares`, { method: "POST", headers: { "content-type": "application/json", "x-forwarded-for": from }, body: JSON.stringify({ files: { "main.ts": `// ${n}` } }) });
+      fetch(`${node.url}/api/shares`, {
+        method: "POST",
+        headers: { "content-type": "application/json", "x-forwarded-for": from },
+        body: JSON.stringify({ files: { "main.ts": `// ${n}` } }),
+      });
     const statuses: number[] = [];
     for (let n = 0; n <= SHARES_PER_MINUTE; n++) statuses.push((await share(n % 2 ? b : a, "203.0.113.9", n)).status);
     expect(statuses).toEqual([...Array(SHARES_PER_MINUTE).fill(201), 429]);

@@ -19,7 +19,12 @@ afterAll(async () => {
 describe("a node without a sandbox in a cluster", () => {
   it("runs no code, because a program could reach the shared Redis or PostgreSQL, and says so", async () => {
     const health = (await app.inject({ method: "GET", url: "/api/health" })).json();
-    expect(health).toMatchObject({ ok: true, sandbox: "none", acceptingRuns: false, warning: expect.stringMatching(/shares PostgreSQL or Redis.*Install bubblewrap/) });
+    expect(health).toMatchObject({
+      ok: true,
+      sandbox: "none",
+      acceptingRuns: false,
+      warning: expect.stringMatching(/shares PostgreSQL or Redis.*Install bubblewrap/),
+    });
     const probe = await WsProbe.open(app, "/api/runs");
     probe.send({ type: "run/start", payload: { files: { "main.ts": "console.log(1)" } }, meta: { runId: "refused" } });
     expect(await probe.errorFor("refused")).toMatch(/does not run code/);

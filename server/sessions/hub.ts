@@ -21,7 +21,11 @@ export class SessionHub {
   private readonly sweeper: NodeJS.Timeout;
 
   /** `shared`: other nodes follow these sessions too, so this node going away must not end them. */
-  constructor(readonly limits: HubLimits, private readonly bus: SessionBus = new MemoryBus(), private readonly shared = false) {
+  constructor(
+    readonly limits: HubLimits,
+    private readonly bus: SessionBus = new MemoryBus(),
+    private readonly shared = false,
+  ) {
     this.sweeper = setInterval(() => this.sweep(), SWEEP_MS);
     this.sweeper.unref();
   }
@@ -94,7 +98,8 @@ export class SessionHub {
     const minutes = (ms: number) => Math.round(ms / 60_000);
     for (const s of [...this.sessions.values()]) {
       if (now >= s.expiresAt) this.close(s, `The session reached its ${minutes(this.limits.SESSION_MAX_MS)}-minute limit.`);
-      else if (now - s.lastActivity >= this.limits.SESSION_IDLE_MS) this.close(s, `The session was closed after ${minutes(this.limits.SESSION_IDLE_MS)} minutes without activity.`);
+      else if (now - s.lastActivity >= this.limits.SESSION_IDLE_MS)
+        this.close(s, `The session was closed after ${minutes(this.limits.SESSION_IDLE_MS)} minutes without activity.`);
       else if (s.presenterGoneSince !== undefined && now - s.presenterGoneSince >= this.limits.PRESENTER_GONE_MS) this.close(s, "The presenter left.");
     }
   }

@@ -16,10 +16,16 @@ const LOAD_EVENTS_PER_PART = 500;
 const CLOSE_RESTARTING = 1012;
 
 /** A snapshot made once and sent to every joiner until the trace has grown enough since. */
-interface Snapshot { data: Buffer; view: ViewState }
+interface Snapshot {
+  data: Buffer;
+  view: ViewState;
+}
 
 export type SessionLimits = Pick<ServerLimits, "SESSION_MAX_MS" | "SPECTATORS" | "SPECTATORS_PER_ADDRESS" | "SPECTATOR_BACKLOG_BYTES" | "SESSION_TRACE_BYTES">;
-export interface SessionHooks { ended: (s: Session, reason: string) => void; unwatched: (s: Session) => void }
+export interface SessionHooks {
+  ended: (s: Session, reason: string) => void;
+  unwatched: (s: Session) => void;
+}
 
 /**
  * One classroom session as this node sees it: the presenter's current run, its trace so far (bounded), the view
@@ -48,7 +54,12 @@ export class Session {
   private since: Buffer[] = [];
   private sinceBytes = 0;
 
-  constructor(state: SessionState, private readonly limits: SessionLimits, private readonly bus: SessionBus, private readonly hooks: SessionHooks) {
+  constructor(
+    state: SessionState,
+    private readonly limits: SessionLimits,
+    private readonly bus: SessionBus,
+    private readonly hooks: SessionHooks,
+  ) {
     ({ code: this.code, createdAt: this.createdAt, expiresAt: this.expiresAt, keyHash: this.keyHash } = state.record);
     ({ run: this.run, view: this.view, lastActivity: this.lastActivity, presenterGoneSince: this.presenterGoneSince } = state);
     this.trace = new SessionTrace(limits.SESSION_TRACE_BYTES);

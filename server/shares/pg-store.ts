@@ -29,10 +29,13 @@ export class PgShareStore implements ShareStore {
   }
 
   async insert(share: StoredShare): Promise<{ share: Share; created: boolean }> {
-    const inserted = await this.pool.query(
-      "INSERT INTO shares (id, files, entry, created_at, bytes) VALUES ($1, $2, $3, $4, $5) ON CONFLICT (id) DO NOTHING",
-      [share.id, JSON.stringify(share.files), share.entry, share.createdAt, share.bytes],
-    );
+    const inserted = await this.pool.query("INSERT INTO shares (id, files, entry, created_at, bytes) VALUES ($1, $2, $3, $4, $5) ON CONFLICT (id) DO NOTHING", [
+      share.id,
+      JSON.stringify(share.files),
+      share.entry,
+      share.createdAt,
+      share.bytes,
+    ]);
     if (inserted.rowCount === 1) return { share: { id: share.id, files: share.files, entry: share.entry, createdAt: share.createdAt }, created: true };
     const kept = await this.get(share.id);
     if (!kept) throw new Error(`share ${share.id} was neither inserted nor found`);
