@@ -81,7 +81,9 @@ async function runsPerSecond(nodeWs: string): Promise<{ perSecond: number; notOk
   let ok = 0;
   let notOk = 0;
   const rss: number[] = [];
-  const sampler = setInterval(() => rss.push(...runnerRssMiB()), 200);
+  const sampler = setInterval(() => {
+    for (const mib of runnerRssMiB()) rss.push(mib);
+  }, 200);
   const started = performance.now();
   await Promise.all(
     Array.from({ length: THROUGHPUT_CLIENTS }, async (_, client) => {

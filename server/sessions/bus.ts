@@ -1,6 +1,7 @@
 import { createHash, timingSafeEqual } from "node:crypto";
 import type { TraceEvent } from "../../protocol/trace.js";
 import type { SessionRun, ViewState } from "../../protocol/session.js";
+import { appendAll } from "../util/append-all.js";
 
 /**
  * How the nodes of a cluster share classroom sessions: the node where the presenter is publishes every change,
@@ -72,7 +73,7 @@ export function keyMatches(key: string, keyHash: string): boolean {
 /** A followed session's state after one more change: the same rule everywhere a state is kept. */
 export function applyToState(state: SessionState, m: BusMessage, now = Date.now()): void {
   if (m.kind === "run") Object.assign(state, { run: m.run, events: [], lastActivity: now });
-  else if (m.kind === "trace" && m.runId === state.run?.runId) state.events.push(...recordedEvents(m));
+  else if (m.kind === "trace" && m.runId === state.run?.runId) appendAll(state.events, recordedEvents(m));
   else if (m.kind === "view") Object.assign(state, { view: m.view, lastActivity: now });
   else if (m.kind === "presenter") Object.assign(state, { presenterNode: m.node, presenterGoneSince: m.goneSince });
 }
