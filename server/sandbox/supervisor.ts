@@ -187,6 +187,15 @@ export class Supervisor {
     return this.active;
   }
 
+  get queuedCount(): number {
+    return this.queue.length;
+  }
+
+  /** Resolves when every run started or queued so far has ended (a draining node waits on it). */
+  async runsDone(): Promise<void> {
+    await Promise.all([...this.tickets].map((t) => t.done));
+  }
+
   /** Stops every run and the warm pool; resolves when every run has reported its exit. */
   async close(): Promise<void> {
     const pool = this.pool.close();
