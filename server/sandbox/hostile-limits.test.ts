@@ -11,6 +11,8 @@ import { bwrapSkipReason, printed, runProgram, testLimits, waitFor } from "./tes
 
 const skipReason = await bwrapSkipReason();
 const INHERITED_FD = 40;
+/** Several runs, or a whole CLI start, on a shared 2-core machine. */
+const HEAVY_TEST_MS = 120_000;
 
 /** Runs `file` with the CLI, the way a server started as `npm start 40<secret` would: fd 40 open and inheritable. */
 function cliWithOpenDescriptor(file: string, secretPath: string): Promise<TraceEvent[]> {
@@ -38,7 +40,7 @@ describe.skipIf(skipReason !== undefined)("limits that name themselves, in the b
       expect(exit).toMatchObject({ reason: "limit", limit: "output" });
       expect(exit.message).not.toMatch(/socket/i);
     }
-  });
+  }, HEAVY_TEST_MS);
 
   it("names the process limit when the cgroup refuses spawns (not a bare exit code)", async () => {
     const outcome = await runProgram(supervisor, hostile.hundredSpawns);
@@ -83,7 +85,7 @@ describe.skipIf(skipReason !== undefined)("limits that name themselves, in the b
     expect(facts.fd40.ok).toBe(false);
     expect(facts.fds).not.toContain(INHERITED_FD);
     expect(JSON.stringify(events)).not.toContain("inherited-secret");
-  });
+  }, HEAVY_TEST_MS);
 
   it("shows no host path of the checkout in /proc/1/cmdline or /proc/self/mountinfo", async () => {
     const outcome = await runProgram(supervisor, hostile.hostFacts);
