@@ -1,5 +1,6 @@
 import { execFile } from "node:child_process";
 import { dirname } from "node:path";
+import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import type { IsolationDriver, LaunchSpec, LaunchCommand } from "./types.js";
 import { PRLIMIT, prlimitArgs } from "./prlimit.js";
@@ -63,11 +64,15 @@ function namespaceArgs(): string[] {
   ];
 }
 
+const HOSTS_FILE = fileURLToPath(new URL("./sandbox-hosts", import.meta.url));
+
 function fileSystemArgs(spec: LaunchSpec): string[] {
   return [
     "--ro-bind", "/usr", "/usr",
     "--symlink", "usr/lib", "/lib", "--symlink", "usr/lib64", "/lib64", "--symlink", "usr/bin", "/bin",
     "--proc", "/proc", "--dev", "/dev",
+    // The run's own loopback under the name the ZeroMQ guide uses (tcp://localhost:5555); nothing else resolves.
+    "--ro-bind", HOSTS_FILE, "/etc/hosts",
     "--size", String(spec.limits.TMP_BYTES), "--tmpfs", "/tmp", "--dir", WORK_DIR,
     ...nodeInstallArgs(spec.node),
     ...spec.readOnlyPaths.flatMap((p) => ["--ro-bind", p, inSandbox(spec.appRoot, p)]),

@@ -25,6 +25,8 @@ describe("the isolation driver table", () => {
     const binds = args.flatMap((a, i) => (a === "--ro-bind" || a === "--bind" ? [[args[i + 1], args[i + 2]]] : []));
     expect(binds).toEqual([
       ["/usr", "/usr"],
+      // localhost and nothing else: the run's own loopback under the name the guide's examples use
+      [expect.stringMatching(/\/sandbox-hosts$/), "/etc/hosts"],
       ["/home/ann/wb/dist/runner/abc", "/app/dist/runner/abc"],
       ["/home/ann/wb/node_modules/zeromq", "/app/node_modules/zeromq"],
     ]);

@@ -102,6 +102,7 @@ function reduceMessage(state: GraphState, event: MessageEvent): GraphState {
   const op = event.type === "message/send" ? "send" : "recv";
   const record: MessageRecord = {
     index: state.messageCount, t: event.t, socket: event.socket, kind: event.kind, op, seq: event.seq, frames: event.frames,
+    ...(event.fp ? { fp: event.fp } : {}),
   };
   const counted = updateNode(state, event.socket, (n) => (op === "send" ? { sent: n.sent + 1 } : { received: n.received + 1 }));
   const matched = placeMessage(counted, record, event);

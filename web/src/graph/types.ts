@@ -49,6 +49,8 @@ export interface MessageRecord {
   op: "send" | "recv";
   seq: number;
   frames: Frame[];
+  /** Fingerprint of the body frames (routing envelope left out): the same message seen at every hop. */
+  fp?: string;
   /** The socket at the other end, when the server knows it: the sender of a receive, the peer a ROUTER addressed. */
   peer?: string;
   /** The edge the message took, and which way, when the other end is known. */

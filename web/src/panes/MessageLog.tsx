@@ -3,7 +3,7 @@ import { socketName, type GraphState } from "../graph/types.js";
 
 const SHOWN = 200;
 
-/** The latest messages, newest first; choosing one shows its frames in the inspector. */
+/** The latest messages, newest first; choosing one shows its frames in the inspector and lights its path in the graph. */
 interface Props {
   graph: GraphState;
   selected: number | null;
