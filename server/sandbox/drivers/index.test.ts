@@ -26,7 +26,7 @@ describe("the isolation driver table", () => {
     expect(binds).toEqual([
       ["/usr", "/usr"],
       // localhost and nothing else: the run's own loopback under the name the guide's examples use
-      [expect.stringMatching(/\/sandbox-hosts$/), "/etc/hosts"],
+      [expect.stringMatching(/\/zmq-workbench-[^/]+\/app-[0-9a-f]+\/hosts$/), "/etc/hosts"],
       ["/home/ann/wb/dist/runner/abc", "/app/dist/runner/abc"],
       ["/home/ann/wb/node_modules/zeromq", "/app/node_modules/zeromq"],
     ]);
