@@ -1,5 +1,6 @@
 import { Socket } from "node:net";
-import { CHANNEL_FD, type ControlToRunner } from "../channel.js";
+import { Value } from "@sinclair/typebox/value";
+import { CHANNEL_FD, ControlToRunner } from "../channel.js";
 
 declare global {
   // eslint-disable-next-line no-var
@@ -63,12 +64,11 @@ export function startControlReader(target: ControlTarget, rest: Buffer): void {
 }
 
 function dispatchLine(target: ControlTarget, line: Buffer): void {
-  let message: ControlToRunner;
+  let message: unknown;
   try {
-    message = JSON.parse(line.toString("utf8")) as ControlToRunner;
+    message = JSON.parse(line.toString("utf8"));
   } catch {
     return;
   }
-  if (message?.type !== "control") return;
-  target.deliver(message.message);
+  if (Value.Check(ControlToRunner, message)) target.deliver(message.message);
 }
