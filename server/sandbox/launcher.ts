@@ -8,6 +8,7 @@ import type { UidBlock } from "./drivers/slot-user.js";
 import type { Limits } from "./limits.js";
 import { RunnerProcess } from "./runner-process.js";
 import { stageApp } from "./app-staging.js";
+import { HOSTS_FILE } from "./drivers/bwrap.js";
 
 const APP_ROOT = REPO_ROOT;
 const NODE_MODULES = join(APP_ROOT, "node_modules");
@@ -29,15 +30,18 @@ export function makeLauncher(driver: IsolationDriver, bundle: RunnerBundle, limi
   const staged = stageApp([
     { from: bundle.dir, as: "runner" },
     ...RUNTIME_PACKAGES.map((p) => ({ from: join(NODE_MODULES, p), as: join("node_modules", p) })),
+    { from: HOSTS_FILE, as: "hosts" },
   ]);
   const runnerDir = staged.paths.get(bundle.dir)!;
+  const hostsFile = staged.paths.get(HOSTS_FILE)!;
   const spec = (slot: number, inCgroup: boolean): LaunchSpec => ({
     node: process.execPath,
     nodeArgs: [
       "--enable-source-maps", `--max-old-space-size=${heapMb(limits, inCgroup)}`, UNBINDABLE_INSPECTOR_PORT,
       "--import", join(runnerDir, "register.mjs"), join(runnerDir, "runner.mjs"),
     ],
-    readOnlyPaths: [...staged.paths.values()],
+    readOnlyPaths: [...staged.paths.values()].filter((path) => path !== hostsFile),
+    hostsFile,
     appRoot: staged.root,
     limits,
     slot,

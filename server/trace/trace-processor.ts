@@ -1,4 +1,4 @@
-import type { SocketTotals, TraceEvent } from "../../protocol/trace.js";
+import type { SocketTotals, TraceEvent, TraceEventOf } from "../../protocol/trace.js";
 import { MessageAttributor } from "./attribute.js";
 import { MessageDrops } from "./drops.js";
 import { LinkModel } from "./link-model.js";
@@ -43,6 +43,7 @@ export class TraceProcessor {
    */
   process(events: readonly TraceEvent[], now: number): TraceEvent[] {
     const named = events.flatMap((e) => {
+      if (e.type === "diagnostic") this.nameIn(e);
       const before = this.sampling.check(e);
       const after = this.sampling.noteAfter(e);
       return [...(before ? [before] : []), e, ...this.names.apply(e), ...(after ? [after] : [])];
@@ -54,6 +55,14 @@ export class TraceProcessor {
     for (const e of expanded) this.drops.observe(e);
     this.order.push([...attributed, ...diagnostics]);
     return this.order.release(now);
+  }
+
+  /** The runner's diagnostics start with the socket's id ("s2 (REQ) sends again…"): they say its name instead. */
+  private nameIn(diagnostic: TraceEventOf<"diagnostic">): void {
+    const { socket } = diagnostic;
+    if (socket !== undefined && diagnostic.message.startsWith(`${socket} (`)) {
+      diagnostic.message = this.names.nameOf(socket) + diagnostic.message.slice(socket.length);
+    }
   }
 
   /** Once the runner has exited, before run/exit: everything held and the end-of-run diagnostics, in time order. */

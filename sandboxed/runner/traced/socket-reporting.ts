@@ -64,10 +64,13 @@ export class MessageHandlers {
 /** What a recorded send looked like when it was called: zeromq may still change large frames' bytes later. */
 export interface SendRecord extends MessageSummary {
   fp: string;
+  /** Event time of the send() call: a peer may receive the message before the sender's promise settles. */
+  t: number;
 }
 
 export function recordSent(trace: SocketTrace, record: SendRecord): void {
   operationEnded();
   const seq = ++trace.sent;
-  socketEvent(trace, "message/send", { ...record, seq });
+  const { t, ...summary } = record;
+  socketEvent(trace, "message/send", { ...summary, seq }, t);
 }

@@ -6,6 +6,7 @@ import { errorCode } from "./explain.js";
 import { messageFingerprint } from "./fingerprint.js";
 import { messageBytes, summarizeMessage } from "./frames.js";
 import { operationEnded, operationStarted } from "./liveness.js";
+import { eventTime } from "../telemetry/clock.js";
 import { monitorOf, observeBefore } from "./observer-monitor.js";
 import { defineEventsProperty, setMonitorFinder } from "./observer-tee.js";
 import { limitError, limits } from "./limits.js";
@@ -149,7 +150,7 @@ export function tracedSocketClass<C extends abstract new (...args: never[]) => S
       beforeSend(trace);
       // Summaries are taken now: zeromq sends large frames without copying, so the buffer may change later.
       const record: SendRecord | undefined = shouldRecordMessage()
-        ? { ...summarizeMessage(message, trace.envelope), fp: messageFingerprint(message, trace.envelope) }
+        ? { ...summarizeMessage(message, trace.envelope), fp: messageFingerprint(message, trace.envelope), t: eventTime() }
         : undefined;
       let sending: Promise<void>;
       try {

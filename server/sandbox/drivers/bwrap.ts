@@ -6,7 +6,6 @@ import type { IsolationDriver, LaunchSpec, LaunchCommand } from "./types.js";
 import { PRLIMIT, prlimitArgs } from "./prlimit.js";
 import { dropToUser } from "./slot-user.js";
 import { DEFAULT_LIMITS } from "../limits.js";
-import { stageApp } from "../app-staging.js";
 
 const run = promisify(execFile);
 export const BWRAP = "/usr/bin/bwrap";
@@ -65,18 +64,16 @@ function namespaceArgs(): string[] {
   ];
 }
 
-const HOSTS_FILE = fileURLToPath(new URL("./sandbox-hosts", import.meta.url));
-let stagedHosts: string | undefined;
-/** Bound from a neutral staging path: a bind's host source shows in the run's /proc/self/mountinfo (app-staging.ts). */
-const hostsFile = (): string => (stagedHosts ??= stageApp([{ from: HOSTS_FILE, as: "hosts" }]).paths.get(HOSTS_FILE)!);
+/** The run's /etc/hosts: its own loopback under the name the ZeroMQ guide uses (tcp://localhost:5555), nothing else. */
+export const HOSTS_FILE = fileURLToPath(new URL("./sandbox-hosts", import.meta.url));
 
 function fileSystemArgs(spec: LaunchSpec): string[] {
   return [
     "--ro-bind", "/usr", "/usr",
     "--symlink", "usr/lib", "/lib", "--symlink", "usr/lib64", "/lib64", "--symlink", "usr/bin", "/bin",
     "--proc", "/proc", "--dev", "/dev",
-    // The run's own loopback under the name the ZeroMQ guide uses (tcp://localhost:5555); nothing else resolves.
-    "--ro-bind", hostsFile(), "/etc/hosts",
+    // Bound from the staged copy (never from the checkout, whose path the run could read in /proc/1/cmdline).
+    ...(spec.hostsFile ? ["--ro-bind", spec.hostsFile, "/etc/hosts"] : []),
     "--size", String(spec.limits.TMP_BYTES), "--tmpfs", "/tmp", "--dir", WORK_DIR,
     ...nodeInstallArgs(spec.node),
     ...spec.readOnlyPaths.flatMap((p) => ["--ro-bind", p, inSandbox(spec.appRoot, p)]),

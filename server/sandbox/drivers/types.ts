@@ -14,6 +14,8 @@ export interface LaunchSpec {
    */
   appRoot: string;
   limits: Limits;
+  /** A staged copy of the run's /etc/hosts (localhost only), inside appRoot; without it nothing resolves. */
+  hostsFile?: string;
   /** Pool slot of this process. */
   slot: number;
   /** The uid (and gid) the run gets to itself, when the server can give it one (it is root); else undefined. */
