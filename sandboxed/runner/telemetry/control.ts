@@ -3,7 +3,6 @@ import { Value } from "@sinclair/typebox/value";
 import { CHANNEL_FD, ControlToRunner } from "../channel.js";
 import { provideWorkbenchGlobal } from "../../workbench-globals.js";
 
-
 /** A control line longer than this is dropped: programs get small commands, not data sets. */
 const MAX_CONTROL_LINE_BYTES = 1024 * 1024;
 /** Messages kept for a program that has not added its listener yet (it may still be loading). */
