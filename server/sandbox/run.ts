@@ -9,6 +9,7 @@ import { decideVerdict, type StopCause, type ProcessEnd } from "./verdict.js";
 import { ControlGate } from "./control-gate.js";
 import { channelReport } from "./channel-report.js";
 import { TraceProcessor } from "../trace/trace-processor.js";
+import { StillRunning } from "./still-running.js";
 
 export interface RunJob {
   runId: string;
@@ -46,6 +47,7 @@ export class Run {
   /** No prototype: socket ids come from the sandbox, and "__proto__" must not reach Object.prototype. */
   private totals: Record<string, SocketTotals> = Object.create(null) as Record<string, SocketTotals>;
   private readonly openSockets = new Set<string>();
+  private readonly stillRunning = new StillRunning();
   private wallTimer: NodeJS.Timeout | undefined;
   readonly done: Promise<RunExit>;
   private started = false;
@@ -185,6 +187,7 @@ export class Run {
   /** Attribution, run-level diagnostics and time order need the whole run's trace; they hold events briefly. */
   private processed(events: TraceEvent[]): void {
     const out = this.trace.process(events, this.traceMs);
+    this.stillRunning.observe(events);
     if (out.length) this.sink(out);
   }
 
@@ -197,7 +200,7 @@ export class Run {
       if (tail.length || report.length) this.sink([...tail, ...report]);
     });
     this.finished = true;
-    const end: ProcessEnd = { code, signal, uncaught: this.uncaught, usage, openSockets: this.openSockets.size };
+    const end: ProcessEnd = { code, signal, uncaught: this.uncaught, usage, openSockets: this.openSockets.size, stillRunning: this.stillRunning.explain() };
     const verdict = decideVerdict(end, this.cause, this.job.wallMs);
     const exit: RunExit = {
       type: "run/exit",

@@ -25,6 +25,8 @@ export interface ProcessEnd {
   usage?: CgroupUsage;
   /** Sockets the trace shows still open at the end: only then is "a waiting socket" advice worth giving. */
   openSockets?: number;
+  /** What the trace shows kept the program alive, in words (still-running.ts), for a run stopped at its time limit. */
+  stillRunning?: string;
 }
 
 export interface Verdict {
@@ -44,14 +46,9 @@ const LIMIT_SENTENCES: Record<string, string> = {
   "message-size": "The program tried to send a message larger than allowed.",
   processes: "The program tried to start more processes or threads than allowed (libzmq starts threads for each context), and was refused.",
 };
-const INTERNAL_ERROR =
-  "The workbench failed while processing this run's trace, so it stopped the run. This is a fault of the workbench, not of your program; it has been logged.";
+const INTERNAL_ERROR = "The workbench failed while processing this run's trace, so it stopped the run. This is a fault of the workbench, not of your program; it has been logged.";
 // Reversed so that the first name of a number wins over its aliases (SIGABRT, not SIGIOT).
-const SIGNAL_NAMES = new Map(
-  Object.entries(constants.signals)
-    .reverse()
-    .map(([name, n]) => [n, name as NodeJS.Signals]),
-);
+const SIGNAL_NAMES = new Map(Object.entries(constants.signals).reverse().map(([name, n]) => [n, name as NodeJS.Signals]));
 
 /** The signal that ended the program: bwrap reports a signalled child as exit code 128 + signal number. */
 export function endingSignal(end: Pick<ProcessEnd, "code" | "signal">): NodeJS.Signals | null {
@@ -62,18 +59,12 @@ export function endingSignal(end: Pick<ProcessEnd, "code" | "signal">): NodeJS.S
 
 export function decideVerdict(end: ProcessEnd, cause: StopCause | undefined, wallMs: number): Verdict {
   if (cause?.reason === "killed") {
-    const who = {
-      stop: "You stopped the run.",
-      "client-gone": "The run was stopped because its browser went away.",
-      shutdown: "The run was stopped because the server is shutting down.",
-    }[cause.by];
+    const who = { stop: "You stopped the run.", "client-gone": "The run was stopped because its browser went away.", shutdown: "The run was stopped because the server is shutting down." }[cause.by];
     return { reason: "killed", code: end.code, message: who };
   }
   if (cause?.reason === "error") return { reason: "error", code: end.code, message: INTERNAL_ERROR };
-  if (cause?.reason === "timeout")
-    return { reason: "timeout", code: end.code, message: timeoutSentence(cause.limit, wallMs, end.openSockets ?? 0), limit: cause.limit };
-  if (cause)
-    return { reason: cause.reason, code: end.code, message: LIMIT_SENTENCES[cause.limit] ?? `The run hit the ${cause.limit} limit.`, limit: cause.limit };
+  if (cause?.reason === "timeout") return { reason: "timeout", code: end.code, message: timeoutSentence(cause.limit, wallMs, end), limit: cause.limit };
+  if (cause) return { reason: cause.reason, code: end.code, message: LIMIT_SENTENCES[cause.limit] ?? `The run hit the ${cause.limit} limit.`, limit: cause.limit };
   const signal = endingSignal(end);
   if ((end.usage?.oomKills ?? 0) > 0) return { reason: "memory", code: end.code, message: LIMIT_SENTENCES.memory, limit: "memory" };
   if (signal === "SIGXCPU") return { reason: "timeout", code: end.code, message: LIMIT_SENTENCES["cpu-time"], limit: "cpu-time" };
@@ -87,6 +78,7 @@ export function decideVerdict(end: ProcessEnd, cause: StopCause | undefined, wal
   }
   if (end.uncaught) return { reason: "error", code: end.code, message: `The program stopped with an uncaught ${end.uncaught.name}: ${end.uncaught.message}` };
   if (signal === "SIGABRT") {
+    // libzmq is named only when the trace shows sockets: advice names causes the run actually had.
     const zmq = (end.openSockets ?? 0) > 0 ? ", and libzmq when one of its own checks fails (too many descriptors, a socket used from two threads)" : "";
     return { reason: "error", code: end.code, message: `The program aborted (SIGABRT). V8 aborts when its heap is full${zmq}.` };
   }
@@ -94,8 +86,9 @@ export function decideVerdict(end: ProcessEnd, cause: StopCause | undefined, wal
   return { reason: "error", code: end.code, message: `The program exited with code ${end.code}.` };
 }
 
-function timeoutSentence(limit: "wall-time" | "cpu-time", wallMs: number, openSockets: number): string {
+function timeoutSentence(limit: "wall-time" | "cpu-time", wallMs: number, end: ProcessEnd): string {
   if (limit === "cpu-time") return LIMIT_SENTENCES["cpu-time"];
   const base = `The program was still running after ${Math.round(wallMs / 100) / 10} s, the time limit, and was stopped.`;
-  return openSockets > 0 ? `${base} A socket still waiting for a message keeps a program alive: close sockets you are done with.` : base;
+  if (end.stillRunning) return `${base} ${end.stillRunning}`;
+  return (end.openSockets ?? 0) > 0 ? `${base} A socket still waiting for a message keeps a program alive: close sockets you are done with.` : base;
 }
