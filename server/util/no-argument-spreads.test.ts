@@ -11,10 +11,13 @@ const FOLDERS = ["server", "sandboxed"];
  */
 const SPREAD_INTO_ARGUMENTS = [/\b(?:push|unshift|fromCharCode|fromCodePoint|max|min)\(\s*\.\.\./, /\.splice\([^)]*,\s*\.\.\./];
 
+/** Learners' programs the compatibility suite runs: sandboxed input, written the way learners write. */
+const LEARNER_PROGRAMS = join("server", "compat", "programs");
+
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
     const path = join(dir, entry.name);
-    if (entry.isDirectory()) return entry.name === "node_modules" ? [] : sourceFiles(path);
+    if (entry.isDirectory()) return entry.name === "node_modules" || path.endsWith(LEARNER_PROGRAMS) ? [] : sourceFiles(path);
     return /\.(?:ts|mts|mjs|js)$/.test(entry.name) ? [path] : [];
   });
 }
