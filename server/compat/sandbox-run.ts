@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { TraceEvent } from "../../protocol/trace.js";
 import type { Supervisor } from "../sandbox/supervisor.js";
 import { summarize, type CompatCase, type RunSummary } from "./compat-case.js";
+import { appendAll } from "../util/append-all.js";
 
 /** The run's verdict and the last of its trace, compact, for a failure message. */
 export function traceTail(message: string, events: TraceEvent[], count = 30): string {
@@ -15,7 +16,7 @@ export function traceTail(message: string, events: TraceEvent[], count = 30): st
 /** Runs a case in the workbench's sandbox, unchanged, and reads the same summary from its trace. */
 export async function runSandboxed(supervisor: Supervisor, test: CompatCase): Promise<RunSummary & { events: TraceEvent[]; message: string }> {
   const events: TraceEvent[] = [];
-  const ticket = await supervisor.submit({ runId: randomUUID(), files: test.files, entry: test.entry }, (batch) => events.push(...batch));
+  const ticket = await supervisor.submit({ runId: randomUUID(), files: test.files, entry: test.entry }, (batch) => appendAll(events, batch));
   const exit = await ticket.done;
   const stdout = events.map((e) => (e.type === "console" && e.stream === "stdout" ? e.text : "")).join("");
   const kindOf = new Map<string, string>();

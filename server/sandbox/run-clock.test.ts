@@ -4,6 +4,7 @@ import type { TraceEvent } from "../../protocol/trace.js";
 import type { RunnerProcessEvents, RunnerProcess } from "./runner-process.js";
 import { DEFAULT_LIMITS } from "./limits.js";
 import { Run } from "./run.js";
+import { appendAll } from "../util/append-all.js";
 
 /** The runner process seen from a Run: its start-up is simulated, so the clock can be checked exactly. */
 class SlowStartingRunner extends EventEmitter<RunnerProcessEvents> {
@@ -30,7 +31,7 @@ describe("a run's clock", () => {
     const proc = new SlowStartingRunner();
     const events: TraceEvent[] = [];
     const run = new Run(proc as unknown as RunnerProcess, { runId: "r", entry: "main.js", files: {}, wallMs: 10_000 }, { ...DEFAULT_LIMITS }, (batch) =>
-      events.push(...batch),
+      appendAll(events, batch),
     );
     await vi.advanceTimersByTimeAsync(STARTUP_MS); // a cold sandbox under load
     proc.isReady = true;

@@ -73,15 +73,23 @@ export class Run {
     proc.on("stderr", (b) => this.guarded(() => this.onOutput("stderr", b)));
     proc.on("channel-error", () => this.stop({ reason: "limit", limit: "telemetry" }));
     proc.on("internal-error", (err) => this.internalError(err));
-    const begin = () => this.guarded(() => {
-      this.jobSentAt = performance.now();
-      proc.sendJob({ type: "job", runId: job.runId, entry: job.entry, files: job.files, limits: runnerLimits(limits), ...(job.params ? { params: job.params } : {}) });
-      this.started = true;
-      for (const message of this.pendingControl.splice(0)) proc.sendControl({ type: "control", message });
-      this.wallTimer = setTimeout(() => this.stop({ reason: "timeout", limit: "wall-time" }), job.wallMs);
-      // Releases receives held for a late send and runs the one-second "nothing binds there" check.
-      this.traceTimer = setInterval(() => this.guarded(() => this.processed([])), TRACE_TICK_MS);
-    });
+    const begin = () =>
+      this.guarded(() => {
+        this.jobSentAt = performance.now();
+        proc.sendJob({
+          type: "job",
+          runId: job.runId,
+          entry: job.entry,
+          files: job.files,
+          limits: runnerLimits(limits),
+          ...(job.params ? { params: job.params } : {}),
+        });
+        this.started = true;
+        for (const message of this.pendingControl.splice(0)) proc.sendControl({ type: "control", message });
+        this.wallTimer = setTimeout(() => this.stop({ reason: "timeout", limit: "wall-time" }), job.wallMs);
+        // Releases receives held for a late send and runs the one-second "nothing binds there" check.
+        this.traceTimer = setInterval(() => this.guarded(() => this.processed([])), TRACE_TICK_MS);
+      });
     if (proc.isReady) begin();
     else proc.once("ready", begin);
   }
@@ -195,8 +203,14 @@ export class Run {
     const end: ProcessEnd = { code, signal, uncaught: this.uncaught, usage, openSockets: this.openSockets.size, stillRunning: this.stillRunning.explain() };
     const verdict = decideVerdict(end, this.cause, this.job.wallMs);
     const exit: RunExit = {
-      type: "run/exit", t: this.traceMs, reason: verdict.reason, code: verdict.code, message: verdict.message,
-      totals: { ...this.totals }, ...(verdict.limit ? { limit: verdict.limit } : {}), ...(signal ? { signal } : {}),
+      type: "run/exit",
+      t: this.traceMs,
+      reason: verdict.reason,
+      code: verdict.code,
+      message: verdict.message,
+      totals: { ...this.totals },
+      ...(verdict.limit ? { limit: verdict.limit } : {}),
+      ...(signal ? { signal } : {}),
     };
     this.sink([exit]);
     return exit;

@@ -77,7 +77,11 @@ export function decideVerdict(end: ProcessEnd, cause: StopCause | undefined, wal
     return { reason: "limit", code: end.code, message: `${LIMIT_SENTENCES[limit]} ${end.uncaught.message}`, limit };
   }
   if (end.uncaught) return { reason: "error", code: end.code, message: `The program stopped with an uncaught ${end.uncaught.name}: ${end.uncaught.message}` };
-  if (signal === "SIGABRT") return { reason: "error", code: end.code, message: "The program aborted (SIGABRT). V8 aborts when its heap is full, and libzmq when one of its own checks fails (too many sockets or descriptors, a socket used from two threads)." };
+  if (signal === "SIGABRT") {
+    // libzmq is named only when the trace shows sockets: advice names causes the run actually had.
+    const zmq = (end.openSockets ?? 0) > 0 ? ", and libzmq when one of its own checks fails (too many descriptors, a socket used from two threads)" : "";
+    return { reason: "error", code: end.code, message: `The program aborted (SIGABRT). V8 aborts when its heap is full${zmq}.` };
+  }
   if (signal) return { reason: "error", code: end.code, message: `The program was ended by signal ${signal}.` };
   return { reason: "error", code: end.code, message: `The program exited with code ${end.code}.` };
 }
