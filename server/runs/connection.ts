@@ -12,6 +12,8 @@ import type { Drainable } from "../cluster/drain.js";
 /** WebSocket close code 1012 "service restart": the browser reconnects, and the proxy picks another node. */
 const CLOSE_RESTARTING = 1012;
 
+let tabs = 0;
+
 type StartMessage = Extract<ClientMessage, { type: "run/start" }>;
 
 /**
@@ -20,6 +22,8 @@ type StartMessage = Extract<ClientMessage, { type: "run/start" }>;
  */
 export class RunConnection implements Drainable {
   private readonly tickets = new Map<string, RunTicket>();
+  /** This browser tab, among the others at the same address. */
+  private readonly tab = `tab-${++tabs}`;
   /** Runs being admitted (the rate limit may ask Redis), and those of them whose Stop arrived meanwhile. */
   private readonly admitting = new Map<string, boolean>();
   /** The scenario each running program was generated from, so its live controls can be checked against it. */
@@ -105,7 +109,7 @@ export class RunConnection implements Drainable {
     let ticket: RunTicket;
     try {
       ticket = await this.app.supervisor.submit(
-        { runId, files, entry, timeoutMs, params, client: this.client, presenter: session !== undefined },
+        { runId, files, entry, timeoutMs, params, client: this.client, tab: this.tab, presenter: session !== undefined },
         (events) => {
           if (lessonId) appendUpTo(recorded, events, this.app.supervisor.limits.RECORDED_EVENTS, (e) => e.type === "run/exit");
           batcher.push(events);

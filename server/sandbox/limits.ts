@@ -43,7 +43,8 @@ export const DEFAULT_LIMITS = {
   QUEUE_LENGTH: 32, // runs waiting; more are refused as busy
   WARM_POOL_SIZE: 2, // pre-started sandboxes waiting for a job
   RUNS_PER_CLIENT_PER_MINUTE: 60, // rate limit per client address
-  RUNS_PER_CLIENT: 2, // runs one client address may have running and queued at once; the queue takes clients in turn
+  RUNS_PER_CLIENT: 16, // runs one client address may have running and queued at once (a class behind one NAT shares it); the queue takes addresses in turn
+  RUNS_PER_TAB: 2, // runs one browser tab may have running and queued at once; an address's turns go to its tabs in turn
 } as const;
 
 /** Limits where 0 means something sensible (no warm pool, no queue). */
