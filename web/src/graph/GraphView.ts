@@ -73,8 +73,8 @@ export class GraphView {
         .strength((n) => (this.lanes.size && n.socket ? 0.3 : 0.06)))
       .force("cluster", clusterForce(() => this.groups, () => this.nodes))
       .alphaDecay(0.04)
-      .on("tick", () => { this.requestFrame(); this.followLayout(); })
-      .on("end", () => { if (!this.userMoved) this.fit(1, AUTO_FIT_MIN_SCALE); });
+      .on("tick", () => { this.markSettled(false); this.requestFrame(); this.followLayout(); })
+      .on("end", () => { if (!this.userMoved) this.fit(1, AUTO_FIT_MIN_SCALE); this.markSettled(true); });
     this.resizeObserver = new ResizeObserver(() => this.resize());
     this.resizeObserver.observe(container);
     this.resize();
@@ -147,6 +147,11 @@ export class GraphView {
     this.resizeObserver.disconnect();
     cancelAnimationFrame(this.frame);
     this.svg.remove();
+  }
+
+  /** `data-settled` on the SVG: "true" once the layout has come to rest, so tests and screenshots wait on state, not time. */
+  private markSettled(settled: boolean): void {
+    if (this.svg.attr("data-settled") !== String(settled)) this.svg.attr("data-settled", String(settled));
   }
 
   /** While the layout settles the view keeps fitting it, a few times a second, so nothing starts out of sight. */

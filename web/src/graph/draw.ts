@@ -51,6 +51,10 @@ export function drawNodes(layer: Layer, nodes: SimNode[], wire: (enter: NodeEnte
       badge.append("circle").attr("r", 10);
       badge.append("text").attr("text-anchor", "middle").attr("dy", "0.35em").text("!");
       g.append("title");
+      // Unrendered spaces between the captions, so their text reads as words ("REP main.ts:4"), not "REPmain.ts:4".
+      g.each(function () {
+        for (const text of Array.from(this.querySelectorAll(":scope > text"))) this.insertBefore(document.createTextNode(" "), text);
+      });
       wire(g);
       return g;
     });
@@ -65,7 +69,8 @@ export function drawNodes(layer: Layer, nodes: SimNode[], wire: (enter: NodeEnte
       .attr("data-kind", n.socket ? n.socket.kind : null)
       .attr("tabindex", n.socket ? 0 : null)
       .attr("role", n.socket ? "button" : null)
-      .attr("aria-label", n.socket ? nodeTitle(n) : null)
+      // The name is the drawn text in drawing order (what a speech-input user reads off the screen); <title> adds details.
+      .attr("aria-label", n.socket ? [n.socket.kind, caption.label, caption.counters, caption.endpoints].filter(Boolean).join(", ") : null)
       .attr("aria-hidden", n.socket ? null : "true");
     el.select("path").attr("d", n.socket ? shapePath(familyOf(n.socket.kind).shape, NODE_RADIUS) : shapePath("circle", GHOST_RADIUS));
     el.select(".node-badge").attr("display", n.socket && (n.socket.diagnostics.length || n.socket.lastError) ? null : "none");

@@ -35,11 +35,14 @@ export function MessageLog({ graph, selected, onSelect, socket }: Props) {
         <ol className="message-log">
           {shown.map((m) => (
             <li key={m.index}>
-              <button type="button" className={m.index === selected ? "message-row selected" : "message-row"} onClick={() => onSelect(m.index)}
-                aria-label={`${labels.get(m.socket) ?? m.socket} ${m.op === "send" ? "sent" : "received"} ${m.frames.map((f) => f.preview).join(", ")}`}>
+              <button type="button" className={m.index === selected ? "message-row selected" : "message-row"} onClick={() => onSelect(m.index)}>
                 <span className="t">{m.t < 1000 ? m.t.toFixed(1) : m.t.toFixed(0)} ms</span>
-                <span className={`op ${m.op}`} aria-hidden="true">{m.op === "send" ? "→" : "←"}</span>
                 <span className="who">{labels.get(m.socket) ?? m.socket}</span>
+                {/* After the socket in the text (its name reads "ROUTER main.ts:5 received …"), before it on screen. */}
+                <span className={`op ${m.op}`}>
+                  <span aria-hidden="true">{m.op === "send" ? "→" : "←"}</span>
+                  <span className="visually-hidden">{m.op === "send" ? "sent" : "received"}</span>
+                </span>
                 <span className="preview">{m.frames.map((f) => f.preview).join(" | ")}</span>
               </button>
             </li>
