@@ -18,7 +18,7 @@ export async function useTheme(page: Page, theme: Theme): Promise<void> {
  * Waits until the graph's layout has come to rest: GraphView says so with data-settled, and the nodes stay where
  * they are between two looks (a resize restarts the layout a moment after the change that caused it).
  */
-export async function graphSettled(page: Page): Promise<void> {
+export async function graphSettled(page: Page, timeout = 30_000): Promise<void> {
   let last = "";
   await expect
     .poll(
@@ -71,7 +71,8 @@ export async function scenario(page: Page): Promise<void> {
   await page.getByRole("button", { name: "Run scenario" }).click();
   await expect(page.getByText("Live: changes apply at once.")).toBeVisible();
   await expect(page.locator('[data-kind="PULL"]:not(.closed)')).toHaveCount(4);
-  await graphSettled(page);
+  // Messages keep flowing, but the layout still comes to rest; a loaded machine draws fewer frames a second.
+  await graphSettled(page, 90_000);
 }
 
 /** Presenter mode over the playground's finished run. */
@@ -120,4 +121,15 @@ export async function watching(browser: Browser, baseURL: string, theme: Theme, 
 export async function expectNoSidewaysScroll(page: Page): Promise<void> {
   const { scroll, client } = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));
   expect(scroll, "the page scrolls sideways").toBeLessThanOrEqual(client);
+}
+
+/** Waits until the workspace autosave under `key` holds `file` with `text` in it (the save follows edits by a moment). */
+export async function autosaved(page: Page, key: string, file: string, text: string): Promise<void> {
+  await expect.poll(() => page.evaluate(({ key, file }) => {
+    try {
+      return (JSON.parse(localStorage.getItem(key) ?? "{}") as { files?: Record<string, string> }).files?.[file] ?? "";
+    } catch {
+      return "";
+    }
+  }, { key, file })).toContain(text);
 }

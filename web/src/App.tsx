@@ -120,7 +120,7 @@ export function App({ route }: { route: Route }) {
       <TimelineBar />
       <ScenarioFrame panel={scenariosOpen ? <ScenarioPanel scenario={scenario} graph={run.graph} onClose={() => setScenariosOpen(false)} /> : null}>
       <LessonFrame lesson={lessonId ? <LessonPane state={lesson} onReset={lessonActions.reset} onShowSolution={lessonActions.showSolution} onNext={lessonActions.next} /> : null}>
-      <div className="workspace" data-layout={lessonId || scenariosOpen ? "stacked" : "columns"} style={{ gridTemplateColumns: `${leftShare * 100}% 6px minmax(0, 1fr)` }}>
+      <div className="workspace" data-layout={lessonId ? "lesson" : scenariosOpen ? "scenario" : "columns"} style={{ gridTemplateColumns: `${leftShare * 100}% 6px minmax(0, 1fr)` }}>
         <div className="column code-column" style={{ gridTemplateRows: `${editorShare * 100}% 6px minmax(0, 1fr)` }}>
           <section className="pane editor-pane" aria-label="Editor">
             <FileTabs names={fileNames} active={workspace.active} entry={workspace.entry}
