@@ -35,7 +35,7 @@ export async function graphSettled(page: Page, timeout = 30_000): Promise<void> 
         last = now;
         return stable;
       },
-      { timeout: 30_000, intervals: [250] },
+      { timeout, intervals: [250] },
     )
     .toBe(true);
 }
@@ -71,8 +71,9 @@ export async function scenario(page: Page): Promise<void> {
   await page.getByRole("button", { name: "Run scenario" }).click();
   await expect(page.getByText("Live: changes apply at once.")).toBeVisible();
   await expect(page.locator('[data-kind="PULL"]:not(.closed)')).toHaveCount(4);
-  // Messages keep flowing, but the layout still comes to rest; a loaded machine draws fewer frames a second.
-  await graphSettled(page, 90_000);
+  // A live scenario's layout keeps moving on a busy machine (it was never seen to rest within 90 s under load):
+  // wait for every node's first placement instead.
+  await expect(page.locator(".graph-svg g.node:not([transform])")).toHaveCount(0);
 }
 
 /** Presenter mode over the playground's finished run. */
@@ -125,11 +126,18 @@ export async function expectNoSidewaysScroll(page: Page): Promise<void> {
 
 /** Waits until the workspace autosave under `key` holds `file` with `text` in it (the save follows edits by a moment). */
 export async function autosaved(page: Page, key: string, file: string, text: string): Promise<void> {
-  await expect.poll(() => page.evaluate(({ key, file }) => {
-    try {
-      return (JSON.parse(localStorage.getItem(key) ?? "{}") as { files?: Record<string, string> }).files?.[file] ?? "";
-    } catch {
-      return "";
-    }
-  }, { key, file })).toContain(text);
+  await expect
+    .poll(() =>
+      page.evaluate(
+        ({ key, file }) => {
+          try {
+            return (JSON.parse(localStorage.getItem(key) ?? "{}") as { files?: Record<string, string> }).files?.[file] ?? "";
+          } catch {
+            return "";
+          }
+        },
+        { key, file },
+      ),
+    )
+    .toContain(text);
 }

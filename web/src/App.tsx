@@ -28,6 +28,7 @@ import { workspaceSource } from "./routing/workspaceSource.js";
 import { JoinClassButton } from "./session/JoinClassButton.js";
 import { PresentControl } from "./session/PresentControl.js";
 import { ShareDialog } from "./share/ShareDialog.js";
+import { useSharedTrace } from "./share/useSharedTrace.js";
 import { TimelineBar } from "./timeline/TimelineBar.js";
 import { TimelineContext, useTimelineController } from "./timeline/useTimeline.js";
 import { Splitter } from "./ui/Splitter.js";
@@ -44,6 +45,12 @@ export function App({ route }: { route: Route }) {
   const lessonActions = useLessonActions(lesson.lesson, workspace);
   const timeline = useTimelineController(run, workspace.files, workspace.entry);
   const presenter = usePresenter(timeline);
+  const sharedTrace = useSharedTrace(route, timeline.openTrace);
+  const lastTrace = useCallback(() => {
+    if (timeline.total === 0) return null;
+    const { files, entry, dropped, events } = timeline.exportTrace();
+    return { files, events, ...(entry ? { entry } : {}), ...(dropped ? { dropped } : {}) };
+  }, [timeline]);
   /** The run at the timeline's cursor: live, paused, replayed or opened from a trace file. */
   const shown = timeline.view;
   const [dark, setDark] = usePersistentState("zmq-workbench.dark", false, isBoolean);
@@ -106,7 +113,7 @@ export function App({ route }: { route: Route }) {
         <ToolbarOverflow>
           <JoinClassButton />
           <PresenterButton presenter={presenter} />
-          <ShareDialog files={workspace.files} entry={workspace.entry} />
+          <ShareDialog files={workspace.files} entry={workspace.entry} trace={lastTrace} />
           <button type="button" className="quiet" aria-pressed={dark} onClick={() => setDark(!dark)}>{dark ? "Light theme" : "Dark theme"}</button>
         </ToolbarOverflow>
       </header>
@@ -116,6 +123,14 @@ export function App({ route }: { route: Route }) {
         </div>
       )}
       {route.kind === "playground" && !presenter.presenting && <FirstVisitHint />}
+      {route.kind === "share" && sharedTrace && (
+        <section className="shared-banner" aria-label="Shared program" data-shared-trace={sharedTrace.kind}>
+          <strong>Shared program.</strong>{" "}
+          {sharedTrace.kind === "loading" ? "Loading the run shared with it…"
+            : sharedTrace.kind === "shown" ? "The timeline shows the run recorded with it: replay or step through it, or press Run to run it yourself."
+            : sharedTrace.message}
+        </section>
+      )}
       <PresenterBar presenter={presenter} />
       <TimelineBar />
       <ScenarioFrame panel={scenariosOpen ? <ScenarioPanel scenario={scenario} graph={run.graph} onClose={() => setScenariosOpen(false)} /> : null}>
