@@ -18,9 +18,11 @@ async function freePort(): Promise<number> {
 
 export interface ServerHandle { url: string; ws: string; child: ChildProcess; stop: () => Promise<void> }
 
-export async function startServer(env: Record<string, string> = {}): Promise<ServerHandle> {
+/** `prefix` runs the server under another command, e.g. `taskset -c 0` to pin it (and the programs it starts) to a core. */
+export async function startServer(env: Record<string, string> = {}, prefix: string[] = []): Promise<ServerHandle> {
   const port = await freePort();
-  const child = spawn(process.execPath, ["--import", "tsx", join(root, "server/main.ts")], {
+  const [command, ...args] = [...prefix, process.execPath, "--import", "tsx", join(root, "server/main.ts")];
+  const child = spawn(command, args, {
     cwd: root,
     env: { ...process.env, PORT: String(port), HOST: "127.0.0.1", LOG_LEVEL: "warn", DATA_DIR: mkdtempSync(join(tmpdir(), "zmq-wb-bench-")), ...env },
     stdio: ["ignore", "inherit", "inherit"],

@@ -76,7 +76,8 @@ const bench: Benchmark = {
   name: "classroom spectators",
   expectedSeconds: 25,
   async run(): Promise<BenchResult> {
-    const server = await startServer();
+    // Every spectator here comes from 127.0.0.1: lift the per-address seat cap that would stop a real class at 60.
+    const server = await startServer({ WB_SPECTATORS_PER_ADDRESS: "1000" });
     try {
       const figures = [];
       const comparisons = [];
@@ -85,7 +86,7 @@ const bench: Benchmark = {
         const { lags, missing, batches } = await lagWith(server.ws, count);
         figures.push(summarize(`lag behind the presenter, ${count} spectators`, "ms", lags));
         figures.push({ name: `p95 lag, ${count} spectators`, unit: "ms", median: p95(lags), min: p95(lags), max: p95(lags) });
-        notes.push(`${count} spectators: ${batches} batches to the presenter, ${lags.length} deliveries matched, ${missing} reduced under backpressure`);
+        notes.push(`${count} spectators: ${batches} batches to the presenter, ${lags.length} deliveries matched, ${missing} not delivered (a spectator too far behind is dropped)`);
         if (count === TARGET_SPECTATORS) comparisons.push({ name: `p95 lag with ${count} spectators`, value: p95(lags), unit: "ms", target: `<= ${P95_TARGET_MS} ms`, met: p95(lags) <= P95_TARGET_MS });
       }
       return { figures, comparisons, notes };

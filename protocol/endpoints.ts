@@ -40,3 +40,15 @@ export function endpointsMatch(connectEndpoint: string, boundEndpoint: string): 
   const bh = b.host ?? "";
   return ch === bh || (LOCAL_HOSTS.has(ch) && LOCAL_HOSTS.has(bh));
 }
+
+/**
+ * A key equal for two endpoints exactly when endpointsMatch says a connect to one reaches a bind at the other, so
+ * binds and connects can be indexed by it; undefined for endpoints that match nothing (an unresolved `:*`).
+ */
+export function endpointKey(endpoint: string): string | undefined {
+  const e = parseEndpoint(endpoint);
+  if (e.transport !== "tcp") return `${e.transport} ${e.address}`;
+  if (e.address === "*") return undefined;
+  const host = e.host ?? "";
+  return `tcp ${LOCAL_HOSTS.has(host) ? "*" : host} ${e.address}`;
+}

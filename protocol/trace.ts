@@ -57,6 +57,7 @@ export const SocketError = Type.Object({
 });
 /** Fields that let the server tell which edge a message took (server/trace/attribute.ts fills `from` and `peer`). */
 const routing = {
+  moreFrames: Type.Optional(Type.Integer({ minimum: 1, description: "frames after the listed ones, counted but not listed" })),
   fp: Type.Optional(Type.String({ description: "8 hex digits: fingerprint of the body frames (routing envelope left out)" })),
 };
 export const MessageSend = Type.Object({
@@ -89,6 +90,55 @@ export const DeviceOpen = Type.Object({
   ...base, type: Type.Literal("device/open"), device: Type.String(), kind: Type.String(),
   sockets: Type.Array(Type.String()), label: Type.Optional(Type.String()),
 });
+/**
+ * The server's one answer to "which connect reached which bind" (server/trace/link-model.ts): a link is up from the
+ * later of the connect and the bind until either end disconnects, unbinds or closes. Every reader of the trace
+ * (graph, diagnostics, lesson checks, scenario tests) takes links from these events instead of matching endpoints.
+ */
+const linkFields = {
+  ...base,
+  link: Type.String({ description: "stable id within the run, e.g. l3" }),
+  from: Type.String({ description: "the connecting socket" }),
+  to: Type.String({ description: "the binding socket" }),
+  endpoint: Type.String({ description: "the endpoint as the connecting socket named it" }),
+  transport: Type.Union(["tcp", "ipc", "inproc", "other"].map((t) => Type.Literal(t))),
+};
+export const LinkUp = Type.Object({ ...linkFields, type: Type.Literal("link/up") });
+export const LinkDown = Type.Object({
+  ...linkFields, type: Type.Literal("link/down"),
+  reason: Type.Union(["disconnected", "unbound", "closed"].map((r) => Type.Literal(r))),
+  by: Type.String({ description: "the socket whose disconnect, unbind or close ended the link" }),
+});
+/**
+ * What people call a socket, decided by the server from the program's own source: the variable or property it was
+ * assigned to, made distinct by routing id or replica number ("worker #2"). Sent again when it changes.
+ */
+export const SocketName = Type.Object({
+  ...sock, type: Type.Literal("socket/name"),
+  name: Type.String({ description: "e.g. frontend, worker #2, client-3" }),
+  detail: Type.String({ description: "where it was made, e.g. broker.ts:12 · thread 1" }),
+});
+export const DropReason = Type.Union(
+  ["filtered", "no-route", "hwm", "before-subscription", "no-peer"].map((r) => Type.Literal(r)),
+);
+export type DropReason = Static<typeof DropReason>;
+/**
+ * Messages the trace shows were lost, at the socket where they were lost: filtered by its subscriptions, sent by a
+ * ROUTER to an identity no connected peer has, beyond a high-water mark, published before the subscription, or
+ * published with no peer at all. Reported once per socket, reason and peer, with how many were lost.
+ */
+export const MessageDrop = Type.Object({
+  ...sock, type: Type.Literal("message/drop"), reason: DropReason,
+  count: Type.Integer({ minimum: 1, description: "messages lost this way, as far as the trace shows" }),
+  peer: Type.Optional(Type.String({ description: "the other socket: the publisher, or the ROUTER that had no route" })),
+  seq: Type.Optional(Type.Integer({ description: "the sender's seq of the first message lost" })),
+  fp: Type.Optional(Type.String()),
+  message: Type.String({ description: "why, as a sentence" }),
+});
+/** A note about the trace itself, e.g. where message sampling starts and what it keeps. */
+export const TraceNote = Type.Object({
+  ...base, type: Type.Literal("trace/note"), code: Type.String(), message: Type.String(),
+});
 export const Console = Type.Object({
   ...base, type: Type.Literal("console"),
   stream: Type.Union([Type.Literal("stdout"), Type.Literal("stderr")]), text: Type.String(),
@@ -111,7 +161,7 @@ export const RunExit = Type.Object({
 export const TraceEvent = Type.Union([
   RunStart, SocketOpen, SocketBind, SocketConnect, SocketUnbind, SocketDisconnect, SocketClose,
   SocketOption, SocketError, MessageSend, MessageRecv, Console, Diagnostic, RunExit,
-  SocketObserved, Rates, DeviceOpen,
+  SocketObserved, Rates, DeviceOpen, LinkUp, LinkDown, SocketName, MessageDrop, TraceNote,
 ]);
 export type TraceEvent = Static<typeof TraceEvent>;
 export type TraceEventOf<T extends TraceEvent["type"]> = Extract<TraceEvent, { type: T }>;

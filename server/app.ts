@@ -3,9 +3,11 @@ import websocket from "@fastify/websocket";
 import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
 import type { AppConfig } from "./config.js";
 import type { Supervisor } from "./sandbox/supervisor.js";
+import type { ShareStore } from "./shares/store.js";
 import supervisorService from "./services/supervisor.js";
 import sharesService from "./services/shares.js";
 import sharedTracesService from "./services/shared-traces.js";
+import limitsService from "./services/limits.js";
 import lessonsService from "./services/lessons.js";
 import sessionsService from "./services/sessions.js";
 import scenariosService from "./services/scenarios.js";
@@ -22,6 +24,8 @@ export interface BuildOptions {
   /** A supervisor shared across app instances (tests); the app then leaves it running on close. */
   supervisor?: Supervisor;
   logger?: boolean;
+  /** Where shares are kept; by default SQLite under `config.dataDir`. */
+  shareStore?: ShareStore;
 }
 
 /** The whole application: external plugins, then services, then routes. `main.ts` only listens. */
@@ -29,6 +33,8 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
   const app = Fastify({
     logger: options.logger === false ? false : { level: config.logLevel },
     bodyLimit: 1024 * 1024,
+    // Behind a reverse proxy every limit must key on the real client (request.ip), not on the proxy.
+    trustProxy: fastifyTrustProxy(config.trustProxy),
     // A share with `"main.ts": 42` or an unknown key is a mistake to report, not something to quietly fix.
     ajv: { customOptions: { coerceTypes: false, removeAdditional: false } },
   }).withTypeProvider<TypeBoxTypeProvider>();
@@ -41,8 +47,9 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
   });
 
   await app.register(websocket, { options: { maxPayload: 2 * 1024 * 1024 } });
+  await app.register(limitsService, { limits: config.serverLimits });
   await app.register(supervisorService, { config, supervisor: options.supervisor });
-  await app.register(sharesService, { config });
+  await app.register(sharesService, { config, store: options.shareStore });
   await app.register(sharedTracesService, { config });
   await app.register(lessonsService, { lessonsDir: config.lessonsDir });
   await app.register(sessionsService);
@@ -58,6 +65,12 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
   return app;
 }
 
+/** Fastify's types leave out its hop-count form; the same rule as a function: trust the first n hops. */
+function fastifyTrustProxy(value: AppConfig["trustProxy"]): boolean | string | ((address: string, hop: number) => boolean) {
+  if (typeof value === "number") return (_address, hop) => hop < value;
+  return value ?? false;
+}
+
 function clearMessage(err: Error & { code?: string; validation?: unknown }): string {
   if (err.code === "FST_ERR_CTP_INVALID_MEDIA_TYPE") return "Send JSON with Content-Type: application/json.";
   if (err.code === "FST_ERR_CTP_BODY_TOO_LARGE") return "The request body is too large.";
@@ -67,5 +80,5 @@ function clearMessage(err: Error & { code?: string; validation?: unknown }): str
 }
 
 function statusText(status: number): string {
-  return ({ 400: "Bad Request", 404: "Not Found", 413: "Payload Too Large", 415: "Unsupported Media Type", 429: "Too Many Requests" } as Record<number, string>)[status] ?? (status >= 500 ? "Internal Server Error" : "Error");
+  return ({ 400: "Bad Request", 404: "Not Found", 413: "Payload Too Large", 415: "Unsupported Media Type", 429: "Too Many Requests", 507: "Insufficient Storage" } as Record<number, string>)[status] ?? (status >= 500 ? "Internal Server Error" : "Error");
 }

@@ -1,7 +1,13 @@
 import { buildApp } from "./app.js";
-import { configFromEnv } from "./config.js";
+import { configFromEnv, type AppConfig } from "./config.js";
 
-const config = configFromEnv();
+let config: AppConfig;
+try {
+  config = configFromEnv();
+} catch (err) {
+  console.error((err as Error).message);
+  process.exit(2);
+}
 const app = await buildApp(config);
 
 let closing = false;

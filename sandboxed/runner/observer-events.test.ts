@@ -45,12 +45,12 @@ push.close();
   });
 
   it("does not keep a program alive that leaves a tcp socket open, and says so", async () => {
-    const started = performance.now();
-    const run = await runProgram({
-      "main.ts": `import { Pull } from "zeromq";\nconst pull = new Pull();\nawait pull.bind("tcp://127.0.0.1:*");\nconsole.log("done");\n`,
-    });
+    const run = await runProgram(
+      { "main.ts": `import { Pull } from "zeromq";\nconst pull = new Pull();\nawait pull.bind("tcp://127.0.0.1:*");\nconsole.log("done");\n` },
+      { timeoutMs: 25_000 }, // kept alive, it would end only by the harness's kill signal
+    );
+    expect(run.signal).toBeNull();
     expect(run.code).toBe(0);
-    expect(performance.now() - started).toBeLessThan(3000);
     expect(eventsOfType(run, "diagnostic")).toEqual([expect.objectContaining({ code: "sockets-left-open", socket: "s1", severity: "info" })]);
   });
 

@@ -51,10 +51,12 @@ describe("runner lifecycle", () => {
   });
 
   it("stamps events with ms since the job started, in order", async () => {
+    const started = performance.now();
     const run = await runProgram({ "main.ts": REQ_REP });
+    const elapsed = performance.now() - started;
     const times = run.events.map((e) => e.t);
     expect(times[0]).toBeGreaterThanOrEqual(0);
-    expect(times[times.length - 1]).toBeLessThan(5_000);
+    expect(times[times.length - 1]).toBeLessThanOrEqual(elapsed); // the run's clock cannot run ahead of the harness's
     expect([...times].sort((a, b) => a - b)).toEqual(times);
   });
 

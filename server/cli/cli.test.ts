@@ -5,8 +5,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Value } from "@sinclair/typebox/value";
 import { TraceEvent } from "../../protocol/trace.js";
+import { REPO_ROOT } from "../paths.js";
 
-const root = new URL("../..", import.meta.url).pathname;
+const root = REPO_ROOT;
 const cli = (args: string[]) =>
   new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
     execFile(process.execPath, [join(root, "bin/zmq-workbench.mjs"), ...args], { cwd: root, timeout: 60_000 }, (err, stdout, stderr) =>

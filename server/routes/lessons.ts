@@ -1,13 +1,14 @@
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import { Type } from "@sinclair/typebox";
 import { ApiError } from "../../protocol/api.js";
+import { LessonId } from "../../protocol/ids.js";
 import { Lesson, LessonSummary } from "../../protocol/lessons.js";
 
 const lessons: FastifyPluginAsyncTypebox = async (app) => {
   app.get("/api/lessons", { schema: { response: { 200: Type.Array(LessonSummary) } } }, async () => app.lessons.list());
 
   app.get("/api/lessons/:id", {
-    schema: { params: Type.Object({ id: Type.String({ pattern: "^[a-z0-9-]{1,64}$" }) }), response: { 200: Lesson, 404: ApiError } },
+    schema: { params: Type.Object({ id: LessonId }), response: { 200: Lesson, 404: ApiError } },
   }, async (request, reply) => {
     const lesson = app.lessons.get(request.params.id);
     if (!lesson) return reply.code(404).send({ statusCode: 404, error: "Not Found", message: `There is no lesson "${request.params.id}".` });

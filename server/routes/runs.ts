@@ -5,6 +5,7 @@ import { ClientMessage, RUN_ID_PATTERN } from "../../protocol/ws.js";
 import { RunConnection } from "../runs/connection.js";
 import { describeInvalid } from "../runs/describe-invalid.js";
 import { RateLimiter } from "./rate-limiter.js";
+import { clientKey } from "../client-key.js";
 
 const MAX_CLIENT_MESSAGE_BYTES = 1024 * 1024;
 
@@ -13,7 +14,8 @@ const runs: FastifyPluginAsync = async (app) => {
   const limiter = new RateLimiter(app.supervisor.limits.RUNS_PER_CLIENT_PER_MINUTE, 60_000);
 
   app.get("/api/runs", { websocket: true }, (socket: WebSocket, request) => {
-    const connection = new RunConnection(app, socket, request.log);
+    const client = clientKey(request);
+    const connection = new RunConnection(app, socket, request.log, client);
     socket.on("message", (data: Buffer, isBinary: boolean) => {
       if (isBinary || data.length > MAX_CLIENT_MESSAGE_BYTES) return connection.fail("Messages must be JSON text of at most 1 MiB.");
       let message: unknown;
@@ -23,7 +25,7 @@ const runs: FastifyPluginAsync = async (app) => {
         return connection.fail("That message is not valid JSON.");
       }
       if (!Value.Check(ClientMessage, message)) return connection.fail(describeInvalid(message), runIdOf(message));
-      connection.handle(message, () => limiter.allow(request.ip)).catch((err: unknown) => {
+      connection.handle(message, () => limiter.allow(client)).catch((err: unknown) => {
         request.log.error(err, "run connection failed");
         connection.fail("Something went wrong on the server. The error has been logged.");
       });

@@ -4,36 +4,52 @@ import type { WebSocket } from "ws";
 import { ApiError } from "../../protocol/api.js";
 import { SessionCode, SESSION_CODE_PATTERN } from "../../protocol/session.js";
 import type { ServerMessage } from "../../protocol/ws.js";
+import { clientKey } from "../client-key.js";
+import { JoinGuard } from "../sessions/join-guard.js";
 
 const CodeParams = Type.Object({ code: Type.String({ pattern: "^[A-Za-z0-9]{6}$" }) });
 const codeRe = new RegExp(SESSION_CODE_PATTERN);
+const unknownCode = (code: string) => `No session has the code ${code}. Check the code on the presenter's screen.`;
 
 /** Spectators: look a session up by its join code, then watch it read-only over a WebSocket. */
 const sessions: FastifyPluginAsyncTypebox = async (app) => {
+  const guard = new JoinGuard(app.serverLimits.JOIN_MISSES_PER_ADDRESS_PER_MINUTE);
+
   app.get("/api/sessions/:code", {
     schema: {
       params: CodeParams,
-      response: { 200: Type.Object({ code: SessionCode, spectators: Type.Integer(), running: Type.Boolean() }), 404: ApiError },
+      response: { 200: Type.Object({ code: SessionCode, spectators: Type.Integer(), running: Type.Boolean() }), 404: ApiError, 429: ApiError },
     },
   }, async (request, reply) => {
+    const key = clientKey(request);
+    const wait = guard.waitSeconds(key);
+    if (wait > 0) return reply.code(429).header("retry-after", String(wait)).send({ statusCode: 429, error: "Too Many Requests", message: guard.refusal(wait) });
     const session = app.sessions.get(request.params.code);
-    if (!session) return reply.code(404).send({ statusCode: 404, error: "Not Found", message: `No session has the code ${request.params.code.toUpperCase()}. Check the code on the presenter's screen.` });
+    if (!session) {
+      guard.miss(key);
+      return reply.code(404).send({ statusCode: 404, error: "Not Found", message: unknownCode(request.params.code.toUpperCase()) });
+    }
     return { code: session.code, spectators: session.spectatorCount, running: session.currentRunId !== undefined };
   });
 
   app.get("/api/sessions/:code/watch", { websocket: true }, (socket: WebSocket, request) => {
     const code = String((request.params as { code?: string }).code ?? "").toUpperCase();
-    const send = (m: ServerMessage) => socket.send(JSON.stringify(m));
+    const refuse = (reason: string, why: string) => {
+      socket.send(JSON.stringify({ type: "session/ended", payload: { reason }, meta: {} } satisfies ServerMessage));
+      socket.close(1000, why);
+    };
+    const key = clientKey(request);
+    const wait = guard.waitSeconds(key);
+    if (wait > 0) return refuse(guard.refusal(wait), "too many unknown codes");
     const session = codeRe.test(code) ? app.sessions.get(code) : undefined;
     if (!session) {
-      send({ type: "session/ended", payload: { reason: `No session has the code ${code}. Check the code on the presenter's screen.` }, meta: {} });
-      return socket.close(1000, "unknown session");
+      guard.miss(key);
+      return refuse(unknownCode(code), "unknown session");
     }
-    if (!session.join(socket)) {
-      send({ type: "session/ended", payload: { reason: "This session is full." }, meta: {} });
-      return socket.close(1000, "session full");
-    }
-    socket.on("message", () => send({ type: "error", payload: { message: "Spectators watch read-only; only the presenter controls the run." }, meta: {} }));
+    const full = session.joinRefusal(key);
+    if (full) return refuse(full, "no seat");
+    session.join(socket, key);
+    socket.on("message", () => socket.send(JSON.stringify({ type: "error", payload: { message: "Spectators watch read-only; only the presenter controls the run." }, meta: {} } satisfies ServerMessage)));
   });
 };
 export default sessions;

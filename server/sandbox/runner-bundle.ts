@@ -1,10 +1,9 @@
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from "node:fs";
-import { dirname, join, relative, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
+import { dirname, join, relative, } from "node:path";
 import { build, version as esbuildVersion } from "esbuild";
+import { REPO_ROOT } from "../paths.js";
 
-const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 /** The runner runs inside the sandbox; this file only bundles it, on the server. */
 const SOURCE_DIR = join(REPO_ROOT, "sandboxed", "runner");
 /** Builds are kept per source hash, so a server still using an older bundle is not broken by a rebuild. */
@@ -15,7 +14,7 @@ const PRUNE_AFTER_MS = 6 * 60 * 60 * 1000;
 /** Everything bundled lives here; tests and test helpers elsewhere in sandboxed/runner do not change the bundle. */
 const BUNDLED_SOURCES = ["channel.ts", "entries", "job", "telemetry", "traced"];
 const ENTRY_POINTS = { register: "entries/register.ts", hooks: "entries/hooks.ts", runner: "entries/runner.ts", zeromq: "entries/zeromq.ts" };
-/** The zmq-devices library learners may import; bundled beside the runner when it exists. */
+/** The zmq-devices library learners may import; bundled beside the runner. */
 const DEVICES_ENTRY = join(REPO_ROOT, "sandboxed", "devices", "src", "index.ts");
 export const DEVICES_BUNDLE_FILE = "zmq-devices.mjs";
 
@@ -30,11 +29,10 @@ export interface RunnerBundle {
 
 /**
  * Bundles the runner with esbuild into dist/runner/<hash>/, or returns the existing bundle for the same sources.
- * `devicesEntry` is for tests; by default sandboxed/devices/src/index.ts, left out while it does not exist.
+ * `devicesEntry` is for tests; by default sandboxed/devices/src/index.ts.
  */
 export async function buildRunner(options: { devicesEntry?: string } = {}): Promise<RunnerBundle> {
-  const devicesEntry = options.devicesEntry ?? DEVICES_ENTRY;
-  const devices = existsSync(devicesEntry) ? devicesEntry : undefined;
+  const devices = options.devicesEntry ?? DEVICES_ENTRY;
   const dir = join(OUTPUT_ROOT, sourceHash(devices));
   const bundle = { dir, register: join(dir, "register.mjs"), runner: join(dir, "runner.mjs") };
   if (existsSync(bundle.runner)) return bundle;
@@ -55,7 +53,7 @@ export async function buildRunner(options: { devicesEntry?: string } = {}): Prom
     external: ["zeromq", "zeromq/*"],
     logLevel: "silent",
   });
-  if (devices) await buildDevices(devices, join(scratch, DEVICES_BUNDLE_FILE));
+  await buildDevices(devices, join(scratch, DEVICES_BUNDLE_FILE));
   try {
     renameSync(scratch, dir);
   } catch {
@@ -82,9 +80,9 @@ async function buildDevices(entry: string, outfile: string): Promise<void> {
   });
 }
 
-function sourceHash(devicesEntry: string | undefined): string {
+function sourceHash(devicesEntry: string): string {
   const hash = createHash("sha256").update(esbuildVersion);
-  const devicesFiles = devicesEntry ? sourceFiles(dirname(devicesEntry)) : [];
+  const devicesFiles = sourceFiles(dirname(devicesEntry));
   const files = [...BUNDLED_SOURCES.flatMap((name) => sourceFiles(join(SOURCE_DIR, name))), ...devicesFiles];
   for (const file of files) hash.update(relative(SOURCE_DIR, file)).update(readFileSync(file));
   return hash.digest("hex").slice(0, 16);

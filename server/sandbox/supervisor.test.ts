@@ -41,8 +41,8 @@ describe.skipIf(skipReason !== undefined)("supervisor with the bwrap sandbox", (
   });
 
   it("queues runs beyond the concurrency cap and refuses beyond the queue", async () => {
-    const sleepers = Array.from({ length: 5 }, () => runProgram(supervisor, "setTimeout(() => {}, 400);"));
-    await waitFor(() => supervisor.runningCount === 3, 2000);
+    const sleepers = Array.from({ length: 5 }, () => runProgram(supervisor, "setTimeout(() => {}, 2000);"));
+    expect(await waitFor(() => supervisor.runningCount === 3, 15_000)).toBe(true);
     await expect(runProgram(supervisor, "1")).rejects.toBeInstanceOf(RunRefused);
     for (const { exit } of await Promise.all(sleepers)) expect(exit.reason).toBe("ok");
   });

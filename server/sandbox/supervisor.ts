@@ -7,6 +7,7 @@ import { runsAsOwnUser, UidBlock } from "./drivers/slot-user.js";
 import { makeLauncher } from "./launcher.js";
 import type { Limits } from "./limits.js";
 import { WarmPool } from "./pool.js";
+import { FairQueue } from "./fair-queue.js";
 import { Run, type EventSink } from "./run.js";
 import type { RunnerProcess } from "./runner-process.js";
 import { CompileError, transpileProgram } from "./transpile.js";
@@ -18,6 +19,10 @@ export interface RunRequest {
   entry?: string;
   timeoutMs?: number;
   params?: Record<string, unknown>;
+  /** Who asks: the client address runs are counted and queued by. Without one (the CLI, the lesson checker) a run is uncapped and queued as its own client. */
+  client?: string;
+  /** A classroom session's presenter may ask for the longest time limit (RUN_WALL_MAX_MS). */
+  presenter?: boolean;
 }
 
 /** A request the supervisor refuses before running anything; its message is for the learner. */
@@ -37,10 +42,14 @@ export interface RunTicket {
 
 interface Waiting { start: () => void; cancel: () => void }
 
+let localRuns = 0;
+
 /** Runs programs in single-use sandboxes: a warm pool, a cap on concurrent runs with a queue, and verdicts. */
 export class Supervisor {
   private active = 0;
-  private readonly queue: Waiting[] = [];
+  private readonly queue = new FairQueue<Waiting>();
+  /** Runs each client has running or queued. */
+  private readonly perClient = new Map<string, number>();
   private readonly tickets = new Set<RunTicket>();
 
   private constructor(
@@ -81,10 +90,16 @@ export class Supervisor {
     const problem = programProblem({ files: request.files, entry: request.entry }) ?? this.sizeProblem(request.files);
     if (problem) throw new RunRefused(problem, "invalid");
     const entry = defaultEntry({ files: request.files, entry: request.entry });
-    const wallMs = Math.min(request.timeoutMs ?? this.limits.RUN_WALL_MS, this.limits.RUN_WALL_MAX_MS);
+    const wallMs = Math.min(request.timeoutMs ?? this.limits.RUN_WALL_MS, request.presenter ? this.limits.RUN_WALL_MAX_MS : this.limits.RUN_WALL_CLIENT_MAX_MS);
+    const client = request.client ?? `local:${localRuns++}`;
+    const going = this.perClient.get(client) ?? 0;
+    if (request.client !== undefined && going >= this.limits.RUNS_PER_CLIENT) {
+      throw new RunRefused(`You already have ${going} runs going, the most one address may have at once; stop one or wait for it to finish.`, "busy");
+    }
     if (this.active >= this.limits.CONCURRENT_RUNS && this.queue.length >= this.limits.QUEUE_LENGTH) {
       throw new RunRefused("The workbench is busy running other programs. Please try again in a moment.", "busy");
     }
+    this.perClient.set(client, going + 1);
     const files = request.files;
     let run: Run | undefined;
     let stopped: StopCause | undefined;
@@ -99,7 +114,7 @@ export class Supervisor {
       try {
         const js = await transpileProgram(files);
         if (stopped) return finishWithout(stopped.reason === "killed" ? "You stopped the run." : "The run was stopped.", "killed");
-        run = new Run(this.pool.take(), { runId: request.runId, entry, files: js, wallMs, params: request.params }, this.limits, sink);
+        run = new Run(this.pool.take(), { runId: request.runId, entry, files: js, sources: files, wallMs, params: request.params }, this.limits, sink);
         resolveDone(await run.done);
       } catch (err) {
         // Nothing may leave a run without its run/exit: a promise that never settles is a hang for the learner.
@@ -127,9 +142,7 @@ export class Supervisor {
       stop: (by) => {
         stopped ??= { reason: "killed", by };
         if (run) return run.stop(stopped);
-        const i = this.queue.indexOf(waiting);
-        if (i >= 0) {
-          this.queue.splice(i, 1);
+        if (this.queue.remove(client, waiting)) {
           emitStart();
           finishWithout("The run was cancelled before it started.", "killed");
         }
@@ -137,11 +150,16 @@ export class Supervisor {
     };
     const waiting: Waiting = { start: () => void start(), cancel: () => ticket.stop("shutdown") };
     this.tickets.add(ticket);
-    void done.then(() => this.tickets.delete(ticket));
+    void done.then(() => {
+      this.tickets.delete(ticket);
+      const left = (this.perClient.get(client) ?? 1) - 1;
+      if (left > 0) this.perClient.set(client, left);
+      else this.perClient.delete(client);
+    });
     if (this.active < this.limits.CONCURRENT_RUNS) void start();
     else {
-      this.queue.push(waiting);
-      onQueued?.(this.queue.length);
+      this.queue.push(client, waiting);
+      onQueued?.(this.queue.positionOf(client, waiting));
     }
     return ticket;
   }

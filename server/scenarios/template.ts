@@ -56,5 +56,4 @@ export function templateExpression(parts: TemplatePart[], names: { request?: str
   return "`" + body.join("") + "`";
 }
 
-export const usesRandom = (parts: TemplatePart[]) => parts.some((p) => p.kind === "rand");
 export const usesCounter = (parts: TemplatePart[]) => parts.some((p) => p.kind === "n");

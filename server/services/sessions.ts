@@ -8,7 +8,7 @@ declare module "fastify" {
 }
 
 export default fp(async (app) => {
-  const hub = new SessionHub();
+  const hub = new SessionHub(app.serverLimits);
   app.decorate("sessions", hub);
   app.addHook("onClose", async () => hub.closeAll("The server is shutting down."));
-}, { name: "sessions" });
+}, { name: "sessions", dependencies: ["server-limits"] });

@@ -1,15 +1,18 @@
 import fp from "fastify-plugin";
-import { ShareStore } from "../shares/store.js";
+import { SqliteShareStore } from "../shares/sqlite-store.js";
+import { Shares } from "../shares/shares.js";
+import type { ShareStore } from "../shares/store.js";
 import type { AppConfig } from "../config.js";
 
 declare module "fastify" {
   interface FastifyInstance {
-    shares: ShareStore;
+    shares: Shares;
   }
 }
 
-export default fp<{ config: AppConfig }>(async (app, { config }) => {
-  const store = new ShareStore(config.dataDir);
-  app.decorate("shares", store);
-  app.addHook("onClose", async () => store.close());
+/** Shared programs: the SQLite store under the data directory unless another `ShareStore` is given. */
+export default fp<{ config: AppConfig; store?: ShareStore }>(async (app, { config, store }) => {
+  const shares = new Shares(store ?? new SqliteShareStore(config.dataDir), config.serverLimits);
+  app.decorate("shares", shares);
+  app.addHook("onClose", async () => shares.close());
 }, { name: "shares" });

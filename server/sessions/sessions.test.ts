@@ -4,7 +4,8 @@ import type { FastifyInstance } from "fastify";
 import { testApp } from "../test/helpers.js";
 import { WsProbe } from "../test/ws-client.js";
 import { SessionHub } from "./hub.js";
-import { SESSION_LIMITS } from "./limits.js";
+import { DEFAULT_SERVER_LIMITS as SESSION_LIMITS } from "../limits.js";
+import type { Session } from "./session.js";
 
 const hello = readFileSync(new URL("../../examples/hello.ts", import.meta.url), "utf8");
 let app: FastifyInstance;
@@ -98,10 +99,10 @@ describe("a presenter whose connection dropped", () => {
 
 describe("SessionHub", () => {
   it("closes sessions that are idle, too old, or whose presenter left", () => {
-    const hub = new SessionHub();
-    const idle = hub.open(() => {})!;
-    const gone = hub.open(() => {})!;
-    const fresh = hub.open(() => {})!;
+    const hub = new SessionHub(SESSION_LIMITS);
+    const idle = hub.open("10.0.0.1", () => {}) as Session;
+    const gone = hub.open("10.0.0.1", () => {}) as Session;
+    const fresh = hub.open("10.0.0.1", () => {}) as Session;
     const now = Date.now();
     idle.lastActivity = now - SESSION_LIMITS.SESSION_IDLE_MS;
     gone.presenterGoneSince = now - SESSION_LIMITS.PRESENTER_GONE_MS;

@@ -5,6 +5,7 @@ import type { FastifyInstance } from "fastify";
 import { buildApp } from "../app.js";
 import type { AppConfig } from "../config.js";
 import { DEFAULT_LIMITS, type Limits } from "../sandbox/limits.js";
+import { DEFAULT_SERVER_LIMITS } from "../limits.js";
 
 /** A real app on a fresh data directory, for `inject` tests. */
 export async function testApp(overrides: Partial<AppConfig> = {}, limits: Partial<Limits> = {}): Promise<{ app: FastifyInstance; dataDir: string; cleanup: () => Promise<void> }> {
@@ -15,6 +16,7 @@ export async function testApp(overrides: Partial<AppConfig> = {}, limits: Partia
     dataDir,
     sandbox: process.env.SANDBOX ?? "auto",
     limits: { ...DEFAULT_LIMITS, WARM_POOL_SIZE: 1, ...limits },
+    serverLimits: { ...DEFAULT_SERVER_LIMITS },
     logLevel: "silent",
     lessonsDir: new URL("../../lessons", import.meta.url).pathname,
     ...overrides,
@@ -29,4 +31,11 @@ export async function testApp(overrides: Partial<AppConfig> = {}, limits: Partia
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/** A real app listening on a free loopback port, trusting 127.0.0.1 as its proxy so tests can send X-Forwarded-For. */
+export async function listeningApp(overrides: Partial<AppConfig> = {}, limits: Partial<Limits> = {}): Promise<{ app: FastifyInstance; baseUrl: string; cleanup: () => Promise<void> }> {
+  const made = await testApp({ trustProxy: "127.0.0.1", ...overrides }, limits);
+  const baseUrl = await made.app.listen({ host: "127.0.0.1", port: 0 });
+  return { app: made.app, baseUrl, cleanup: made.cleanup };
 }

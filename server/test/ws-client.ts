@@ -1,4 +1,4 @@
-import type { WebSocket } from "ws";
+import { WebSocket } from "ws";
 import type { FastifyInstance } from "fastify";
 import type { ServerMessage } from "../../protocol/ws.js";
 import type { RunExit, TraceEvent } from "../../protocol/trace.js";
@@ -15,6 +15,27 @@ export class WsProbe {
     const probe = new WsProbe();
     probe.ws = await app.injectWS(path, {}, { onInit: (ws) => probe.listen(ws) });
     return probe;
+  }
+
+  /**
+   * A real client over TCP to a listening app; `from` is sent as X-Forwarded-For, which the app honours only when
+   * TRUST_PROXY trusts 127.0.0.1, so tests can be many client addresses at once.
+   */
+  static async connect(baseUrl: string, path: string, from?: string): Promise<WsProbe> {
+    const probe = new WsProbe();
+    const ws = new WebSocket(baseUrl.replace(/^http/, "ws") + path, { headers: from ? { "x-forwarded-for": from } : {} });
+    probe.listen(ws);
+    probe.ws = ws;
+    await new Promise<void>((resolve, reject) => {
+      ws.once("open", () => resolve());
+      ws.once("error", reject);
+    });
+    return probe;
+  }
+
+  /** Resolves once the server has closed this socket. */
+  closed(): Promise<void> {
+    return this.ws.readyState === this.ws.CLOSED ? Promise.resolve() : new Promise((resolve) => this.ws.once("close", () => resolve()));
   }
 
   private listen(ws: WebSocket): void {
@@ -47,6 +68,11 @@ export class WsProbe {
 
   exitOf(runId: string): Promise<RunExit> {
     return this.until(() => this.events(runId).find((e): e is RunExit => e.type === "run/exit"));
+  }
+
+  /** Every error sentence the server sent about this run, in order. */
+  errorsFor(runId?: string): string[] {
+    return this.messages.flatMap((m) => (m.type === "error" && m.meta.runId === runId ? [m.payload.message] : []));
   }
 
   errorFor(runId?: string): Promise<string> {

@@ -1,15 +1,16 @@
 import { describe, expect, it } from "vitest";
 import type { TraceEvent, TraceEventOf } from "../../protocol/trace.js";
 import { runProgram } from "../../sandboxed/runner/testing/run-program.js";
-import { MessageAttributor } from "./attribute.js";
+import { TraceProcessor } from "./trace-processor.js";
 
 type Recv = TraceEventOf<"message/recv">;
 
 async function attributed(source: string): Promise<TraceEvent[]> {
   const run = await runProgram({ "main.ts": source });
   expect(run.uncaught).toBeUndefined();
-  const attributor = new MessageAttributor();
-  return [...attributor.push(run.events), ...attributor.flush()];
+  const processor = new TraceProcessor();
+  const end = run.events.at(-1)?.t ?? 0;
+  return [...processor.process(run.events, end), ...processor.finish(run.totals, end)];
 }
 
 const receivesOf = (events: TraceEvent[]) => events.filter((e): e is Recv => e.type === "message/recv");

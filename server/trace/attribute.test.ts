@@ -1,6 +1,15 @@
 import { describe, expect, it } from "vitest";
 import type { Frame, SocketKind, TraceEvent, TraceEventOf } from "../../protocol/trace.js";
 import { HOLD_MS, MessageAttributor } from "./attribute.js";
+import { LinkModel } from "./link-model.js";
+import { withLinks } from "./trace-processor.js";
+
+/** An attributor fed the way the trace processor feeds it: the link model applied first. */
+function attributor() {
+  const model = new LinkModel();
+  const a = new MessageAttributor(model);
+  return { push: (events: TraceEvent[], now?: number) => a.push(withLinks(model, events), now), flush: () => a.flush() };
+}
 
 const frame = (text: string, envelope?: Frame["envelope"]): Frame => ({
   size: text.length, preview: text, head: Buffer.from(text).toString("base64"), ...(envelope ? { envelope } : {}),
@@ -16,7 +25,7 @@ const receives = (events: TraceEvent[]) =>
 
 describe("message attribution", () => {
   it("gives each PUSH message to the PULL that received it", () => {
-    const a = new MessageAttributor();
+    const a = attributor();
     const out = a.push([
       open("s1", "PUSH"), bind("s1", "PUSH", "tcp://127.0.0.1:5000"),
       open("s2", "PULL"), connect("s2", "PULL", "tcp://localhost:5000"),
@@ -28,7 +37,7 @@ describe("message attribution", () => {
   });
 
   it("lets one PUB send reach each subscriber once, and picks the sender among several publishers", () => {
-    const a = new MessageAttributor();
+    const a = attributor();
     const out = a.push([
       open("s1", "PUB"), bind("s1", "PUB", "inproc://a"), open("s2", "PUB"), bind("s2", "PUB", "inproc://b"),
       open("s3", "SUB"), connect("s3", "SUB", "inproc://a"), connect("s3", "SUB", "inproc://b"),
@@ -40,24 +49,26 @@ describe("message attribution", () => {
   });
 
   it("holds a receive whose send comes later (another thread), keeping the order, then releases it attributed", () => {
-    const a = new MessageAttributor();
+    const a = attributor();
     const setup = [open("s1", "PULL"), bind("s1", "PULL", "inproc://x"), open("w1.s1", "PUSH"), open("w1.s2", "PUSH")];
     const links = [connect("w1.s1", "PUSH", "inproc://x"), connect("w1.s2", "PUSH", "inproc://x")];
-    expect(a.push([...setup, ...links, recv("s1", "PULL", "cccc0001", 20), open("s9", "PAIR", 21)])).toHaveLength(6);
+    expect(a.push([...setup, ...links, recv("s1", "PULL", "cccc0001", 20), open("s9", "PAIR", 21)]).map((e) => e.type)).toEqual([
+      "socket/open", "socket/bind", "socket/open", "socket/open", "socket/connect", "link/up", "socket/connect", "link/up",
+    ]);
     const out = a.push([send("w1.s2", "PUSH", "cccc0001", 19)]);
     expect(out.map((e) => e.type)).toEqual(["message/recv", "socket/open", "message/send"]);
     expect(receives(out)).toEqual(["s1<w1.s2"]);
   });
 
   it("releases an unmatched receive after the hold time, guessing the sender only when there is one", () => {
-    const a = new MessageAttributor();
+    const a = attributor();
     a.push([open("s1", "PULL"), bind("s1", "PULL", "inproc://x"), open("s2", "PUSH"), connect("s2", "PUSH", "inproc://x")]);
     expect(a.push([recv("s1", "PULL", "dddd0001", 10)])).toEqual([]);
     expect(receives(a.push([], 10 + HOLD_MS))).toEqual(["s1<s2"]);
   });
 
   it("matches ROUTER and DEALER through their envelopes and learns which peer an identity is", () => {
-    const a = new MessageAttributor();
+    const a = attributor();
     const out = a.push([
       open("s1", "ROUTER"), bind("s1", "ROUTER", "inproc://r"),
       open("s2", "DEALER"), connect("s2", "DEALER", "inproc://r"), open("s3", "DEALER"), connect("s3", "DEALER", "inproc://r"),
@@ -71,7 +82,7 @@ describe("message attribution", () => {
   });
 
   it("flushes everything still held at the end of the run", () => {
-    const a = new MessageAttributor();
+    const a = attributor();
     a.push([open("s1", "PULL"), recv("s1", "PULL", "ffff0001", 5), open("s2", "PUSH", 6)]);
     expect(a.flush().map((e) => e.type)).toEqual(["message/recv", "socket/open"]);
   });

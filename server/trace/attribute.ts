@@ -1,5 +1,6 @@
 import type { MessageEvent, TraceEvent, TraceEventOf } from "../../protocol/trace.js";
-import { Topology } from "./topology.js";
+import { LinkModel } from "./link-model.js";
+import { appendAll } from "../util/append-all.js";
 
 /** A receive whose send has not arrived yet (worker threads report ~25 ms late) waits this long in trace time. */
 export const HOLD_MS = 200;
@@ -24,7 +25,6 @@ type Recv = TraceEventOf<"message/recv">;
  * receive with no match yet is held up to HOLD_MS, and the events behind it with it.
  */
 export class MessageAttributor {
-  readonly topology: Topology;
   private readonly sent = new Map<string, SentMessage[]>();
   /** ROUTER socket → identity (base64) → the socket that sent with it. */
   private readonly identities = new Map<string, Map<string, string>>();
@@ -32,15 +32,19 @@ export class MessageAttributor {
   private ready: TraceEvent[] = [];
   private latest = 0;
 
-  constructor(topology = new Topology()) {
-    this.topology = topology;
-  }
+  /**
+   * Reads links from the run's one link model, which the caller applies each event to first. `maxHeld`: events
+   * held behind an unmatched receive; past it the oldest wait ends early, so memory stays bounded.
+   */
+  constructor(
+    readonly topology: LinkModel = new LinkModel(),
+    private readonly maxHeld = Infinity,
+  ) {}
 
   /** Returns the events ready to go to the browser; `now` (trace ms) lets held receives expire without new events. */
   push(events: readonly TraceEvent[], now = 0): TraceEvent[] {
     for (const event of events) {
       this.latest = Math.max(this.latest, event.t);
-      this.topology.apply(event);
       if (event.type === "message/send") this.rememberSend(event);
       if (event.type === "message/recv" && !this.attribute(event) && this.held.length === 0) {
         this.held.push(event);
@@ -61,11 +65,11 @@ export class MessageAttributor {
     while (this.held.length > 0) {
       const first = this.held[0];
       const waiting = first.type === "message/recv" && first.from === undefined && !this.attribute(first);
-      if (waiting && !all && first.t + HOLD_MS > now) break;
+      if (waiting && !all && first.t + HOLD_MS > now && this.held.length <= this.maxHeld) break;
       if (waiting) this.guessSender(first as Recv);
       this.ready.push(this.held.shift()!);
       const next = this.held.findIndex((e) => e.type === "message/recv" && e.from === undefined && !this.attribute(e));
-      this.ready.push(...this.held.splice(0, next < 0 ? this.held.length : next));
+      appendAll(this.ready, this.held.splice(0, next < 0 ? this.held.length : next));
     }
     const out = this.ready;
     this.ready = [];

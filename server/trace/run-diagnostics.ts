@@ -1,8 +1,6 @@
-import { endpointsMatch, transportOf } from "../../protocol/endpoints.js";
-import type { SocketTotals, TraceEvent, TraceEventOf } from "../../protocol/trace.js";
-import { incompatibility, PUBLISHING, SUBSCRIBING } from "./socket-pairs.js";
-import { Topology, type Edge } from "./topology.js";
-import { droppedMessages, type DropInputs } from "./dropped-messages.js";
+import type { TraceEvent, TraceEventOf } from "../../protocol/trace.js";
+import { incompatibility } from "./socket-pairs.js";
+import type { LinkModel, LinkUp } from "./link-model.js";
 
 export type Diagnostic = TraceEventOf<"diagnostic">;
 
@@ -14,113 +12,85 @@ export const UNBOUND_CONNECT_MS = 1_000;
  * batch in order, it returns the diagnostics to add to the trace, each once.
  */
 export class RunDiagnostics {
-  private readonly topology = new Topology();
   private readonly said = new Set<string>();
-  private readonly checkedConnects = new Set<object>();
+  /** Connects not judged yet by the "nothing binds there" check, oldest first. */
+  private uncheckedConnects: { socket: string; endpoint: string; t: number }[] = [];
   private readonly reached = new Set<string>();
-  private readonly handshakes = new Map<string, number>();
-  private readonly monitored = new Set<string>();
-  private readonly drops: DropInputs = { subscribedAll: new Set(), hwm: new Map(), seqAtEdge: new Map(), lastSeq: new Map() };
   private out: Diagnostic[] = [];
   private latest = 0;
 
+  /** Reads links from the run's one link model, which the caller applies each event to first. */
+  constructor(
+    private readonly topology: LinkModel,
+    /** What people call a socket (server/trace/socket-names.ts); its id by default. */
+    private readonly nameOf: (socket: string) => string = (socket) => socket,
+  ) {}
+
+  /** One batch in order, link events included. */
   push(events: readonly TraceEvent[], now = 0): Diagnostic[] {
     for (const event of events) this.observe(event);
     this.checkConnects(Math.max(now, this.latest), false);
     return this.take();
   }
 
-  /** At the end of the run, with the final totals. */
-  finish(totals: Record<string, SocketTotals>, now = 0): Diagnostic[] {
+  /** At the end of the run. Lost messages are MessageDrops' to judge (server/trace/drops.ts). */
+  finish(now = 0): Diagnostic[] {
     this.checkConnects(Math.max(now, this.latest), true);
-    for (const [socket, peers, message] of droppedMessages(this.topology, this.drops, totals)) {
-      this.say("messages-dropped", socket, message, "warning", peers);
-    }
     return this.take();
   }
 
   private observe(event: TraceEvent): void {
     this.latest = Math.max(this.latest, event.t);
-    this.topology.apply(event);
-    for (const edge of this.topology.newEdges) this.onEdge(edge);
     switch (event.type) {
+      case "link/up":
+        return this.onLink(event);
+      case "socket/connect":
+        this.uncheckedConnects.push({ socket: event.socket, endpoint: event.endpoint, t: event.t });
+        return;
       case "socket/event":
         return this.onObserved(event);
-      case "socket/option":
-        return this.onOption(event);
       case "socket/error":
         return this.onError(event);
-      case "message/send":
-        this.drops.lastSeq.set(event.socket, event.seq);
-        if (PUBLISHING.has(event.kind) && !this.hasSubscriber(event.socket, event.t)) {
-          this.say("slow-joiner", event.socket, `${this.name(event.socket)} published before any subscriber had connected, and PUB drops messages nobody is there to receive (the "slow joiner"). Wait until the subscribers are connected (a short pause, or a sync handshake) before publishing.`, "warning");
-        }
     }
   }
 
-  private onEdge(edge: Edge): void {
-    const [a, b] = [this.topology.kindOf(edge.connector), this.topology.kindOf(edge.binder)];
+  private onLink(link: LinkUp): void {
+    const [a, b] = [this.topology.kindOf(link.from), this.topology.kindOf(link.to)];
     const problem = a && b ? incompatibility(a, b) : undefined;
     if (problem) {
-      this.say("incompatible-sockets", edge.connector, `${this.name(edge.connector)} connects to ${this.name(edge.binder)} at ${edge.endpoint}, but ${problem}: libzmq refuses the pair and no message will pass between them.`, "error", [edge.binder]);
-    }
-    for (const [pub, sub] of [[edge.connector, edge.binder], [edge.binder, edge.connector]]) {
-      if (PUBLISHING.has(this.topology.kindOf(pub)!)) this.drops.seqAtEdge.set(`${pub}>${sub}`, this.drops.lastSeq.get(pub) ?? 0);
+      this.say("incompatible-sockets", link.from, `${this.name(link.from)} connects to ${this.name(link.to)} at ${link.endpoint}, but ${problem}: libzmq refuses the pair and no message will pass between them.`, "error", [link.to]);
     }
   }
 
   private onObserved(event: TraceEventOf<"socket/event">): void {
-    this.monitored.add(event.socket);
-    const count = this.handshakes.get(event.socket) ?? 0;
-    if (event.event === "handshake") this.handshakes.set(event.socket, count + 1);
-    if (event.event === "disconnect") this.handshakes.set(event.socket, Math.max(0, count - 1));
     if ((event.event === "connect" || event.event === "handshake") && event.endpoint) this.reached.add(`${event.socket} ${event.endpoint}`);
-  }
-
-  private onOption(event: TraceEventOf<"socket/option">): void {
-    const values = Array.isArray(event.value) ? event.value : [event.value];
-    if (event.name === "subscribe" && values.includes("")) this.drops.subscribedAll.add(event.socket);
-    if (event.name === "sendHighWaterMark" || event.name === "receiveHighWaterMark") {
-      const hwm = this.drops.hwm.get(event.socket) ?? {};
-      hwm[event.name === "sendHighWaterMark" ? "send" : "receive"] = Number(event.value);
-      this.drops.hwm.set(event.socket, hwm);
-    }
   }
 
   private onError(event: TraceEventOf<"socket/error">): void {
     if (event.op === "bind" && event.code === "EADDRINUSE") {
       const endpoint = event.endpoint;
-      const holder = this.topology.bindList().find((b) => b.socket !== event.socket && endpoint !== undefined && endpointsMatch(endpoint, b.endpoint));
-      const who = holder ? `${this.name(holder.socket)} already bound ${holder.endpoint}` : "something else already uses that address";
-      this.say("address-in-use", event.socket, `${this.name(event.socket)} cannot bind: ${who}. Only one socket may bind an address; connect the others to it, or bind another port.`, "error", holder ? [holder.socket] : undefined);
+      const holder = endpoint === undefined ? undefined : this.topology.binderAt(endpoint, event.socket);
+      const who = holder ? `${this.name(holder)} already bound ${endpoint}` : "something else already uses that address";
+      this.say("address-in-use", event.socket, `${this.name(event.socket)} cannot bind: ${who}. Only one socket may bind an address; connect the others to it, or bind another port.`, "error", holder ? [holder] : undefined);
     }
     if (event.op === "send" && event.code === "EAGAIN") {
       this.say("send-queue-full", event.socket, `${this.name(event.socket)} could not send within its sendTimeout: no peer could take the message. Either none is connected, or their queues are full (high-water mark reached) because they receive more slowly than this socket sends.`, "warning");
     }
   }
 
-  private hasSubscriber(pub: string, t: number): boolean {
-    if ((this.handshakes.get(pub) ?? 0) > 0) return true;
-    const observed = this.monitored.has(pub);
-    return this.topology.edges().some((e) => {
-      const other = e.connector === pub ? e.binder : e.binder === pub ? e.connector : undefined;
-      if (!other || !SUBSCRIBING.has(this.topology.kindOf(other)!) || e.since > t) return false;
-      return !observed || transportOf(e.endpoint) === "inproc";
-    });
-  }
-
   private checkConnects(now: number, atEnd: boolean): void {
-    for (const connect of this.topology.connectList()) {
-      if (this.checkedConnects.has(connect)) continue;
-      if (!atEnd && now - connect.t < UNBOUND_CONNECT_MS) continue;
-      this.checkedConnects.add(connect);
-      if (this.topology.isResolved(connect) || this.reached.has(`${connect.socket} ${connect.endpoint}`)) continue;
+    const due = this.uncheckedConnects.filter((c) => atEnd || now - c.t >= UNBOUND_CONNECT_MS);
+    if (due.length === 0) return;
+    const judged = new Set(due);
+    this.uncheckedConnects = this.uncheckedConnects.filter((c) => !judged.has(c));
+    for (const connect of due) {
+      if (this.topology.reached(connect.socket, connect.endpoint) || this.reached.has(`${connect.socket} ${connect.endpoint}`)) continue;
       this.say("connect-nothing-bound", connect.socket, `${this.name(connect.socket)} connected to ${connect.endpoint}, but no socket in this program binds that endpoint, so it keeps retrying and its messages go nowhere. Check the transport, host and port, or bind a socket there.`, "warning");
     }
   }
 
   private name(socket: string): string {
-    return `${socket} (${this.topology.kindOf(socket) ?? "socket"})`;
+    return `${this.nameOf(socket)} (${this.topology.kindOf(socket) ?? "socket"})`;
   }
 
   private say(code: string, socket: string, message: string, severity: Diagnostic["severity"], peers?: string[]): void {

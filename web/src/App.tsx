@@ -134,7 +134,7 @@ export function App({ route }: { route: Route }) {
       <PresenterBar presenter={presenter} />
       <TimelineBar />
       <ScenarioFrame panel={scenariosOpen ? <ScenarioPanel scenario={scenario} graph={run.graph} onClose={() => setScenariosOpen(false)} /> : null}>
-      <LessonFrame lesson={lessonId ? <LessonPane state={lesson} onReset={lessonActions.reset} onShowSolution={lessonActions.showSolution} onNext={lessonActions.next} /> : null}>
+      <LessonFrame lesson={lessonId ? <LessonPane state={lesson} onReset={lessonActions.reset} onToggleSolution={lessonActions.toggleSolution} showingSolution={lessonActions.showingSolution} onBackToOwnCode={lessonActions.backToOwnCode} onNext={lessonActions.next} onOpenScenario={(id) => { setScenariosOpen(true); scenario.select(id); }} /> : null}>
       <div className="workspace" data-layout={lessonId ? "lesson" : scenariosOpen ? "scenario" : "columns"} style={{ gridTemplateColumns: `${leftShare * 100}% 6px minmax(0, 1fr)` }}>
         <div className="column code-column" style={{ gridTemplateRows: `${editorShare * 100}% 6px minmax(0, 1fr)` }}>
           <section className="pane editor-pane" aria-label="Editor">
@@ -148,7 +148,8 @@ export function App({ route }: { route: Route }) {
         </div>
         <Splitter orientation="vertical" value={leftShare} onChange={setLeftShare} label="Resize code and graph" />
         <div className="column view-column" style={{ gridTemplateRows: `${graphShare * 100}% 6px minmax(0, 1fr)` }}>
-          <GraphPane graph={shown.graph} selected={selectedSocket} onSelect={selectSocket} speed={timeline.speed} fitSignal={presenter.fitSignal} />
+          <GraphPane graph={shown.graph} selected={selectedSocket} onSelect={selectSocket} speed={timeline.speed} fitSignal={presenter.fitSignal}
+            followed={selectedMessage} onSelectMessage={(i) => (i === null ? setSelectedMessage(null) : selectMessage(i))} />
           <Splitter orientation="horizontal" value={graphShare} onChange={setGraphShare} label="Resize graph and details" />
           <div className="details-row">
             <MessageLog graph={shown.graph} selected={selectedMessage} onSelect={selectMessage} socket={selectedSocket} />

@@ -1,8 +1,7 @@
 import { getEnvironmentData, isMainThread, setEnvironmentData } from "node:worker_threads";
+import { MESSAGE_SAMPLE_EVERY as SAMPLE_EVERY } from "../channel.js";
 import { limits } from "./limits.js";
 
-/** After the full-event budget, one message in this many still gets an event, so long runs stay visible. */
-const SAMPLE_EVERY = 1_000;
 const RATE_WINDOW_MS = 1_000;
 
 const SHARED_COUNTERS_KEY = "zmq-workbench/message-budget";

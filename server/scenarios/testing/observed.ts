@@ -1,11 +1,11 @@
 import { randomUUID } from "node:crypto";
-import { endpointsMatch } from "../../../protocol/endpoints.js";
 import type { Scenario } from "../../../protocol/scenarios.js";
 import type { RunExit, TraceEvent } from "../../../protocol/trace.js";
 import type { Supervisor } from "../../sandbox/supervisor.js";
 import { scenarioToProgram } from "../codegen/program.js";
 import { defaultParams, type ParamValues } from "../params.js";
 import type { Edge } from "../topology.js";
+import { appendAll } from "../../util/append-all.js";
 
 export interface ScenarioRun {
   exit: RunExit;
@@ -18,13 +18,13 @@ export interface ScenarioRun {
 export async function runScenario(supervisor: Supervisor, scenario: Scenario, overrides: ParamValues, timeoutMs: number): Promise<ScenarioRun> {
   const program = scenarioToProgram(scenario, { ...defaultParams(scenario), ...overrides });
   const events: TraceEvent[] = [];
-  const ticket = await supervisor.submit({ runId: `scn-${randomUUID()}`, files: program.files, entry: program.entry, timeoutMs }, (batch) => events.push(...batch));
+  const ticket = await supervisor.submit({ runId: `scn-${randomUUID()}`, files: program.files, entry: program.entry, timeoutMs }, (batch) => appendAll(events, batch));
   const exit = await ticket.done;
   const text = (stream: string) => events.map((e) => (e.type === "console" && e.stream === stream ? e.text : "")).join("");
   return { exit, events, stdout: text("stdout"), stderr: text("stderr") };
 }
 
-/** What the trace shows: each socket's actor (the file that created it), their kinds, edges and traffic. */
+/** What the trace shows: each socket's actor (the file that created it), their kinds, edges (from the server's links) and traffic. */
 export function observedTopology(events: TraceEvent[]) {
   const actorOf = new Map<string, string>();
   const kinds: Record<string, string[]> = {};
@@ -34,14 +34,9 @@ export function observedTopology(events: TraceEvent[]) {
     actorOf.set(e.socket, actor);
     kinds[actor] = [...new Set([...(kinds[actor] ?? []), e.kind])].sort();
   }
-  const binds = events.flatMap((e) => (e.type === "socket/bind" ? [{ socket: e.socket, endpoint: e.resolved ?? e.endpoint }] : []));
-  const edges: Edge[] = [];
-  for (const e of events) {
-    if (e.type !== "socket/connect") continue;
-    for (const b of binds.filter((b) => endpointsMatch(e.endpoint, b.endpoint))) {
-      edges.push({ from: actorOf.get(e.socket) ?? "?", to: actorOf.get(b.socket) ?? "?", endpoint: e.endpoint });
-    }
-  }
+  const edges: Edge[] = events.flatMap((e) =>
+    e.type === "link/up" ? [{ from: actorOf.get(e.from) ?? "?", to: actorOf.get(e.to) ?? "?", endpoint: e.endpoint }] : [],
+  );
   const exit = events.find((e): e is RunExit => e.type === "run/exit");
   const traffic: Record<string, { sent: number; received: number }> = {};
   for (const [socket, totals] of Object.entries(exit?.totals ?? {})) {

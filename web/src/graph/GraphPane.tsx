@@ -1,4 +1,6 @@
-import { useEffect, useRef } from "react";
+import { useEffect, useRef, useState } from "react";
+import { FollowPanel } from "./FollowPanel.js";
+import { followMessage, type Hop } from "./follow.js";
 import { GraphView } from "./GraphView.js";
 import { GraphTextAlternative } from "./GraphTextAlternative.js";
 import { Legend } from "./Legend.js";
@@ -13,23 +15,34 @@ interface Props {
   graph: GraphState;
   selected: string | null;
   onSelect: (socketId: string | null) => void;
+  /** The message chosen in the log (or by clicking a particle): its whole path is lit. */
+  followed?: number | null;
+  onSelectMessage?: (index: number | null) => void;
   /** Playback speed of the timeline: below 1, particles slow down with it. */
   speed?: number;
   /** Changes whenever the view should fit the graph (presenter mode's F key, entering or leaving the mode). */
   fitSignal?: number;
 }
 
-/** The thin React side of the graph: GraphView owns the simulation and the SVG. */
-export function GraphPane({ graph, selected, onSelect, speed = 1, fitSignal = 0 }: Props) {
+/** The thin React side of the graph: GraphView owns the SVG and the layout. */
+export function GraphPane({ graph, selected, onSelect, followed = null, onSelectMessage, speed = 1, fitSignal = 0 }: Props) {
   const hostRef = useRef<HTMLDivElement>(null);
   const viewRef = useRef<GraphView | null>(null);
   const pulsedRef = useRef(0);
   const lastStartRef = useRef(0);
   const onSelectRef = useRef(onSelect);
   onSelectRef.current = onSelect;
+  const onMessageRef = useRef(onSelectMessage);
+  onMessageRef.current = onSelectMessage;
+  const [collapsed, setCollapsed] = useState(0);
+  const [hops, setHops] = useState<Hop[]>([]);
 
   useEffect(() => {
-    const view = new GraphView(hostRef.current as HTMLDivElement, { onSelect: (id) => onSelectRef.current(id) });
+    const view = new GraphView(hostRef.current as HTMLDivElement, {
+      onSelect: (id) => onSelectRef.current(id),
+      onPickMessage: (index) => onMessageRef.current?.(index),
+      onCollapsed: setCollapsed,
+    });
     viewRef.current = view;
     return () => { view.destroy(); viewRef.current = null; };
   }, []);
@@ -47,28 +60,38 @@ export function GraphPane({ graph, selected, onSelect, speed = 1, fitSignal = 0 
     const now = performance.now();
     const after = lastStartRef.current + spacing - now;
     const first = after > 0 && after < PULSE_SPREAD_MS * slow ? after : 0;
-    fresh.forEach((m, i) => view.pulse(m.edgeId as string, m.direction as Direction, first + i * spacing));
+    fresh.forEach((m, i) => view.pulse(m.edgeId as string, m.direction as Direction, first + i * spacing, m.index));
     if (fresh.length) lastStartRef.current = now + first + (fresh.length - 1) * spacing;
     pulsedRef.current = graph.messageCount;
   }, [graph]);
+
+  // The path grows while its replies arrive; moving back in the timeline keeps the whole path lit.
+  useEffect(() => {
+    if (followed === null) { setHops([]); return; }
+    const found = followMessage(graph, followed);
+    setHops((before) => (found.length >= before.length || before[0]?.message !== found[0]?.message ? found : before));
+  }, [followed, graph]);
+  useEffect(() => viewRef.current?.follow(hops), [hops]);
 
   useEffect(() => viewRef.current?.select(selected), [selected]);
   useEffect(() => viewRef.current?.setSpeed(speed), [speed]);
   useEffect(() => {
     if (fitSignal === 0) return;
-    // After the layout change that came with the signal has been applied.
-    const timers = [80, 400].map((ms) => setTimeout(() => viewRef.current?.fit(2.2), ms));
-    return () => timers.forEach(clearTimeout);
+    // After the layout change that came with the signal has been applied: new type sizes need a new layout.
+    const timer = setTimeout(() => viewRef.current?.relayout(), 60);
+    return () => clearTimeout(timer);
   }, [fitSignal]);
 
   return (
     <section className="pane graph-pane" aria-labelledby="graph-heading">
       <div className="pane-header">
         <h2 id="graph-heading">Sockets</h2>
+        {collapsed > 0 && <span className="collapsed-note" data-collapsed={collapsed} title="Closed sockets that a restart replaced">{collapsed} closed hidden</span>}
         <button type="button" className="quiet" onClick={() => viewRef.current?.fit()}>Fit to view</button>
       </div>
       <div className="graph-host" ref={hostRef}>
         {graph.nodes.length === 0 && <p className="graph-empty">Run the program to see its sockets here.</p>}
+        <FollowPanel hops={hops} graph={graph} onClose={() => onMessageRef.current?.(null)} />
       </div>
       <Legend />
       <GraphTextAlternative graph={graph} />

@@ -1,49 +1,60 @@
-import { forceCollide, forceLink, forceManyBody, forceSimulation, forceX, forceY, type Simulation } from "d3-force";
 import { select, type Selection } from "d3-selection";
 import { zoom, zoomIdentity, type ZoomBehavior } from "d3-zoom";
-import { drawEdges, drawNodes, placeElements } from "./draw.js";
-import { clusterForce, drawGroups, groupBounds, groupsOf, placeGroups, type NodeGroup } from "./groups.js";
-import { ParticleLayer } from "./particles.js";
-import { placeOf, placesOf } from "./places.js";
-import { pinningDrag, remember, unpin, type Remembered } from "./pinning.js";
-import { GHOST_RADIUS, NODE_RADIUS, syncNodes, type SimLink, type SimNode } from "./simTypes.js";
-import type { Direction, GraphState } from "./types.js";
-import { wantedNodes } from "./viewModel.js";
+import { drawEdges, drawNodes } from "./draw.js";
+import { drawDrops, type DropMark } from "./drops.js";
+import { drawHops, type Hop } from "./follow.js";
+import { edgePath, routeOf, svgPath, type Route } from "./geometry.js";
+import { drawGroups, placeGroups } from "./groups.js";
+import { collapsedSockets, seenTimes } from "./collapse.js";
+import { LayoutClient } from "./layout/LayoutClient.js";
+import { TextMeasure } from "./layout/measure.js";
+import { planLayout, type LayoutPlan } from "./layout/plan.js";
+import type { LayoutResult, Point } from "./layout/types.js";
+import { ParticleLayer, workbench } from "./particles.js";
+import { pinningDrag } from "./pinning.js";
+import { emptyGraph, type Direction, type GraphState } from "./types.js";
+import { radiusOf, type Placed, type ViewNode } from "./viewNodes.js";
 
 type G = Selection<SVGGElement, unknown, null, undefined>;
 const SVG_NS = "http://www.w3.org/2000/svg";
-/** Fitting by itself stops at half size, where captions stay legible; "Fit to view" may go smaller. */
-const AUTO_FIT_MIN_SCALE = 0.5;
-const AUTO_FIT_EVERY_MS = 250;
-/** Sockets of different threads sit in horizontal lanes this far apart, so their thread boxes do not overlap. */
-const LANE_GAP = 300;
+const PAD = 10;
+/** Layouts timed, kept for the benchmark in `window.__workbench.layouts`. */
+const LAYOUT_LOG_LIMIT = 50;
 
 export interface GraphViewOptions {
   onSelect?: (socketId: string | null) => void;
+  /** A particle was clicked: the message it carries (the first, when it carries several). */
+  onPickMessage?: (index: number) => void;
+  /** Closed sockets left out of the picture changed: how many there are. */
+  onCollapsed?: (count: number) => void;
 }
 
-/** Owns the force simulation and the SVG; React only calls update, pulse, select and destroy. */
+/** Owns the SVG: ELK (in a worker) places the nodes, the view draws them once per animation frame at most. */
 export class GraphView {
   private readonly svg: Selection<SVGSVGElement, unknown, null, undefined>;
-  private readonly groupLayer: G;
-  private readonly edgeLayer: G;
-  private readonly nodeLayer: G;
+  private readonly layers: { group: G; edge: G; hop: G; node: G; drop: G };
   private readonly particles: ParticleLayer;
-  private readonly simulation: Simulation<SimNode, SimLink>;
   private readonly zoomBehavior: ZoomBehavior<SVGSVGElement, unknown>;
   private readonly resizeObserver: ResizeObserver;
-  private nodes = new Map<string, SimNode>();
-  private links = new Map<string, SimLink>();
-  private groups: NodeGroup[] = [];
-  private readonly retired = new Map<string, Remembered>();
-  /** Place (thread or process) → lane offset, in lanes from the centre; empty when there is only one place. */
-  private lanes = new Map<string, number>();
+  private readonly measure: TextMeasure;
+  private readonly layout: LayoutClient;
+  private graph: GraphState = emptyGraph;
+  private plan: LayoutPlan | null = null;
+  private planKey = "";
+  private laid: LayoutResult | null = null;
+  private readonly pins = new Map<string, Placed>();
+  private centres = new Map<string, Placed>();
+  private routes = new Map<string, { route: Route; source: string; target: string }>();
+  private seen = seenTimes();
+  private hops: Hop[] = [];
+  private drops: DropMark[] = [];
   private selected: string | null = null;
   private frame = 0;
+  private dirty = { graph: true, place: true };
   private size = { width: 600, height: 400 };
-  /** Once the user pans or zooms, the view stops fitting itself to the graph. */
+  /** Once the user pans, zooms or drags, the view stops fitting itself to the graph. */
   private userMoved = false;
-  private lastAutoFit = 0;
+  private collapseTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(private readonly container: HTMLElement, private readonly options: GraphViewOptions = {}) {
     const svgEl = document.createElementNS(SVG_NS, "svg");
@@ -54,169 +65,188 @@ export class GraphView {
          <path d="M0,0 L10,5 L0,10 z" class="arrow-head"/></marker>`,
     );
     const viewport = this.svg.append("g").attr("class", "viewport");
-    this.groupLayer = viewport.append("g").attr("class", "groups");
-    this.edgeLayer = viewport.append("g").attr("class", "edges").attr("aria-hidden", "true");
-    this.particles = new ParticleLayer(viewport.append("g").attr("class", "particles").attr("aria-hidden", "true"));
-    this.nodeLayer = viewport.append("g").attr("class", "nodes");
-    this.zoomBehavior = zoom<SVGSVGElement, unknown>().scaleExtent([0.3, 3]).on("zoom", (ev) => {
+    const layer = (cls: string, hidden = false) => viewport.append("g").attr("class", cls).attr("aria-hidden", hidden ? "true" : null);
+    this.layers = { group: layer("groups"), edge: layer("edges", true), hop: layer("follow-hops", true), node: layer("nodes"), drop: layer("drops") };
+    this.particles = new ParticleLayer(layer("particles", true), (m) => this.options.onPickMessage?.(m));
+    this.layers.hop.raise();
+    this.zoomBehavior = zoom<SVGSVGElement, unknown>().scaleExtent([0.05, 4]).on("zoom", (ev) => {
       viewport.attr("transform", ev.transform);
       if (ev.sourceEvent) this.userMoved = true;
     });
     this.svg.call(this.zoomBehavior).on("dblclick.zoom", null);
     this.svg.on("click", (ev: MouseEvent) => { if (ev.target === svgEl) this.options.onSelect?.(null); });
-    this.simulation = forceSimulation<SimNode, SimLink>()
-      .force("link", forceLink<SimNode, SimLink>().id((n) => n.id).distance(260).strength(0.5))
-      .force("charge", forceManyBody<SimNode>().strength(-600))
-      .force("collide", forceCollide<SimNode>((n) => (n.socket ? NODE_RADIUS + 44 : GHOST_RADIUS + 30)))
-      .force("x", forceX<SimNode>().strength(0.2))
-      .force("y", forceY<SimNode>((n) => this.size.height / 2 + this.laneOf(n) * LANE_GAP)
-        .strength((n) => (this.lanes.size && n.socket ? 0.3 : 0.06)))
-      .force("cluster", clusterForce(() => this.groups, () => this.nodes))
-      .alphaDecay(0.04)
-      .on("tick", () => { this.markSettled(false); this.requestFrame(); this.followLayout(); })
-      .on("end", () => { if (!this.userMoved) this.fit(1, AUTO_FIT_MIN_SCALE); this.markSettled(true); });
+    this.measure = new TextMeasure(svgEl);
+    this.layout = new LayoutClient((result) => this.laidOut(result), (message) => console.warn(`graph layout: ${message}`));
     this.resizeObserver = new ResizeObserver(() => this.resize());
     this.resizeObserver.observe(container);
     this.resize();
   }
 
   update(graph: GraphState): void {
-    const center = { x: this.size.width / 2, y: this.size.height / 2 };
-    const ghostSource = new Map(graph.edges.filter((e) => e.target === null).map((e) => [`?${e.endpoint}`, e.source]));
-    const nodes = syncNodes(this.nodes, wantedNodes(graph), center, this.sideOffset(), (n) => ghostSource.get(n.id));
-    this.restorePositions(nodes);
-    const places = placesOf(graph.nodes).map((p) => p.key);
-    this.lanes = new Map(places.length < 2 ? [] : places.map((key, i) => [key, i - (places.length - 1) / 2]));
-    const structureChanged = nodes.length !== this.nodes.size || graph.edges.length !== this.links.size ||
-      nodes.some((n) => !this.nodes.has(n.id)) || graph.edges.some((e) => !this.links.has(e.id));
-    this.nodes = new Map(nodes.map((n) => [n.id, n]));
-    this.links = new Map(graph.edges.map((edge) => {
-      const source = this.nodes.get(edge.source) as SimNode;
-      const target = this.nodes.get(edge.target ?? `?${edge.endpoint}`) as SimNode;
-      return [edge.id, { id: edge.id, edge, source, target }];
-    }));
-    this.simulation.nodes(nodes);
-    this.simulation.force<ReturnType<typeof forceLink<SimNode, SimLink>>>("link")?.links([...this.links.values()]);
-    this.groups = groupsOf(graph);
-    drawGroups(this.groupLayer, this.groups);
-    drawEdges(this.edgeLayer, [...this.links.values()], graph);
-    this.drawNodes();
-    this.select(this.selected);
-    if (structureChanged) this.simulation.alpha(0.7).restart();
-    if (graph.nodes.length === 0) { this.particles.clear(); this.userMoved = false; }
+    if (graph.nodes.length === 0 && this.graph.nodes.length) { this.particles.clear(); this.userMoved = false; this.pins.clear(); this.seen = seenTimes(); }
+    this.graph = graph;
+    this.drops = ((graph as GraphState & { drops?: DropMark[] }).drops ?? []);
+    this.dirty.graph = true;
     this.requestFrame();
   }
 
-  /** Slow motion: particles take longer, so each message can be followed. */
   setSpeed(speed: number): void {
     this.particles.setSpeed(speed);
   }
 
   /** Sends a dot along an edge; `delayMs` spaces out messages that arrived together. */
-  pulse(edgeId: string, direction: Direction, delayMs = 0): void {
-    if (!this.links.has(edgeId)) return;
-    this.particles.add(edgeId, direction, performance.now() + delayMs);
+  pulse(edgeId: string, direction: Direction, delayMs = 0, message?: number): void {
+    this.particles.add(edgeId, direction, performance.now() + delayMs, message);
     this.requestFrame();
   }
 
   select(socketId: string | null): void {
     this.selected = socketId;
-    this.nodeLayer.selectAll<SVGGElement, SimNode>("g.node")
+    this.layers.node.selectAll<SVGGElement, ViewNode>("g.node")
       .classed("selected", (n) => n.id === socketId)
       .attr("aria-pressed", (n) => (n.socket ? String(n.id === socketId) : null));
   }
 
-  /** Zooms so every node and label is in view, never beyond `maxScale`; the user's own zoom is forgotten. */
-  fit(maxScale = 1.5, minScale = 0.3): void {
-    const nodes = [...this.nodes.values()];
-    if (nodes.length === 0) return;
-    const pad = 24;
-    const boxes = groupBounds(this.groupLayer);
-    const xs = [...nodes.flatMap((n) => [(n.x ?? 0) - NODE_RADIUS - 60, (n.x ?? 0) + NODE_RADIUS + 60]), ...boxes.map((b) => b.x)];
-    const ys = [...nodes.flatMap((n) => [(n.y ?? 0) - NODE_RADIUS - 12, (n.y ?? 0) + NODE_RADIUS + 70]), ...boxes.map((b) => b.y)];
-    const [x0, x1, y0, y1] = [Math.min(...xs), Math.max(...xs), Math.min(...ys), Math.max(...ys)];
+  /** Lights a message's path; `current` is the hop the timeline is at (-1: none yet). */
+  follow(hops: Hop[]): void {
+    this.hops = hops;
+    this.dirty.place = true;
+    this.requestFrame();
+  }
+
+  /** Type changed (presenter mode): measure again, lay out again, then fit. */
+  relayout(): void {
+    this.measure.reset();
+    this.planKey = "";
+    this.userMoved = false;
+    this.dirty.graph = true;
+    this.requestFrame();
+  }
+
+  /** Zooms so every node, box and label is in view, never beyond `maxScale`; the user's own zoom is forgotten. */
+  fit(maxScale = 1.6): void {
+    const b = this.bounds();
+    if (!b) return;
     const { width, height } = this.size;
-    const k = Math.max(minScale, Math.min(maxScale, (width - 2 * pad) / (x1 - x0), (height - 2 * pad) / (y1 - y0)));
-    const transform = zoomIdentity.translate(width / 2 - (k * (x0 + x1)) / 2, height / 2 - (k * (y0 + y1)) / 2).scale(k);
+    const k = Math.min(maxScale, (width - 2 * PAD) / Math.max(b.x1 - b.x0, 1), (height - 2 * PAD) / Math.max(b.y1 - b.y0, 1));
+    const transform = zoomIdentity.translate(width / 2 - (k * (b.x0 + b.x1)) / 2, height / 2 - (k * (b.y0 + b.y1)) / 2).scale(k);
     this.userMoved = false;
     this.svg.call(this.zoomBehavior.transform, transform);
   }
 
   destroy(): void {
-    this.simulation.stop();
+    this.layout.destroy();
     this.resizeObserver.disconnect();
     cancelAnimationFrame(this.frame);
+    clearTimeout(this.collapseTimer);
     this.svg.remove();
   }
 
-  /** `data-settled` on the SVG: "true" once the layout has come to rest, so tests and screenshots wait on state, not time. */
-  private markSettled(settled: boolean): void {
-    if (this.svg.attr("data-settled") !== String(settled)) this.svg.attr("data-settled", String(settled));
-  }
-
-  /** While the layout settles the view keeps fitting it, a few times a second, so nothing starts out of sight. */
-  private followLayout(): void {
-    const now = performance.now();
-    if (this.userMoved || now - this.lastAutoFit < AUTO_FIT_EVERY_MS) return;
-    this.lastAutoFit = now;
-    this.fit(1, AUTO_FIT_MIN_SCALE);
-  }
-
-  private laneOf(node: SimNode): number {
-    return node.socket ? this.lanes.get(placeOf(node.socket).key) ?? 0 : 0;
-  }
-
-  /** How far connecting and binding sockets lean from the centre. */
-  private sideOffset(): number {
-    return Math.min(this.size.width * 0.25, 240);
+  private bounds(): { x0: number; x1: number; y0: number; y1: number } | null {
+    if (!this.laid || !this.plan?.nodes.length) return null;
+    let x0 = 0, y0 = 0, x1 = this.laid.width, y1 = this.laid.height;
+    for (const [id, p] of this.pins) {
+      const box = this.laid.nodes[id];
+      if (!box) continue;
+      x0 = Math.min(x0, p.x - box.width / 2); x1 = Math.max(x1, p.x + box.width / 2);
+      y0 = Math.min(y0, p.y - 40); y1 = Math.max(y1, p.y + box.height);
+    }
+    return { x0, x1, y0, y1 };
   }
 
   private resize(): void {
     const rect = this.container.getBoundingClientRect();
-    this.size = { width: Math.max(rect.width, 200), height: Math.max(rect.height, 200) };
+    this.size = { width: Math.max(rect.width, 200), height: Math.max(rect.height, 150) };
     this.svg.attr("viewBox", `0 0 ${this.size.width} ${this.size.height}`);
-    const { width, height } = this.size;
-    this.simulation.force<ReturnType<typeof forceX<SimNode>>>("x")?.x((n) => width / 2 + n.side * this.sideOffset());
-    this.simulation.force<ReturnType<typeof forceY<SimNode>>>("y")?.y((n) => height / 2 + this.laneOf(n) * LANE_GAP);
-    this.simulation.alpha(Math.max(this.simulation.alpha(), 0.3)).restart();
+    if (!this.userMoved) this.fit();
   }
 
-  private drawNodes(): void {
-    drawNodes(this.nodeLayer, [...this.nodes.values()], (enter) => enter
-      // A node in the hand must stay under the pointer: the view stops fitting itself once the user arranges it.
-      .call(pinningDrag(this.simulation, () => this.drawNodes(), () => { this.userMoved = true; }))
+  private laidOut(result: LayoutResult): void {
+    this.laid = result;
+    const log = workbench().layouts;
+    log.push({ nodes: Object.keys(result.nodes).length, ms: result.ms });
+    if (log.length > LAYOUT_LOG_LIMIT) log.splice(0, log.length - LAYOUT_LOG_LIMIT);
+    this.dirty.place = true;
+    this.place();
+    if (!this.userMoved) this.fit();
+    this.svg.attr("data-layout", Object.keys(result.nodes).length);
+  }
+
+  /** The graph changed: decide what is shown, lay it out again if its structure changed, redraw the text. */
+  private applyGraph(): void {
+    const hidden = collapsedSockets(this.graph, this.seen, performance.now());
+    if (hidden.pending !== undefined) {
+      clearTimeout(this.collapseTimer);
+      this.collapseTimer = setTimeout(() => { this.dirty.graph = true; this.requestFrame(); }, hidden.pending);
+    }
+    this.options.onCollapsed?.(hidden.sockets.size);
+    const plan = planLayout(this.graph, hidden.sockets, this.measure);
+    const key = `${this.measure.signature()}\n${JSON.stringify(plan.request)}`;
+    this.plan = plan;
+    if (key !== this.planKey) { this.planKey = key; this.layout.request(plan.request); }
+    drawGroups(this.layers.group, plan.groups);
+    drawEdges(this.layers.edge, plan.edges, this.graph);
+    drawNodes(this.layers.node, plan.nodes, this.measure, (enter) => enter
+      .call(pinningDrag(this.pins, (id) => this.centres.get(id), () => { this.dirty.place = true; this.requestFrame(); }, () => { this.userMoved = true; }))
       .on("click", (ev: MouseEvent, n) => { ev.stopPropagation(); if (n.socket) this.options.onSelect?.(n.id); })
-      .on("dblclick", (ev: MouseEvent, n) => { ev.stopPropagation(); unpin(this.simulation, n); this.drawNodes(); })
+      .on("dblclick", (ev: MouseEvent, n) => { ev.stopPropagation(); this.pins.delete(n.id); this.dirty.place = true; this.requestFrame(); })
       .on("keydown", (ev: KeyboardEvent, n) => {
         if ((ev.key === "Enter" || ev.key === " ") && n.socket) { ev.preventDefault(); this.options.onSelect?.(n.id); }
-        if (ev.key === "Delete" || ev.key === "Backspace") { unpin(this.simulation, n); this.drawNodes(); }
+        if (ev.key === "Delete" || ev.key === "Backspace") { this.pins.delete(n.id); this.dirty.place = true; this.requestFrame(); }
       }));
+    this.select(this.selected);
+    this.dirty.place = true;
   }
 
-  /** Nodes that left (the timeline moved back) and came back return to where they were, pins included. */
-  private restorePositions(nodes: SimNode[]): void {
-    const wanted = new Set(nodes.map((n) => n.id));
-    for (const [id, node] of this.nodes) if (!wanted.has(id)) remember(this.retired, node);
-    for (const node of nodes) {
-      const old = this.retired.get(node.id);
-      if (this.nodes.has(node.id) || !old) continue;
-      Object.assign(node, old);
-      this.retired.delete(node.id);
+  /** Moves nodes, edges, boxes and markers to the layout's positions (or the user's pins). */
+  private place(): void {
+    const plan = this.plan, laid = this.laid;
+    if (!plan || !laid) return;
+    this.centres = new Map();
+    for (const n of plan.nodes) {
+      const box = laid.nodes[n.id], anchor = plan.anchors.get(n.id);
+      const at = this.pins.get(n.id) ?? (box && anchor ? { x: box.x + anchor.dx, y: box.y + anchor.dy } : undefined);
+      if (at) this.centres.set(n.id, at);
     }
+    this.layers.node.selectAll<SVGGElement, ViewNode>("g.node").each((n, i, els) => {
+      const at = this.centres.get(n.id);
+      els[i].classList.toggle("unplaced", !at);
+      els[i].classList.toggle("pinned", this.pins.has(n.id));
+      if (at) els[i].setAttribute("transform", `translate(${at.x},${at.y})`);
+    });
+    const byId = new Map(plan.nodes.map((n) => [n.id, n]));
+    this.routes = new Map();
+    this.layers.edge.selectAll<SVGGElement, (typeof plan.edges)[number]>("g.edge").each((e, i, els) => {
+      const targetId = e.target ?? `?${e.endpoint}`;
+      const a = this.centres.get(e.source), b = this.centres.get(targetId);
+      const out = laid.edges[e.id];
+      if (!a || !b) { els[i].style.display = "none"; return; }
+      els[i].style.display = "";
+      const pinned = this.pins.has(e.source) || this.pins.has(targetId);
+      const bends: Point[] = !out || pinned ? [] : out.points.slice(1, -1);
+      if (plan.reversed.has(e.id)) bends.reverse();
+      const points = edgePath(a, radiusOf(byId.get(e.source) as ViewNode), b, radiusOf(byId.get(targetId) as ViewNode), bends);
+      this.routes.set(e.id, { route: routeOf(points), source: e.source, target: targetId });
+      els[i].querySelector("path.route")?.setAttribute("d", svgPath(points));
+      const label = els[i].querySelector(".edge-status") as SVGTextElement;
+      const mid = out?.label && !pinned ? { x: out.label.x + out.label.width / 2, y: out.label.y + out.label.height / 2 } : { x: (a.x + b.x) / 2, y: (a.y + b.y) / 2 - 10 };
+      label.setAttribute("x", mid.x.toFixed(1));
+      label.setAttribute("y", mid.y.toFixed(1));
+    });
+    placeGroups(this.layers.group, laid.groups);
+    drawHops(this.layers.hop, this.layers.edge, this.hops, this.routes);
+    drawDrops(this.layers.drop, this.drops, this.centres);
+    this.dirty.place = false;
   }
 
   private requestFrame(): void {
     if (this.frame) return;
     this.frame = requestAnimationFrame(() => {
       this.frame = 0;
-      this.render();
+      if (this.dirty.graph) { this.dirty.graph = false; this.applyGraph(); }
+      if (this.dirty.place) this.place();
+      this.particles.draw(this.routes, performance.now());
       if (this.particles.active) this.requestFrame();
     });
-  }
-
-  private render(): void {
-    placeElements(this.nodeLayer, this.edgeLayer);
-    placeGroups(this.groupLayer, this.nodes);
-    this.particles.draw(this.links, performance.now());
   }
 }

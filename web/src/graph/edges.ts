@@ -1,37 +1,40 @@
-import { endpointsMatch } from "../../../protocol/endpoints.js";
-import type { Binding, Connection, GraphEdge, SocketNode } from "./types.js";
+import type { Connection, GraphEdge, SocketNode, TopologyLink } from "./types.js";
 
 /** The edge id the DOM carries as `data-edge`: "s2->s1", or "s2->?tcp://host:port" while nothing is bound there. */
 export function edgeId(source: string, target: string | null, endpoint: string): string {
   return target === null ? `${source}->?${endpoint}` : `${source}->${target}`;
 }
 
-/** The binding a connect reaches: an open socket's binding if there is one, else the latest. */
-function bindingFor(connection: Connection, bindings: Binding[], closed: Set<string>): Binding | undefined {
-  const matches = bindings.filter((b) => b.socket !== connection.socket && endpointsMatch(connection.endpoint, b.endpoint));
-  return matches.filter((b) => !closed.has(b.socket)).at(-1) ?? matches.at(-1);
-}
-
 /**
- * Edges are derived from connects and binds each time either changes, so a bind that comes after the connect
- * still completes the edge. Message counters carry over from the previous edges by id.
+ * Edges come from the server's links (link/up, link/down): which connect reached which bind is decided there,
+ * once, for the graph, the diagnostics and the lesson checks alike. A connect with no live link is drawn
+ * dangling towards its endpoint. Message counters carry over from the previous edges by id.
  */
 export function deriveEdges(
-  nodes: SocketNode[], connections: Connection[], bindings: Binding[], previous: GraphEdge[],
+  nodes: SocketNode[], connections: Connection[], links: TopologyLink[], previous: GraphEdge[],
 ): GraphEdge[] {
   const closed = new Set(nodes.filter((n) => n.closed).map((n) => n.id));
   const before = new Map(previous.map((e) => [e.id, e]));
   const edges = new Map<string, GraphEdge>();
-  for (const c of connections) {
-    const target = bindingFor(c, bindings, closed)?.socket ?? null;
-    const id = edgeId(c.socket, target, c.endpoint);
-    if (edges.has(id)) continue;
+  const add = (source: string, target: string | null, endpoint: string, up: boolean) => {
+    const id = edgeId(source, target, endpoint);
+    const isClosed = !up || closed.has(source) || (target !== null && closed.has(target));
+    const existing = edges.get(id);
+    if (existing) {
+      existing.closed &&= isClosed;
+      return;
+    }
     const old = before.get(id);
-    edges.set(id, {
-      id, source: c.socket, target, endpoint: c.endpoint,
-      forward: old?.forward ?? 0, backward: old?.backward ?? 0,
-      closed: closed.has(c.socket) || (target !== null && closed.has(target)),
-    });
+    edges.set(id, { id, source, target, endpoint, forward: old?.forward ?? 0, backward: old?.backward ?? 0, closed: isClosed });
+  };
+  for (const link of links) add(link.from, link.to, link.endpoint, link.up);
+  const linked = new Set(links.map((l) => `${l.from} ${l.endpoint}`));
+  const linkedNow = new Set(links.filter((l) => l.up).map((l) => `${l.from} ${l.endpoint}`));
+  for (const c of connections) {
+    const key = `${c.socket} ${c.endpoint}`;
+    // A closed socket's connect that did reach a bind is shown by its faded edge alone.
+    if (linkedNow.has(key) || (closed.has(c.socket) && linked.has(key))) continue;
+    add(c.socket, null, c.endpoint, true);
   }
   return [...edges.values()];
 }

@@ -32,6 +32,7 @@ describe("edge rates and devices", () => {
       { type: "socket/open", t: 0, socket: "b", kind: "ROUTER", label: "ROUTER", thread: 0 },
       { type: "socket/bind", t: 0, socket: "b", kind: "ROUTER", endpoint: "inproc://b" },
       { type: "socket/connect", t: 0, socket: "a", kind: "DEALER", endpoint: "inproc://b" },
+      { type: "link/up", t: 0, link: "l1", from: "a", to: "b", endpoint: "inproc://b", transport: "inproc" },
       { type: "rates", t: 1000, interval: 1000, sockets: { a: { sent: 1500, received: 0 } } },
     ];
     const g = reduceGraphAll(events);
@@ -49,6 +50,8 @@ describe("edge rates and devices", () => {
       { type: "socket/open", t: 0, socket: "c2", kind: "REQ", label: "REQ", thread: 0 },
       { type: "socket/connect", t: 2, socket: "c1", kind: "REQ", endpoint: "inproc://front" },
       { type: "socket/connect", t: 2, socket: "c2", kind: "REQ", endpoint: "inproc://front" },
+      { type: "link/up", t: 2, link: "l1", from: "c1", to: "f", endpoint: "inproc://front", transport: "inproc" },
+      { type: "link/up", t: 2, link: "l2", from: "c2", to: "f", endpoint: "inproc://front", transport: "inproc" },
     ]);
     expect(g.devices).toEqual([{ id: "d1", kind: "queue", label: "queue device", sockets: ["f", "k"] }]);
     expect(g.edges.map((e) => e.id)).toEqual(["c1->f", "c2->f"]);

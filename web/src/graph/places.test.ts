@@ -17,14 +17,14 @@ describe("where a socket runs", () => {
 describe("the boxes the graph draws around places and devices", () => {
   it("puts a device process's sockets in a box of their own, inside which the device box sits", async () => {
     const { reduceGraphAll } = await import("./reducer.js");
-    const { groupsOf } = await import("./groups.js");
+    const { groupsOf } = await import("./layout/plan.js");
     const graph = reduceGraphAll([
       { type: "socket/open", t: 0, socket: "s1", kind: "PUSH", label: "PUSH main.ts:7", thread: 0 },
       { type: "socket/open", t: 1, socket: "p14.s1", kind: "PULL", label: "PULL", thread: 0, process: 14 },
       { type: "socket/open", t: 1, socket: "p14.s2", kind: "PUSH", label: "PUSH", thread: 0, process: 14 },
       { type: "device/open", t: 2, device: "p14.d1", kind: "streamer", sockets: ["p14.s1", "p14.s2"], label: "streamer (process)" },
     ]);
-    expect(groupsOf(graph).map((g) => [g.kind, g.label, g.members])).toEqual([
+    expect(groupsOf(graph).map((g: { kind: string; label: string; members: string[] }) => [g.kind, g.label, g.members])).toEqual([
       ["thread", "main thread", ["s1"]],
       ["thread", "process 14", ["p14.s1", "p14.s2"]],
       ["device", "streamer (process)", ["p14.s1", "p14.s2"]],

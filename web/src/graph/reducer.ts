@@ -1,7 +1,7 @@
 import type { MessageEvent, TraceEvent } from "../../../protocol/trace.js";
 import { deriveEdges } from "./edges.js";
 import { estimateEdgeRates, reduceDevice, reduceObserved } from "./links.js";
-import { matchReceive } from "./messages.js";
+import { placeMessage } from "./messages.js";
 import { MESSAGE_LOG_LIMIT, emptyGraph, type GraphState, type MessageRecord, type SocketNode } from "./types.js";
 
 export { emptyGraph } from "./types.js";
@@ -17,15 +17,22 @@ export function reduceGraph(state: GraphState, event: TraceEvent): GraphState {
       return emptyGraph;
     case "socket/open":
       return withNode(state, event.socket, { kind: event.kind, label: event.label, thread: event.thread, ...(event.process === undefined ? {} : { process: event.process }) });
+    case "socket/name":
+      return updateNode(ensure(state, event), event.socket, () => ({ name: event.name, detail: event.detail }));
     case "socket/bind": {
       const endpoint = event.resolved ?? event.endpoint;
-      const s = updateNode(ensure(state, event), event.socket, (n) => ({ binds: [...n.binds, endpoint] }));
-      return relink({ ...s, bindings: [...s.bindings, { socket: event.socket, endpoint }] });
+      return updateNode(ensure(state, event), event.socket, (n) => ({ binds: [...n.binds, endpoint] }));
     }
-    case "socket/unbind": {
-      const s = updateNode(ensure(state, event), event.socket, (n) => ({ binds: n.binds.filter((b) => b !== event.endpoint) }));
-      const bindings = s.bindings.filter((b) => !(b.socket === event.socket && b.endpoint === event.endpoint));
-      return relink({ ...s, bindings });
+    case "socket/unbind":
+      return updateNode(ensure(state, event), event.socket, (n) => ({ binds: n.binds.filter((b) => b !== event.endpoint) }));
+    case "link/up":
+      return relink({ ...state, topologyLinks: [...state.topologyLinks, { id: event.link, from: event.from, to: event.to, endpoint: event.endpoint, up: true }] });
+    case "link/down": {
+      // A deliberate disconnect removes the edge; a close or unbind leaves it faded, so the topology stays readable.
+      const topologyLinks = event.reason === "disconnected"
+        ? state.topologyLinks.filter((l) => l.id !== event.link)
+        : state.topologyLinks.map((l) => (l.id === event.link ? { ...l, up: false } : l));
+      return relink({ ...state, topologyLinks });
     }
     case "socket/connect": {
       const s = updateNode(ensure(state, event), event.socket, (n) => ({ connects: [...n.connects, event.endpoint] }));
@@ -52,6 +59,14 @@ export function reduceGraph(state: GraphState, event: TraceEvent): GraphState {
     case "diagnostic":
       if (!event.socket || !state.nodes.some((n) => n.id === event.socket)) return state;
       return updateNode(state, event.socket, (n) => ({ diagnostics: [...n.diagnostics, event.message].slice(-DIAGNOSTICS_PER_SOCKET) }));
+    case "message/drop":
+      return updateNode(ensure(state, event), event.socket, (n) => ({
+        drops: [...(n.drops ?? []), { reason: event.reason, count: event.count, message: event.message, ...(event.peer ? { peer: event.peer } : {}) }],
+      }));
+    case "trace/note":
+      return event.code === "sampling-started" && !state.sampling
+        ? { ...state, sampling: { afterMessage: state.messageCount, t: event.t, message: event.message } }
+        : state;
     case "rates":
       return estimateEdgeRates({
         ...state,
@@ -88,16 +103,17 @@ function updateNode(state: GraphState, id: string, change: (n: SocketNode) => Pa
 }
 
 function relink(state: GraphState): GraphState {
-  return { ...state, edges: deriveEdges(state.nodes, state.connections, state.bindings, state.edges) };
+  return { ...state, edges: deriveEdges(state.nodes, state.connections, state.topologyLinks, state.edges) };
 }
 
 function reduceMessage(state: GraphState, event: MessageEvent): GraphState {
   const op = event.type === "message/send" ? "send" : "recv";
   const record: MessageRecord = {
     index: state.messageCount, t: event.t, socket: event.socket, kind: event.kind, op, seq: event.seq, frames: event.frames,
+    ...(event.fp ? { fp: event.fp } : {}),
   };
   const counted = updateNode(state, event.socket, (n) => (op === "send" ? { sent: n.sent + 1 } : { received: n.received + 1 }));
-  const matched = matchReceive(counted, record, event.type === "message/recv" ? event.from : undefined);
+  const matched = placeMessage(counted, record, event);
   const messages = [...matched.state.messages, matched.record];
   return {
     ...matched.state,

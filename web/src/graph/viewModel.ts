@@ -1,20 +1,13 @@
-import { NODE_RADIUS, GHOST_RADIUS, type SimNode } from "./simTypes.js";
 import { formatEdgeRate, linkStatusOf } from "./links.js";
 import type { GraphEdge, GraphState, LinkStatus, SocketNode } from "./types.js";
+import { GHOST_RADIUS, NODE_RADIUS, nameOf, type ViewNode } from "./viewNodes.js";
 
-/** Which side of the drawing a socket leans to: connecting sockets left, binding ones right, so arrows read left to right. */
-function sideOf(socket: SocketNode): number {
-  const binds = socket.binds.length > 0, connects = socket.connects.length > 0;
-  if (binds === connects) return 0;
-  return binds ? 1 : -1;
-}
-
-/** The nodes to draw: every socket, plus one ghost per endpoint that connects point at but nothing binds. */
-export function wantedNodes(graph: GraphState): SimNode[] {
-  const sockets: SimNode[] = graph.nodes.map((s) => ({ id: s.id, socket: s, endpoint: null, side: sideOf(s) }));
-  const ghosts = new Map<string, SimNode>();
+/** The nodes to draw: every socket not hidden, plus one ghost per endpoint that connects point at but nothing binds. */
+export function wantedNodes(graph: GraphState, hidden: ReadonlySet<string> = new Set()): ViewNode[] {
+  const sockets: ViewNode[] = graph.nodes.filter((s) => !hidden.has(s.id)).map((s) => ({ id: s.id, socket: s, endpoint: null }));
+  const ghosts = new Map<string, ViewNode>();
   for (const e of graph.edges) {
-    if (e.target === null) ghosts.set(`?${e.endpoint}`, { id: `?${e.endpoint}`, socket: null, endpoint: e.endpoint, side: 1 });
+    if (e.target === null && !hidden.has(e.source)) ghosts.set(`?${e.endpoint}`, { id: `?${e.endpoint}`, socket: null, endpoint: e.endpoint });
   }
   return [...sockets, ...ghosts.values()];
 }
@@ -24,27 +17,43 @@ export function siteOf(socket: SocketNode): string {
   return socket.label.startsWith(`${socket.kind} `) ? socket.label.slice(socket.kind.length + 1) : socket.label;
 }
 
+export interface NodeCaption {
+  /** The socket's name ("frontend", "worker #2") or, until the trace names it, where it was made. */
+  label: string;
+  /** Where it was made, when the label is a name. */
+  detail: string;
+  counters: string;
+  endpoints: string;
+}
+
 /** Endpoints are named once, under the socket bound to them (or the ghost standing for one): edges stay uncluttered. */
-export function nodeCaption(node: SimNode): { label: string; counters: string; endpoints: string; labelY: number } {
-  if (!node.socket) return { label: "nothing bound yet", counters: "", endpoints: node.endpoint ?? "", labelY: GHOST_RADIUS + 20 };
+export function nodeCaption(node: ViewNode): NodeCaption {
+  if (!node.socket) return { label: "nothing bound yet", detail: "", counters: "", endpoints: node.endpoint ?? "" };
   const s = node.socket;
-  const thread = s.process !== undefined ? ` · process ${s.process}` : s.thread === 0 ? "" : ` · thread ${s.thread}`;
-  const perSecond = s.rate && !s.closed ? Math.round(Math.max(s.rate.sent, s.rate.received)) : 0;
-  const rate = perSecond > 0 ? ` · ${formatRate(perSecond)}/s` : "";
+  const name = nameOf(s);
   const endpoints = s.binds.length > 2 ? `${s.binds.slice(0, 2).join(", ")} +${s.binds.length - 2}` : s.binds.join(", ");
-  return { label: `${siteOf(s)}${thread}`, counters: `${s.sent} sent · ${s.received} received${rate}`, endpoints, labelY: NODE_RADIUS + 24 };
+  return { label: name ?? siteOf(s), detail: name ? s.detail ?? siteOf(s) : "", counters: `${s.sent} sent · ${s.received} received`, endpoints };
 }
 
-function formatRate(perSecond: number): string {
-  return perSecond >= 10_000 ? `${Math.round(perSecond / 1000)}k` : String(perSecond);
+/** Lines of a caption below the shape, top to bottom, with their CSS class; empty ones are left out. */
+export function captionLines(c: NodeCaption): Array<{ cls: string; text: string }> {
+  return [
+    { cls: "node-label", text: c.label }, { cls: "node-detail", text: c.detail },
+    { cls: "node-counters", text: c.counters }, { cls: "node-endpoints", text: c.endpoints },
+  ].filter((l) => l.text);
 }
 
-export function nodeTitle(node: SimNode): string {
+/** Captions start this far below a node's centre. */
+export function captionTop(node: ViewNode): number {
+  return (node.socket ? NODE_RADIUS : GHOST_RADIUS) + 6;
+}
+
+export function nodeTitle(node: ViewNode): string {
   if (!node.socket) return `${node.endpoint}: a socket connects here, but nothing is bound to it yet.`;
   const s = node.socket;
   const where = [...s.binds.map((b) => `bound to ${b}`), ...s.connects.map((c) => `connected to ${c}`)].join(", ");
   const problems = [...s.diagnostics, ...(s.lastError ? [s.lastError] : [])].map((p) => `\n⚠ ${p}`).join("");
-  return `${s.label} (${s.id})${s.closed ? ", closed" : ""}${where ? `; ${where}` : ""}; ${s.sent} sent, ${s.received} received${problems}`;
+  return `${nameOf(s) ? `${nameOf(s)}, ` : ""}${s.label} (${s.id})${s.closed ? ", closed" : ""}${where ? `; ${where}` : ""}; ${s.sent} sent, ${s.received} received${problems}`;
 }
 
 export interface EdgeLabel {

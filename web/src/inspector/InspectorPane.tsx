@@ -1,4 +1,4 @@
-import type { GraphState, MessageRecord } from "../graph/types.js";
+import { socketName, type GraphState, type MessageRecord } from "../graph/types.js";
 import type { CodeLocation } from "../run/locations.js";
 import { FrameView } from "./FrameView.js";
 import { SocketDetails } from "./SocketDetails.js";
@@ -46,10 +46,10 @@ function MessageDetails({ message, graph, onSelectSocket }: { message: MessageRe
   return (
     <div className="message-details">
       <h3>{message.op === "send" ? "Sent by" : "Received by"}{" "}
-        <button type="button" className="code-link" title="Show this socket" onClick={() => onSelectSocket(message.socket)}>{socket?.label ?? message.socket}</button>
+        <button type="button" className="code-link" title="Show this socket" onClick={() => onSelectSocket(message.socket)}>{socket ? socketName(socket) : message.socket}</button>
       </h3>
       <p className="meta">at {message.t.toFixed(1)} ms · {message.frames.length} frame{message.frames.length === 1 ? "" : "s"}
-        {edge && peer ? ` · from ${peer.label} over ${edge.endpoint}` : ""}</p>
+        {edge && peer ? ` · ${message.op === "send" ? "to" : "from"} ${socketName(peer)} over ${edge.endpoint}` : ""}</p>
       <ol className="frames">
         {message.frames.map((f, i) => <li key={i}><FrameView frame={f} /></li>)}
       </ol>

@@ -1,4 +1,5 @@
 import { useSyncExternalStore } from "react";
+import { LESSON_ID_PATTERN as LESSON_ID } from "../../../protocol/ids.js";
 
 /** Which lessons the learner has solved, with when; kept in this browser only (Export takes it elsewhere). */
 export interface Progress {
@@ -6,7 +7,7 @@ export interface Progress {
 }
 
 export const PROGRESS_KEY = "zmq-workbench.progress";
-export const LESSON_ID_PATTERN = /^[a-z0-9-]{1,64}$/;
+export const LESSON_ID_PATTERN = new RegExp(LESSON_ID);
 const CHANGED = "zmq-workbench:progress";
 const empty: Progress = { solved: {} };
 

@@ -1,9 +1,9 @@
-import { useState } from "react";
-import type { GraphState } from "../graph/types.js";
+import { Fragment, useState } from "react";
+import { socketName, type GraphState } from "../graph/types.js";
 
 const SHOWN = 200;
 
-/** The latest messages, newest first; choosing one shows its frames in the inspector. */
+/** The latest messages, newest first; choosing one shows its frames in the inspector and lights its path in the graph. */
 interface Props {
   graph: GraphState;
   selected: number | null;
@@ -14,7 +14,7 @@ interface Props {
 
 export function MessageLog({ graph, selected, onSelect, socket }: Props) {
   const [onlySocket, setOnlySocket] = useState(false);
-  const labels = new Map(graph.nodes.map((n) => [n.id, n.label]));
+  const labels = new Map(graph.nodes.map((n) => [n.id, socketName(n)]));
   const narrowed = onlySocket && socket ? graph.messages.filter((m) => m.socket === socket) : graph.messages;
   const shown = narrowed.slice(-SHOWN).reverse();
   return (
@@ -33,20 +33,27 @@ export function MessageLog({ graph, selected, onSelect, socket }: Props) {
       </div>
       {shown.length === 0 ? <p className="hint">Messages sent and received appear here.</p> : (
         <ol className="message-log">
-          {shown.map((m) => (
-            <li key={m.index}>
-              <button type="button" className={m.index === selected ? "message-row selected" : "message-row"} onClick={() => onSelect(m.index)}>
-                <span className="t">{m.t < 1000 ? m.t.toFixed(1) : m.t.toFixed(0)} ms</span>
-                <span className="who">{labels.get(m.socket) ?? m.socket}</span>
-                {/* After the socket in the text (its name reads "ROUTER main.ts:5 received …"), before it on screen. */}
-                <span className={`op ${m.op}`}>
-                  <span aria-hidden="true">{m.op === "send" ? "→" : "←"}</span>
-                  <span className="visually-hidden">{m.op === "send" ? "sent" : "received"}</span>
-                </span>
-                <span className="preview">{m.frames.map((f) => f.preview).join(" | ")}</span>
-              </button>
-            </li>
+          {shown.map((m, i) => (
+            <Fragment key={m.index}>
+              {graph.sampling && m.index < graph.sampling.afterMessage && (i === 0 || shown[i - 1].index >= graph.sampling.afterMessage) && (
+                <li className="log-note" data-trace-note="sampling-started">{graph.sampling.message}</li>
+              )}
+              <li>
+                {/* The row's text is drawn from data-text (CSS), so its name is the sentence alone: axe's
+                    label-content-name-mismatch compares a label with the element's own text nodes. */}
+                <button type="button" className={m.index === selected ? "message-row selected" : "message-row"} onClick={() => onSelect(m.index)}
+                  aria-label={`${labels.get(m.socket) ?? m.socket} ${m.op === "send" ? "sent" : "received"}${m.peer ? ` ${m.op === "send" ? "to" : "from"} ${labels.get(m.peer) ?? m.peer}` : ""} ${m.frames.map((f) => f.preview).join(", ")}`}>
+                  <span className="t" data-text={`${m.t < 1000 ? m.t.toFixed(1) : m.t.toFixed(0)} ms`} />
+                  <span className={`op ${m.op}`} aria-hidden="true" data-text={m.op === "send" ? "→" : "←"} />
+                  <span className="who" data-text={`${labels.get(m.socket) ?? m.socket}${m.peer ? ` ${m.op === "send" ? "→" : "←"} ${labels.get(m.peer) ?? m.peer}` : ""}`} />
+                  <span className="preview" data-text={m.frames.map((f) => f.preview).join(" | ")} />
+                </button>
+              </li>
+            </Fragment>
           ))}
+          {graph.sampling && shown.length > 0 && shown.at(-1)!.index >= graph.sampling.afterMessage && (
+            <li className="log-note" data-trace-note="sampling-started">{graph.sampling.message}</li>
+          )}
         </ol>
       )}
     </section>

@@ -1,5 +1,8 @@
 import { useSyncExternalStore } from "react";
+import { LESSON_ID_PATTERN } from "../../../protocol/ids.js";
 import { shareIdFromPath } from "../share/shareApi.js";
+
+const LESSON_ID = new RegExp(LESSON_ID_PATTERN);
 
 /** The pages of the app; the server answers each of these paths with index.html. */
 export type Route =
@@ -13,20 +16,11 @@ const NAVIGATED = "zmq-workbench:navigated";
 export function routeFromPath(pathname: string): Route {
   const share = shareIdFromPath(pathname);
   if (share) return { kind: "share", id: share };
-  const lesson = /^\/lessons\/([a-z0-9-]{1,64})\/?$/.exec(pathname);
-  if (lesson) return { kind: "lesson", id: lesson[1] };
+  const lesson = /^\/lessons\/([^/]+)\/?$/.exec(pathname);
+  if (lesson && LESSON_ID.test(lesson[1])) return { kind: "lesson", id: lesson[1] };
   const watch = /^\/watch\/([A-Za-z0-9]{1,12})\/?$/.exec(pathname);
   if (watch) return { kind: "watch", code: watch[1].toUpperCase() };
   return { kind: "playground" };
-}
-
-export function pathOf(route: Route): string {
-  switch (route.kind) {
-    case "playground": return "/";
-    case "share": return `/s/${route.id}`;
-    case "lesson": return `/lessons/${route.id}`;
-    case "watch": return `/watch/${route.code}`;
-  }
 }
 
 /** Moves to another page without reloading, so the run connection (and a classroom session on it) survives. */

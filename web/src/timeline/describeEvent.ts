@@ -26,5 +26,10 @@ export function describeEvent(event: TraceEvent): string {
     case "console": return `console: ${event.text.trim().slice(0, PREVIEW_CHARS)}`;
     case "diagnostic": return `${event.severity}: ${event.message}`;
     case "run/exit": return `run ended: ${event.message}`;
+    case "link/up": return `${event.from} linked to ${event.to} over ${event.endpoint}`;
+    case "link/down": return `link ${event.from} → ${event.to} ${event.reason} by ${event.by}`;
+    case "socket/name": return `${event.socket} is ${event.name} (${event.detail})`;
+    case "message/drop": return `${event.socket} lost ${event.count} message${event.count === 1 ? "" : "s"}: ${event.reason}`;
+    case "trace/note": return event.message;
   }
 }

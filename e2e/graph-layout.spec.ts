@@ -1,0 +1,125 @@
+import { expect, test, type Page } from "@playwright/test";
+import { BROKER, SIXTY } from "./graph-programs.js";
+
+type Box = { x: number; y: number; width: number; height: number };
+const centreX = (b: Box) => b.x + b.width / 2;
+const overlap = (a: Box, b: Box) => a.x < b.x + b.width - 0.5 && b.x < a.x + a.width - 0.5 && a.y < b.y + b.height - 0.5 && b.y < a.y + a.height - 0.5;
+
+async function runShared(page: Page, files: Record<string, string>) {
+  const res = await page.request.post("/api/shares", { data: { files } });
+  await page.goto(((await res.json()) as { url: string }).url);
+  await expect(page.getByRole("tab", { name: /main\.ts/ })).toBeVisible();
+  await page.getByRole("button", { name: "Run", exact: true }).click();
+}
+
+/** Boxes of every node's shape, keyed by socket id, once the layout has placed them all. */
+async function shapeBoxes(page: Page, selector: string): Promise<Box[]> {
+  const nodes = page.locator(`${selector}:not(.unplaced) path.shape`);
+  return (await nodes.evaluateAll((els) => els.map((e) => e.getBoundingClientRect().toJSON()))) as Box[];
+}
+
+/** Every caption and edge label drawn, as screen boxes; empty texts take no room. */
+async function labelBoxes(page: Page): Promise<Array<Box & { text: string }>> {
+  return page.locator(".graph-svg").evaluate((svg) => [...svg.querySelectorAll(".nodes text, .edge-status, .group-label")]
+    .filter((t) => (t.textContent ?? "").trim() !== "" && !t.closest(".measure-probe") && (t as SVGGraphicsElement).getBBox().width > 0)
+    .map((t) => ({ ...t.getBoundingClientRect().toJSON(), text: t.textContent ?? "" })));
+}
+
+test("a broker with 2 clients and 3 workers reads left to right, labels legible and apart, and one request is followed through it", async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await runShared(page, { "main.ts": BROKER });
+  await expect(page.getByRole("log", { name: "Console output" })).toContainText("job 3 from client 2 done by worker", { timeout: 30_000 });
+  await expect(page.locator("g.node[data-kind]:not(.unplaced)")).toHaveCount(7);
+  await expect(page.locator('[data-kind="REQ"]')).toHaveCount(2);
+  await expect(page.locator('[data-kind="REP"]')).toHaveCount(3);
+  // Names: the variable names arrive with the server's socket/name events; until then each socket shows where it was made.
+  await expect(page.locator('[data-kind="ROUTER"] .node-label')).toHaveText(/frontend|main\.ts:3/);
+  await expect(page.locator('[data-kind="DEALER"] .node-label')).toHaveText(/backend|main\.ts:5/);
+  await expect(page.locator(".graph-svg")).toHaveAttribute("data-layout", "7");
+
+  // Layered: every client left of the broker, every worker right of it.
+  const [router] = await shapeBoxes(page, '[data-kind="ROUTER"]');
+  const [dealer] = await shapeBoxes(page, '[data-kind="DEALER"]');
+  for (const c of await shapeBoxes(page, '[data-kind="REQ"]')) expect(centreX(c)).toBeLessThan(Math.min(router.x, dealer.x));
+  for (const w of await shapeBoxes(page, '[data-kind="REP"]')) expect(centreX(w)).toBeGreaterThan(Math.max(router.x + router.width, dealer.x + dealer.width));
+
+  // Labels never overlap one another, and names are at least 12 px high on screen at 1280×720.
+  const labels = await labelBoxes(page);
+  expect(labels.length).toBeGreaterThanOrEqual(14);
+  for (let i = 0; i < labels.length; i++) {
+    for (let j = i + 1; j < labels.length; j++) expect(overlap(labels[i], labels[j]), `"${labels[i].text}" and "${labels[j].text}"`).toBe(false);
+  }
+  const sizes = await page.locator(".nodes .node-label").evaluateAll((els) => els.map((e) => {
+    const scale = (e as SVGGraphicsElement).getScreenCTM()?.a ?? 0;
+    return Number.parseFloat(getComputedStyle(e).fontSize) * scale;
+  }));
+  expect(sizes).toHaveLength(7);
+  for (const px of sizes) expect(px).toBeGreaterThanOrEqual(12);
+
+  // Follow the first request: client → frontend, backend → worker, worker → backend, frontend → client.
+  await page.getByRole("region", { name: "Messages" }).getByRole("button", { name: /sent job 0 from client 1$/ }).click();
+  const hops = page.locator(".follow-hop");
+  await expect(hops).toHaveCount(4);
+  const path = await hops.evaluateAll((els) => els.map((e) => [e.getAttribute("data-hop"), e.getAttribute("data-from"), e.getAttribute("data-to")]));
+  const kindOf = async (id: string | null) => page.locator(`[data-socket-id="${id}"]`).getAttribute("data-kind");
+  expect(path.map((h) => h[0])).toEqual(["1", "2", "3", "4"]);
+  expect(await Promise.all(path.map(async ([, from, to]) => `${await kindOf(from)}→${await kindOf(to)}`))).toEqual(["REQ→ROUTER", "DEALER→REP", "REP→DEALER", "ROUTER→REQ"]);
+  expect(path[0][1]).toBe(path[3][2]);
+  expect(path[1][2]).toBe(path[2][1]);
+  await expect(page.locator("g.edge.followed")).toHaveCount(2);
+  const panel = page.getByRole("region", { name: "Followed message" });
+  await expect(panel.locator("li")).toHaveCount(4);
+
+  // Stepping along it moves the timeline to each hop's moment, in order.
+  await panel.locator("li").nth(1).getByRole("button").click();
+  await expect(panel.locator('li[aria-current="step"]')).toHaveAttribute("data-hop", "2");
+  await panel.getByRole("button", { name: "Next hop" }).click();
+  await expect(panel.locator('li[aria-current="step"]')).toHaveAttribute("data-hop", "3");
+  await page.screenshot({ path: "test-results/graph-broker.png" });
+});
+
+test("60 sockets fit the pane after Fit to view at 1280×720", async ({ page }) => {
+  test.setTimeout(120_000);
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await runShared(page, { "main.ts": SIXTY(6) });
+  await expect(page.locator(".graph-svg")).toHaveAttribute("data-layout", "60", { timeout: 45_000 });
+  await page.getByRole("button", { name: "Fit to view" }).click();
+  const pane = (await page.locator(".graph-host").boundingBox()) as Box;
+  const boxes = await page.locator(".nodes g.node:not(.unplaced)").evaluateAll((els) => els.map((e) => e.getBoundingClientRect().toJSON()));
+  expect(boxes).toHaveLength(60);
+  for (const b of boxes as Box[]) {
+    expect(b.x).toBeGreaterThanOrEqual(pane.x - 1);
+    expect(b.y).toBeGreaterThanOrEqual(pane.y - 1);
+    expect(b.x + b.width).toBeLessThanOrEqual(pane.x + pane.width + 1);
+    expect(b.y + b.height).toBeLessThanOrEqual(pane.y + pane.height + 1);
+  }
+  await page.screenshot({ path: "test-results/graph-sixty.png" });
+});
+
+test("killing and restarting an actor 5 times leaves no pile of closed sockets, and the graph stays in the pane", async ({ page }) => {
+  test.setTimeout(240_000);
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await page.goto("/");
+  await page.getByRole("button", { name: "Scenarios" }).click();
+  await page.getByRole("combobox", { name: "Choose a scenario" }).selectOption("pipeline");
+  await page.getByRole("slider", { name: "Seconds the demo runs" }).fill("151");
+  await page.getByRole("slider", { name: "Workers" }).fill("2");
+  await page.getByRole("button", { name: "Run scenario" }).click();
+  const sinks = page.locator('[data-kind="PULL"][aria-label*="sink.ts"]');
+  await expect(sinks).toHaveCount(1, { timeout: 30_000 });
+  for (let round = 1; round <= 5; round++) {
+    await page.getByRole("button", { name: "Kill sink" }).click();
+    await expect(sinks.and(page.locator(".closed"))).toHaveCount(1);
+    await page.getByRole("button", { name: "Restart sink" }).click();
+    await expect(sinks.and(page.locator(":not(.closed)"))).toHaveCount(1);
+  }
+  // Replaced sockets fade, then fold away; the header says how many.
+  await expect(sinks).toHaveCount(1, { timeout: 15_000 });
+  await expect(page.locator("[data-collapsed]")).toHaveAttribute("data-collapsed", "5");
+  const pane = (await page.locator(".graph-host").boundingBox()) as Box;
+  await expect.poll(async () => {
+    const boxes = (await page.locator(".nodes g.node:not(.unplaced)").evaluateAll((els) => els.map((e) => e.getBoundingClientRect().toJSON()))) as Box[];
+    return boxes.length > 0 && boxes.every((b) => b.x >= pane.x - 1 && b.y >= pane.y - 1 && b.x + b.width <= pane.x + pane.width + 1 && b.y + b.height <= pane.y + pane.height + 1);
+  }, { timeout: 10_000 }).toBe(true);
+  await page.getByRole("button", { name: "Stop" }).click();
+});

@@ -1,0 +1,57 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { FastifyInstance } from "fastify";
+import { listeningApp } from "../test/helpers.js";
+import { WsProbe } from "../test/ws-client.js";
+
+const FOREVER = "setInterval(() => {}, 1000);";
+const QUICK = "console.log('hi');";
+
+let app: FastifyInstance;
+let baseUrl: string;
+let cleanup: () => Promise<void>;
+beforeAll(async () => ({ app, baseUrl, cleanup } = await listeningApp({}, { CONCURRENT_RUNS: 3, RUNS_PER_CLIENT: 2, WARM_POOL_SIZE: 1, RUN_WALL_CLIENT_MAX_MS: 1_500 })));
+afterAll(() => cleanup());
+
+const start = (probe: WsProbe, runId: string, source: string, timeoutMs?: number) =>
+  probe.send({ type: "run/start", payload: { files: { "main.js": source }, ...(timeoutMs ? { timeoutMs } : {}) }, meta: { runId } });
+
+describe("runs from many clients", () => {
+  it("one client starting 45 long runs gets 2 and a sentence for the rest; another client's run still goes ahead", async () => {
+    const hog = await WsProbe.connect(baseUrl, "/api/runs", "198.51.100.1");
+    for (let i = 0; i < 45; i++) start(hog, `hog-${i}`, FOREVER, 30 * 60_000);
+    await hog.until(() => (hog.messages.filter((m) => m.type === "error").length === 43 ? true : undefined));
+    const refusals = hog.messages.filter((m) => m.type === "error");
+    expect(refusals[0].type === "error" && refusals[0].payload.message).toBe("You already have 2 runs going, the most one address may have at once; stop one or wait for it to finish.");
+    expect(refusals.map((m) => m.meta.runId)).toEqual(Array.from({ length: 43 }, (_, i) => `hog-${i + 2}`));
+
+    const student = await WsProbe.connect(baseUrl, "/api/runs", "198.51.100.2");
+    start(student, "student-1", QUICK);
+    expect((await student.exitOf("student-1")).reason).toBe("ok");
+    expect(student.messages.some((m) => m.type === "error")).toBe(false);
+
+    hog.send({ type: "run/stop", payload: {}, meta: { runId: "hog-0" } });
+    await hog.exitOf("hog-0");
+    start(hog, "hog-again", QUICK);
+    expect((await hog.exitOf("hog-again")).reason).toBe("ok");
+    hog.ws.close();
+    student.ws.close();
+  });
+
+  it("holds an ordinary client to the client time limit and gives a presenter the longer one", async () => {
+    const learner = await WsProbe.connect(baseUrl, "/api/runs", "198.51.100.3");
+    start(learner, "long-ask", FOREVER, 3_000);
+    const ordinary = await learner.exitOf("long-ask");
+    expect(ordinary.reason).toBe("timeout");
+    expect(ordinary.message).toMatch(/still running after 1\.5 s, the time limit/);
+
+    const presenter = await WsProbe.connect(baseUrl, "/api/runs", "198.51.100.4");
+    presenter.send({ type: "session/open", payload: {}, meta: {} });
+    await presenter.until(() => presenter.messages.find((m) => m.type === "session/opened"));
+    start(presenter, "demo", FOREVER, 3_000);
+    const demo = await presenter.exitOf("demo");
+    expect(demo.reason).toBe("timeout");
+    expect(demo.message).toMatch(/still running after 3 s, the time limit/);
+    learner.ws.close();
+    presenter.ws.close();
+  });
+});

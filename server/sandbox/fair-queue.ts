@@ -1,0 +1,56 @@
+/**
+ * Runs waiting for a slot, served round-robin across clients: each client's runs keep their order, and the next
+ * slot goes to the client that has waited longest since it was last served. So one client's many runs delay
+ * another client's run by at most one start each.
+ */
+export class FairQueue<T> {
+  /** Clients with waiting items, in serving order (a Map keeps insertion order; re-inserting moves to the end). */
+  private readonly byClient = new Map<string, T[]>();
+  private size = 0;
+
+  get length(): number {
+    return this.size;
+  }
+
+  push(client: string, item: T): void {
+    const items = this.byClient.get(client);
+    if (items) items.push(item);
+    else this.byClient.set(client, [item]);
+    this.size++;
+  }
+
+  /** The next item in turn, its client moved to the back of the line. */
+  shift(): T | undefined {
+    const first = this.byClient.entries().next();
+    if (first.done) return undefined;
+    const [client, items] = first.value;
+    const item = items.shift()!;
+    this.byClient.delete(client);
+    if (items.length) this.byClient.set(client, items);
+    this.size--;
+    return item;
+  }
+
+  remove(client: string, item: T): boolean {
+    const items = this.byClient.get(client);
+    const i = items ? items.indexOf(item) : -1;
+    if (!items || i < 0) return false;
+    items.splice(i, 1);
+    if (!items.length) this.byClient.delete(client);
+    this.size--;
+    return true;
+  }
+
+  /** 1-based place in line of a waiting item, counting the turns of every client served before it. */
+  positionOf(client: string, item: T): number {
+    const own = this.byClient.get(client)?.indexOf(item) ?? -1;
+    if (own < 0) return 0;
+    let position = 0;
+    let before = true;
+    for (const [other, items] of this.byClient) {
+      if (other === client) before = false;
+      position += Math.min(items.length, before || other === client ? own + 1 : own);
+    }
+    return position;
+  }
+}

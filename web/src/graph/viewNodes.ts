@@ -1,0 +1,23 @@
+import type { SocketNode } from "./types.js";
+
+/** A drawn node: a socket, or a ghost standing for an endpoint nothing is bound to yet. */
+export interface ViewNode {
+  id: string;
+  socket: SocketNode | null;
+  endpoint: string | null;
+}
+
+/** Where a node's shape is centred, in graph units; set from the layout, or by the user's drag (a pin). */
+export interface Placed { x: number; y: number }
+
+export const NODE_RADIUS = 30;
+export const GHOST_RADIUS = 10;
+
+export function radiusOf(node: ViewNode): number {
+  return node.socket ? NODE_RADIUS : GHOST_RADIUS;
+}
+
+/** The name people recognise: the variable the socket was assigned to, when the trace knows it. */
+export function nameOf(socket: SocketNode): string | undefined {
+  return socket.name || undefined;
+}
