@@ -5,6 +5,8 @@ import type { AppConfig } from "./config.js";
 import type { Supervisor } from "./sandbox/supervisor.js";
 import type { ShareStore } from "./shares/store.js";
 import supervisorService from "./services/supervisor.js";
+import drainService from "./services/drain.js";
+import redisService from "./services/redis.js";
 import sharesService from "./services/shares.js";
 import sharedTracesService from "./services/shared-traces.js";
 import limitsService from "./services/limits.js";
@@ -47,8 +49,10 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
   });
 
   await app.register(websocket, { options: { maxPayload: 2 * 1024 * 1024 } });
+  await app.register(redisService, { config });
   await app.register(limitsService, { limits: config.serverLimits });
   await app.register(supervisorService, { config, supervisor: options.supervisor });
+  await app.register(drainService);
   await app.register(sharesService, { config, store: options.shareStore });
   await app.register(sharedTracesService, { config });
   await app.register(lessonsService, { lessonsDir: config.lessonsDir });

@@ -106,7 +106,11 @@ export class Supervisor {
     let resolveDone!: (exit: RunExit) => void;
     const done = new Promise<RunExit>((r) => (resolveDone = r));
     const startedAt = performance.now();
-    const emitStart = () => sink([{ type: "run/start", t: 0, runId: request.runId, entry, files: Object.keys(files), sandbox: this.driver.name }]);
+    const shortened = (request.timeoutMs ?? 0) > wallMs ? this.shortenedSentence(request.timeoutMs ?? 0, wallMs, request.presenter) : undefined;
+    const emitStart = () => sink([
+      { type: "run/start", t: 0, runId: request.runId, entry, files: Object.keys(files), sandbox: this.driver.name },
+      ...(shortened ? [{ type: "diagnostic" as const, t: 0, code: "time-limit-shortened", severity: "info" as const, message: shortened }] : []),
+    ]);
 
     const start = async () => {
       this.active++;
@@ -164,6 +168,13 @@ export class Supervisor {
     return ticket;
   }
 
+  /** Why a run got less time than it asked for, and what would give it more. */
+  private shortenedSentence(askedMs: number, wallMs: number, presenter: boolean | undefined): string {
+    const minutes = (ms: number) => (ms >= 60_000 ? `${Math.round(ms / 6_000) / 10} min` : `${Math.round(ms / 100) / 10} s`);
+    const more = presenter ? "" : ` The presenter of a classroom session may run up to ${minutes(this.limits.RUN_WALL_MAX_MS)}: start a class to run a longer demo.`;
+    return `This run asked for ${minutes(askedMs)}; it may run for ${minutes(wallMs)} on this server.${more}`;
+  }
+
   private sizeProblem(files: ProgramFiles): string | null {
     const names = Object.keys(files);
     if (names.length > this.limits.PROGRAM_FILES) return `A program may have at most ${this.limits.PROGRAM_FILES} files; this one has ${names.length}.`;
@@ -174,6 +185,15 @@ export class Supervisor {
 
   get runningCount(): number {
     return this.active;
+  }
+
+  get queuedCount(): number {
+    return this.queue.length;
+  }
+
+  /** Resolves when every run started or queued so far has ended (a draining node waits on it). */
+  async runsDone(): Promise<void> {
+    await Promise.all([...this.tickets].map((t) => t.done));
   }
 
   /** Stops every run and the warm pool; resolves when every run has reported its exit. */

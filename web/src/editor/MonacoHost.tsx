@@ -27,6 +27,8 @@ interface Props {
 }
 
 const uriOf = (api: MonacoApi, name: string) => api.Uri.parse(`file:///${name}`);
+/** JavaScript files (.js, .mjs, .cjs) are edited as JavaScript, so CommonJS `require` is not flagged as TypeScript. */
+const languageOf = (name: string) => (/\.[cm]?js$/.test(name) ? "javascript" : "typescript");
 
 /** Monaco, loaded on first use: one model per file, view state kept per file, Ctrl/Cmd+Enter runs. */
 export function MonacoHost({ files, revision, active, dark, onChange, onRun, reveal, problems, readOnly = false, onTypeErrors }: Props) {
@@ -90,7 +92,7 @@ export function MonacoHost({ files, revision, active, dark, onChange, onRun, rev
       if (!(model.uri.path.slice(1) in current)) model.dispose();
     }
     for (const [name, text] of Object.entries(current)) {
-      const model = api.editor.getModel(uriOf(api, name)) ?? api.editor.createModel(text, "typescript", uriOf(api, name));
+      const model = api.editor.getModel(uriOf(api, name)) ?? api.editor.createModel(text, languageOf(name), uriOf(api, name));
       if (model.getValue() !== text) model.setValue(text);
     }
   }, [api, revision]);
