@@ -57,7 +57,10 @@ function configureTypeScript(): void {
 /** The editor's background matches the panes around it in both themes. */
 function defineThemes(): void {
   api.editor.defineTheme("workbench-light", { base: "vs", inherit: true, rules: [], colors: { "editor.background": "#ffffff" } });
-  api.editor.defineTheme("workbench-dark", { base: "vs-dark", inherit: true, rules: [], colors: { "editor.background": "#1a1e26" } });
+  // vs-dark's comment green falls under 4.5:1 against this background (and the current-line highlight): a lighter green.
+  api.editor.defineTheme("workbench-dark", {
+    base: "vs-dark", inherit: true, rules: [{ token: "comment", foreground: "7BAF66" }], colors: { "editor.background": "#1a1e26" },
+  });
 }
 
 configureTypeScript();
