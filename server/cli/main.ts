@@ -1,5 +1,5 @@
 import { parseArgs } from "node:util";
-import { runCommand } from "./run.js";
+import { runCommand } from "./run-command.js";
 
 const USAGE = `Usage:
   zmq-workbench run <file...> [--entry F] [--timeout-ms N] [--sandbox auto|bwrap|none] --json
@@ -33,7 +33,7 @@ try {
     if (positionals.length === 0) throw new UsageError("run needs at least one file");
     process.exitCode = await runCommand({ files: positionals, entry: values.entry, timeoutMs, sandbox: values.sandbox ?? "auto", json: values.json });
   } else if (command === "check") {
-    const { checkCommand } = await import("./check.js");
+    const { checkCommand } = await import("./check-command.js");
     const [lessonId, ...files] = positionals;
     if (!lessonId || files.length === 0) throw new UsageError("check needs a lesson id and at least one file");
     process.exitCode = await checkCommand({ lessonId, files, entry: values.entry, sandbox: values.sandbox ?? "auto", json: values.json });

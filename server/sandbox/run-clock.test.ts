@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import type { TraceEvent } from "../../protocol/trace.js";
 import type { RunnerProcessEvents, RunnerProcess } from "./runner-process.js";
 import { DEFAULT_LIMITS } from "./limits.js";
-import { Run } from "./run.js";
+import { Run } from "./supervised-run.js";
 import { appendAll } from "../util/append-all.js";
 
 /** The runner process seen from a Run: its start-up is simulated, so the clock can be checked exactly. */

@@ -2,7 +2,7 @@ import { EventEmitter } from "node:events";
 import { describe, expect, it } from "vitest";
 import type { TraceEvent } from "../../protocol/trace.js";
 import { DEFAULT_LIMITS } from "./limits.js";
-import { Run } from "./run.js";
+import { Run } from "./supervised-run.js";
 import { appendAll } from "../util/append-all.js";
 import type { RunnerProcess, RunnerProcessEvents } from "./runner-process.js";
 

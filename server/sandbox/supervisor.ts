@@ -8,7 +8,7 @@ import { makeLauncher } from "./launcher.js";
 import type { Limits } from "./limits.js";
 import { WarmPool } from "./pool.js";
 import { FairQueue } from "./fair-queue.js";
-import { Run, type EventSink } from "./run.js";
+import { Run, type EventSink } from "./supervised-run.js";
 import type { RunnerProcess } from "./runner-process.js";
 import { CompileError, transpileProgram } from "./transpile.js";
 import type { StopCause } from "./verdict.js";

@@ -7,7 +7,7 @@ import Module from "node:module";
 import { setChannelKey, writeChannelMessage } from "../telemetry/channel-writer.js";
 import { markJobStart } from "../telemetry/clock.js";
 import { startMainTelemetry } from "../telemetry/sink.js";
-import { installControlGlobals, startControlReader } from "../telemetry/control.js";
+import { installControlGlobals, startControlReader } from "../telemetry/control-reader.js";
 import { readJobBlocking } from "../job/read-job.js";
 import { writeJobFiles } from "../job/write-files.js";
 import { learnerStack } from "../job/learner-stack.js";

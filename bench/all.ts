@@ -9,7 +9,7 @@ import type { Benchmark, BenchResult } from "./types.js";
 
 const dir = new URL(".", import.meta.url).pathname;
 const only = process.argv.slice(2);
-const NOT_BENCHMARKS = new Set(["run.ts", "types.ts", "report.ts", "machine.ts"]);
+const NOT_BENCHMARKS = new Set(["all.ts", "types.ts", "report.ts", "machine.ts"]);
 
 const files = readdirSync(dir).filter((f) => f.endsWith(".ts") && !f.endsWith(".test.ts") && !NOT_BENCHMARKS.has(f) && !f.startsWith("_")).sort();
 const benchmarks: Benchmark[] = [];
