@@ -65,16 +65,16 @@ export class ParticleLayer {
 
   /** `ends` maps an edge id to its route from source to target and the ids of both ends. */
   draw(routes: Map<string, { route: Route; source: string; target: string }>, now: number): void {
-    // Waiting dots keep their spacing: each is held back by the time that passed since the last frame.
     const dt = this.lastNow === undefined ? 0 : now - this.lastNow;
     this.lastNow = now;
+    // While a dot's edge is not laid out yet (a new socket), every dot waits, a little while: messages keep their order.
+    const waiting = this.particles.some((p) => !routes.has(p.edgeId));
     const live: Particle[] = [];
     for (const p of this.particles) {
       const r = routes.get(p.edgeId);
+      if (waiting) p.start += dt;
       if (!r) {
-        // The edge is not laid out yet (a new socket): the dot waits for it, a little while.
         p.waitingSince ??= now;
-        p.start += dt;
         if (now - p.waitingSince < UNROUTED_WAIT_MS) live.push(p);
         continue;
       }
