@@ -112,11 +112,14 @@ test("killing and restarting an actor 5 times leaves no pile of closed sockets, 
   await page.getByRole("button", { name: "Run scenario" }).click();
   const sinks = page.locator('[data-kind="PULL"][aria-label*="sink.ts"]');
   await expect(sinks).toHaveCount(1, { timeout: 30_000 });
+  const openSink = sinks.and(page.locator(":not(.closed)"));
   for (let round = 1; round <= 5; round++) {
+    const killed = await openSink.getAttribute("data-socket-id");
     await page.getByRole("button", { name: "Kill sink" }).click();
-    await expect(sinks.and(page.locator(".closed"))).toHaveCount(1);
+    await expect(page.locator(`[data-socket-id="${killed}"]`)).toHaveClass(/closed/);
     await page.getByRole("button", { name: "Restart sink" }).click();
-    await expect(sinks.and(page.locator(":not(.closed)"))).toHaveCount(1);
+    await expect(openSink).toHaveCount(1);
+    expect(await openSink.getAttribute("data-socket-id")).not.toBe(killed);
   }
   // Replaced sockets fade, then fold away; the header says how many.
   await expect(sinks).toHaveCount(1, { timeout: 15_000 });

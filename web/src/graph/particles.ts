@@ -7,8 +7,8 @@ const PARTICLE_MS = 700;
 const MAX_PARTICLES = 60;
 /** Messages on one edge and way leaving closer together than this ride one dot, drawn larger. */
 const MERGE_MS = 120;
-/** A dot whose edge has no route yet waits this long for the layout, then is dropped. */
-const UNROUTED_WAIT_MS = 3000;
+/** A dot whose edge is not laid out yet waits this long for the layout (the first layout starts ELK), then is dropped. */
+const UNROUTED_WAIT_MS = 10_000;
 /** Arrivals kept for tests and tools in `window.__workbench.particles`. */
 const ARRIVAL_LOG_LIMIT = 1000;
 
@@ -64,7 +64,9 @@ export class ParticleLayer {
   }
 
   /** `ends` maps an edge id to its route from source to target and the ids of both ends. */
-  draw(routes: Map<string, { route: Route; source: string; target: string }>, now: number): void {
+  /** `planned` holds the edges being laid out: a dot on an edge not drawn at all (a folded socket's) is dropped. */
+  draw(routes: Map<string, { route: Route; source: string; target: string }>, now: number, planned: ReadonlySet<string>): void {
+    this.particles = this.particles.filter((p) => routes.has(p.edgeId) || planned.has(p.edgeId));
     const dt = this.lastNow === undefined ? 0 : now - this.lastNow;
     this.lastNow = now;
     // While a dot's edge is not laid out yet (a new socket), every dot waits, a little while: messages keep their order.
