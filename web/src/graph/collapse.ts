@@ -1,6 +1,6 @@
 import type { GraphState } from "./types.js";
 
-/** A closed socket that a newer one of the same kind and name has replaced fades, then leaves the picture after this long. */
+/** A closed socket that a newer one made at the same place has replaced fades, then leaves the picture after this long. */
 export const COLLAPSE_AFTER_MS = 4000;
 
 /** When the view first saw each socket open and closed (page clock, ms); kept by the caller across calls. */
@@ -44,5 +44,6 @@ export function collapsedSockets(graph: GraphState, seen: SeenTimes, now: number
 }
 
 function sameKey(n: GraphState["nodes"][number]): string {
-  return `${n.kind}\n${n.name ?? n.label}`;
+  // The creation site, not the name: a restarted actor's socket may be numbered anew.
+  return `${n.kind}\n${n.label}`;
 }

@@ -52,6 +52,8 @@ export class ParticleLayer {
   add(edgeId: string, direction: Direction, start: number, message?: number): void {
     const merge = this.particles.findLast((p) => p.edgeId === edgeId && p.direction === direction);
     if (merge && merge.waitingSince === undefined && Math.abs(start - merge.start) < MERGE_MS) { merge.count++; return; }
+    // Never before the dot added last: dots held back for a layout must not be overtaken by later messages.
+    start = Math.max(start, (this.particles.at(-1)?.start ?? Number.NEGATIVE_INFINITY) + 1);
     this.particles.push({ edgeId, direction, start, duration: PARTICLE_MS / Math.min(this.speed, 1), count: 1, ...(message === undefined ? {} : { message }) });
     if (this.particles.length > MAX_PARTICLES) {
       // The oldest make way; their messages join the newest dot on the same edge, if any, so counts stay honest.
