@@ -11,7 +11,7 @@ export function seenTimes(): SeenTimes {
 }
 
 /**
- * Closed sockets to leave out: those replaced by a socket made at the same place and opened after they closed (an
+ * Closed sockets to leave out: those replaced by a socket made at the same place, opened after they closed and still open (an
  * actor killed and restarted), once they have been closed for a while, so restarts do not pile up ghosts. Replicas
  * made on one line and closed together at the end stay. `pending` says when the next one is due.
  */
@@ -28,7 +28,8 @@ export function collapsedSockets(graph: GraphState, seen: SeenTimes, now: number
   for (let i = graph.nodes.length - 1; i >= 0; i--) {
     const key = sameKey(graph.nodes[i]);
     latestAfter[i] = latest.get(key) ?? -1;
-    latest.set(key, Math.max(latest.get(key) ?? -1, seen.opened.get(graph.nodes[i].id) as number));
+    // Only an open socket replaces: once everything has closed (the run ended), nothing is folded away.
+    if (!graph.nodes[i].closed) latest.set(key, Math.max(latest.get(key) ?? -1, seen.opened.get(graph.nodes[i].id) as number));
   }
   const sockets = new Set<string>();
   let pending: number | undefined;
