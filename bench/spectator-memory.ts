@@ -78,7 +78,7 @@ const bench: Benchmark = {
         notes: [`the snapshot is made once and its Buffer shared; each spectator is sent the same bytes without a copy`],
       };
     } finally {
-      sockets.forEach((s) => s.terminate());
+      sockets.forEach((s) => { s.terminate(); });
       await server.stop();
     }
   },

@@ -14,7 +14,7 @@ test("a learner completes Hello, REQ and REP: read, run, take a hint, fix, pass,
   // Find the lesson in the course list, which shows what each lesson teaches.
   await page.getByRole("button", { name: "Lessons", exact: true }).click();
   const list = page.getByRole("dialog", { name: "Lessons" });
-  await expect(list.getByText("0 of 19 lessons solved")).toBeVisible();
+  await expect(list.getByText(/^0 of \d+ lessons solved$/)).toBeVisible();
   await expect(list.getByRole("list", { name: "Concepts in Hello, REQ and REP" })).toContainText("REQ/REP");
   await list.getByRole("link", { name: /Hello, REQ and REP/ }).click();
   await expect(page).toHaveURL(new RegExp(`/lessons/${LESSON}$`));
@@ -95,7 +95,7 @@ client.close();
   await expect(page.locator(".view-line", { hasText: "client.close();" })).toBeVisible();
   await page.getByRole("button", { name: "Lessons", exact: true }).click();
   await expect(page.getByRole("dialog", { name: "Lessons" }).locator(`[data-lesson-id="${LESSON}"]`)).toHaveAttribute("data-solved", "true");
-  await expect(page.getByText("1 of 19 lessons solved")).toBeVisible();
+  await expect(page.getByText(/^1 of \d+ lessons solved$/)).toBeVisible();
 });
 
 test("Show solution fills the editor without solving the lesson; Reset brings the starter back; Next lesson moves on", async ({ page }) => {
@@ -133,10 +133,10 @@ test("progress and lesson code travel through an exported file", async ({ page }
   await page.evaluate(() => localStorage.clear());
   await page.goto("/");
   await page.getByRole("button", { name: "Lessons", exact: true }).click();
-  await expect(page.getByText("0 of 19 lessons solved")).toBeVisible();
+  await expect(page.getByText(/^0 of \d+ lessons solved$/)).toBeVisible();
   await page.getByLabel("Progress file to import").setInputFiles(file);
   await expect(page.getByRole("status").filter({ hasText: "Imported 1 solved lesson and the code of 1." })).toBeVisible();
-  await expect(page.getByText("1 of 19 lessons solved")).toBeVisible();
+  await expect(page.getByText(/^1 of \d+ lessons solved$/)).toBeVisible();
   await page.getByRole("link", { name: /Hello, REQ and REP/ }).click();
   await expect(page.locator(".view-line", { hasText: "const client = new zmq.Request();" })).toBeVisible();
 });

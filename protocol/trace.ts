@@ -57,6 +57,7 @@ export const SocketError = Type.Object({
 });
 /** Fields that let the server tell which edge a message took (server/trace/attribute.ts fills `from` and `peer`). */
 const routing = {
+  moreFrames: Type.Optional(Type.Integer({ minimum: 1, description: "frames after the listed ones, counted but not listed" })),
   fp: Type.Optional(Type.String({ description: "8 hex digits: fingerprint of the body frames (routing envelope left out)" })),
 };
 export const MessageSend = Type.Object({

@@ -2,7 +2,7 @@ import { Type, type Static } from "@sinclair/typebox";
 import { ProgramFiles, FILE_NAME_PATTERN } from "./files.js";
 import { TraceEvent } from "./trace.js";
 import { LessonId, RUN_ID_PATTERN } from "./ids.js";
-import { ParamValue, RunControl } from "./scenarios.js";
+import { ParamValue, RunControl, SCENARIO_ID_PATTERN } from "./scenarios.js";
 import { CheckResult } from "./lessons.js";
 import { CloseSession, OpenSession, SessionAudience, SessionEnded, SessionOpened, SessionRunStarted, SessionSnapshot, SessionViewChanged, ShareView } from "./session.js";
 
@@ -18,6 +18,8 @@ export const StartRun = Type.Object({
     timeoutMs: Type.Optional(Type.Integer({ minimum: 100 })),
     /** When set, the finished run is judged by that lesson's check and a `check/result` follows run/exit. */
     lessonId: Type.Optional(LessonId),
+    /** The scenario this program was generated from: its live controls are then checked against it on the server. */
+    scenario: Type.Optional(Type.String({ pattern: SCENARIO_ID_PATTERN, maxLength: 64 })),
     /** Initial live parameters (a scenario's controls), read by the program as it starts. */
     params: Type.Optional(Type.Record(Type.String({ pattern: "^[A-Za-z][A-Za-z0-9_]{0,31}$" }), ParamValue, { maxProperties: 32, additionalProperties: false })),
   }),

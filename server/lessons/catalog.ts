@@ -22,8 +22,13 @@ export class LessonCatalog {
   get(id: string): Lesson | undefined {
     const found = this.lessons.find((l) => l.id === id);
     if (!found) return undefined;
-    const { checkPath: _, ...lesson } = found;
+    const { checkPath: _, variants: __, ...lesson } = found;
     return lesson;
+  }
+
+  /** The alternatives and cheats that prove a lesson's check (for `npm run check:lessons`). */
+  variants(id: string): LoadedLesson["variants"] {
+    return this.lessons.find((l) => l.id === id)?.variants ?? [];
   }
 
   async judge(id: string, events: TraceEvent[]): Promise<CheckResult> {

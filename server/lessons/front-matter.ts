@@ -1,6 +1,7 @@
 import { parse } from "yaml";
 import { Type, type Static } from "@sinclair/typebox";
 import { Value } from "@sinclair/typebox/value";
+import { LessonGoal } from "../../protocol/lessons.js";
 
 export const LessonFrontMatter = Type.Object({
   title: Type.String({ minLength: 3 }),
@@ -11,6 +12,7 @@ export const LessonFrontMatter = Type.Object({
   hints: Type.Array(Type.String(), { minItems: 1 }),
   entry: Type.Optional(Type.String()),
   scenario: Type.Optional(Type.String()),
+  goal: Type.Optional(LessonGoal),
 }, { additionalProperties: false });
 export type LessonFrontMatter = Static<typeof LessonFrontMatter>;
 
@@ -31,3 +33,11 @@ export function readFrontMatter<T>(schema: Parameters<typeof Value.Check>[0], te
   if (first) throw new Error(`${file}: front matter ${first.path || "/"}: ${first.message}`);
   return { data: withDefaults as T, body: m[2].trim() };
 }
+
+/** `alternatives/<name>/README.md`: another correct solution, in another style; it must pass the check. */
+export const AlternativeFrontMatter = Type.Object({ about: Type.String({ minLength: 10 }) }, { additionalProperties: false });
+/** `cheats/<name>/README.md`: a program that fakes the task; the check must fail it on the assertion `fails`. */
+export const CheatFrontMatter = Type.Object({
+  about: Type.String({ minLength: 10 }),
+  fails: Type.String({ minLength: 3, description: "the name of the assertion that must fail" }),
+}, { additionalProperties: false });

@@ -3,11 +3,22 @@ import { join, relative } from "node:path";
 import type { Lesson } from "../../protocol/lessons.js";
 import type { ProgramFiles } from "../../protocol/files.js";
 import { programProblem } from "../../protocol/files.js";
-import { LessonFrontMatter, PartFrontMatter, readFrontMatter } from "./front-matter.js";
+import { AlternativeFrontMatter, CheatFrontMatter, LessonFrontMatter, PartFrontMatter, readFrontMatter } from "./front-matter.js";
+
+/** A program that proves the check: an alternative must pass it, a cheat must fail it on the assertion `fails`. */
+export interface LessonVariant {
+  kind: "alternative" | "cheat";
+  name: string;
+  about: string;
+  fails?: string;
+  files: ProgramFiles;
+}
 
 export interface LoadedLesson extends Lesson {
   /** Absolute path of the lesson's check.ts. */
   checkPath: string;
+  /** Alternatives and cheats; never sent to the browser. */
+  variants: LessonVariant[];
 }
 
 const NUMBERED = /^(\d{2})-([a-z0-9]+(?:-[a-z0-9]+)*)$/;
@@ -47,11 +58,39 @@ function loadLesson(root: string, dir: string, folder: { name: string; slug: str
   if (JSON.stringify(starter) === JSON.stringify(solution)) throw new Error(`${where("solution")}: the solution is identical to the starter`);
   const checkPath = join(dir, "check.ts");
   readRequired(checkPath, root);
+  if (data.scenario && !existsSync(join(root, "..", "scenarios", `${data.scenario}.yaml`))) {
+    throw new Error(`${where("README.md")}: scenario "${data.scenario}" is not a file in scenarios/`);
+  }
+  const goalIds = new Set(data.goal?.sockets.map((s) => s.id));
+  const stray = data.goal?.links.flatMap((l) => [l.from, l.to]).find((id) => !goalIds.has(id));
+  if (stray) throw new Error(`${where("README.md")}: goal link names "${stray}", which is not one of the goal's sockets`);
+  const variants = [...loadVariants(root, dir, "alternative", starter, entry), ...loadVariants(root, dir, "cheat", starter, entry)];
   return {
     id: folder.slug, title: data.title, part: part.title, partNumber: part.number, number: folder.number,
     summary: data.summary, minutes: data.minutes, concepts: data.concepts, objectives: data.objectives,
-    hints: data.hints, body, entry, starter, solution, checkPath, ...(data.scenario ? { scenario: data.scenario } : {}),
+    hints: data.hints, body, entry, starter, solution, checkPath, variants,
+    ...(data.scenario ? { scenario: data.scenario } : {}), ...(data.goal ? { goal: data.goal } : {}),
   };
+}
+
+/** `alternatives/<name>/` or `cheats/<name>/`: a README.md with front matter plus files laid over the starter. */
+function loadVariants(root: string, dir: string, kind: LessonVariant["kind"], starter: ProgramFiles, entry: string): LessonVariant[] {
+  const folder = join(dir, kind === "cheat" ? "cheats" : "alternatives");
+  if (!existsSync(folder)) return [];
+  return readdirSync(folder, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort().map((name) => {
+    const where = rel(root, folder, name);
+    const own = readFileSet(join(folder, name), root);
+    const readme = own["README.md"];
+    delete own["README.md"];
+    if (readme === undefined) throw new Error(`${where}/README.md: missing file`);
+    const schema = kind === "cheat" ? CheatFrontMatter : AlternativeFrontMatter;
+    const { data } = readFrontMatter<{ about: string; fails?: string }>(schema, readme, `${where}/README.md`);
+    const files = { ...starter, ...own };
+    const problem = programProblem({ files, entry });
+    if (problem) throw new Error(`${where}: ${problem}`);
+    if (JSON.stringify(files) === JSON.stringify(starter)) throw new Error(`${where}: identical to the starter`);
+    return { kind, name, about: data.about, ...(data.fails ? { fails: data.fails } : {}), files };
+  });
 }
 
 function numberedDirs(dir: string) {

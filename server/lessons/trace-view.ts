@@ -12,6 +12,10 @@ export interface MessageView {
   fp?: string;
   /** The other end, as the server decided it: the sender of a receive, the peer a ROUTER's send addressed. */
   peer?: string;
+  /** For a receive: the same as `peer`, the socket whose send it was. */
+  from?: string;
+  /** Previews of the frames after the routing envelope (identity, delimiter). */
+  body: string[];
 }
 
 export interface SocketView {
@@ -21,6 +25,8 @@ export interface SocketView {
   /** What people call it ("frontend", "worker #2"), from the program's source; the label until the server names it. */
   name: string;
   thread: number;
+  /** The child process a ProcessDevice forked, when the socket lives there. */
+  process?: number;
   binds: string[];
   connects: string[];
   closed: boolean;
@@ -67,6 +73,7 @@ export class TraceView {
     this.stdout = events.flatMap((e) => (e.type === "console" && e.stream === "stdout" ? [e.text] : [])).join("");
     this.stderr = events.flatMap((e) => (e.type === "console" && e.stream === "stderr" ? [e.text] : [])).join("");
     this.exit = events.find((e): e is RunExit => e.type === "run/exit");
+    this.attributeLateReceives();
     for (const [id, totals] of Object.entries(this.exit?.totals ?? {})) {
       const s = this.byId.get(id);
       if (s) s.totals = { sent: Math.max(s.totals.sent, totals.sent), received: Math.max(s.totals.received, totals.received) };
@@ -140,6 +147,24 @@ export class TraceView {
     return this.exit?.reason === "ok";
   }
 
+  /**
+   * The live stream gives up on matching a receive whose send came too late (a worker thread reports ~25 ms
+   * behind, more under load, and a thread's last report can be lost as it ends); with the whole trace and its links
+   * at hand, a linked peer that sent the same body, else the only linked peer that can send, is its sender.
+   */
+  private attributeLateReceives(): void {
+    const edges = this.edges();
+    for (const s of this.byId.values()) {
+      for (const m of s.received) {
+        if (m.peer !== undefined) continue;
+        const peers = edges.flatMap((e) => (e.to === s.id ? [e.from] : e.from === s.id ? [e.to] : []));
+        const senders = [...new Set(peers)].filter((p) => !["PULL", "SUB"].includes(this.byId.get(p)?.kind ?? ""));
+        const sender = senders.find((p) => this.byId.get(p)?.sent.some((x) => x.fp === m.fp)) ?? (senders.length === 1 ? senders[0] : undefined);
+        if (sender) Object.assign(m, { peer: sender, from: sender });
+      }
+    }
+  }
+
   private apply(e: TraceEvent): void {
     if (e.type === "link/up") {
       this.linkList.push({ id: e.link, from: e.from, to: e.to, endpoint: e.endpoint, transport: e.transport, since: e.t });
@@ -152,7 +177,7 @@ export class TraceView {
     }
     if (e.type === "socket/open") {
       this.byId.set(e.socket, {
-        id: e.socket, kind: e.kind, label: e.label, name: e.label, thread: e.thread, binds: [], connects: [], closed: false,
+        id: e.socket, kind: e.kind, label: e.label, name: e.label, thread: e.thread, ...(e.process ? { process: e.process } : {}), binds: [], connects: [], closed: false,
         options: {}, errors: [], sent: [], received: [], totals: { sent: 0, received: 0 },
       });
       return;
@@ -173,6 +198,7 @@ export class TraceView {
         const m: MessageView = {
           socket: e.socket, op: e.type === "message/send" ? "send" : "recv", t: e.t, seq: e.seq, frames: e.frames,
           texts: e.frames.map((f) => f.preview), ...(e.fp ? { fp: e.fp } : {}), ...(peer ? { peer } : {}),
+          ...(e.type === "message/recv" && e.from ? { from: e.from } : {}), body: e.frames.filter((f) => !f.envelope).map((f) => f.preview),
         };
         (e.type === "message/send" ? s.sent : s.received).push(m);
         this.all.push(m);

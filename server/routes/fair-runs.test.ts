@@ -43,6 +43,8 @@ describe("runs from many clients", () => {
     const ordinary = await learner.exitOf("long-ask");
     expect(ordinary.reason).toBe("timeout");
     expect(ordinary.message).toMatch(/still running after 1\.5 s, the time limit/);
+    const told = learner.events("long-ask").find((e) => e.type === "diagnostic" && e.code === "time-limit-shortened");
+    expect(told?.type === "diagnostic" && told.message).toBe("This run asked for 3 s; it may run for 1.5 s on this server. The presenter of a classroom session may run up to 30 min: start a class to run a longer demo.");
 
     const presenter = await WsProbe.connect(baseUrl, "/api/runs", "198.51.100.4");
     presenter.send({ type: "session/open", payload: {}, meta: {} });
@@ -51,6 +53,7 @@ describe("runs from many clients", () => {
     const demo = await presenter.exitOf("demo");
     expect(demo.reason).toBe("timeout");
     expect(demo.message).toMatch(/still running after 3 s, the time limit/);
+    expect(presenter.events("demo").some((e) => e.type === "diagnostic" && e.code === "time-limit-shortened")).toBe(false);
     learner.ws.close();
     presenter.ws.close();
   });

@@ -2,9 +2,11 @@ import type { FastifyInstance, FastifyBaseLogger } from "fastify";
 import type { WebSocket } from "ws";
 import type { ClientMessage, ServerMessage } from "../../protocol/ws.js";
 import type { TraceEvent } from "../../protocol/trace.js";
+import type { ControlMessage, ParamValue } from "../../protocol/scenarios.js";
 import { RunRefused, type RunTicket } from "../sandbox/supervisor.js";
 import type { Session } from "../sessions/session.js";
 import { EventBatcher } from "./event-batcher.js";
+import { appendUpTo } from "../util/append-all.js";
 
 type StartMessage = Extract<ClientMessage, { type: "run/start" }>;
 
@@ -14,6 +16,8 @@ type StartMessage = Extract<ClientMessage, { type: "run/start" }>;
  */
 export class RunConnection {
   private readonly tickets = new Map<string, RunTicket>();
+  /** The scenario each running program was generated from, so its live controls can be checked against it. */
+  private readonly scenarioOf = new Map<string, string>();
   private session: Session | undefined;
 
   constructor(
@@ -36,7 +40,7 @@ export class RunConnection {
     switch (message.type) {
       case "run/start": return allowRun() ? this.start(message) : this.fail("You are starting runs too quickly. Wait a few seconds and try again.", message.meta.runId);
       case "run/stop": return this.tickets.get(message.meta.runId)?.stop("stop");
-      case "run/control": return this.tickets.get(message.meta.runId)?.control(message.payload);
+      case "run/control": return this.control(message.meta.runId, message.payload);
       case "session/open": return this.openSession(message.payload);
       case "session/view": return this.session ? this.session.setView(message.payload) : this.fail("There is no open session to share the view with.");
       case "session/close": return this.closeSession("The presenter ended the session.");
@@ -50,8 +54,10 @@ export class RunConnection {
 
   private async start(message: StartMessage): Promise<void> {
     const { runId } = message.meta;
-    const { files, entry, timeoutMs, lessonId, params } = message.payload;
+    const { files, entry, timeoutMs, lessonId, params, scenario } = message.payload;
     if (this.tickets.has(runId)) return this.fail(`A run with id ${runId} already exists on this connection.`, runId);
+    const paramProblem = scenario ? this.scenarioParamsProblem(scenario, params ?? {}) : null;
+    if (paramProblem) return this.fail(paramProblem, runId);
     if (this.app.runRefusal) return this.fail(this.app.runRefusal, runId);
     if (lessonId && !this.app.lessons.get(lessonId)) return this.fail(`There is no lesson "${lessonId}" to check against.`, runId);
     const session = this.session;
@@ -65,7 +71,7 @@ export class RunConnection {
       ticket = await this.app.supervisor.submit(
         { runId, files, entry, timeoutMs, params, client: this.client, presenter: session !== undefined },
         (events) => {
-          if (lessonId) recorded.push(...events);
+          if (lessonId) appendUpTo(recorded, events, this.app.supervisor.limits.RECORDED_EVENTS, (e) => e.type === "run/exit");
           batcher.push(events);
         },
         (position) => this.send({ type: "run/queued", payload: { position }, meta: { runId } }),
@@ -75,10 +81,30 @@ export class RunConnection {
       throw err;
     }
     this.tickets.set(runId, ticket);
+    if (scenario) this.scenarioOf.set(runId, scenario);
     session?.startRun({ runId, entry: entry ?? "main.ts", files });
     await ticket.done;
     this.tickets.delete(runId);
+    this.scenarioOf.delete(runId);
     if (lessonId) await this.judge(lessonId, runId, recorded);
+  }
+
+  /** A live control reaches a scenario's program only when it fits that scenario (a known actor, a param in range). */
+  private control(runId: string, message: ControlMessage): void {
+    const ticket = this.tickets.get(runId);
+    if (!ticket) return;
+    const scenario = this.scenarioOf.get(runId);
+    const problem = scenario ? this.app.scenarios.controlProblem(scenario, message) : null;
+    if (problem) return this.fail(problem, runId);
+    ticket.control(message);
+  }
+
+  private scenarioParamsProblem(scenario: string, params: Record<string, unknown>): string | null {
+    for (const [name, value] of Object.entries(params)) {
+      const problem = this.app.scenarios.controlProblem(scenario, { action: "set-param", name, value: value as ParamValue });
+      if (problem) return problem;
+    }
+    return null;
   }
 
   private async judge(lessonId: string, runId: string, recorded: TraceEvent[]): Promise<void> {

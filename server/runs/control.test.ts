@@ -38,4 +38,26 @@ describe("live control of a running scenario over the run WebSocket", () => {
     expect((await probe.exitOf(runId)).reason).toBe("killed");
     probe.ws.terminate();
   });
+
+  it("checks a scenario run's params and live controls against its scenario before they reach the program", async () => {
+    const program = (await app.inject({ method: "GET", url: "/api/scenarios/pipeline/program?duration=20&workers=1&rate=50&workMs=0" })).json();
+    const probe = await WsProbe.open(app, "/api/runs");
+    const start = (runId: string, params: Record<string, unknown>) =>
+      probe.send({ type: "run/start", payload: { files: program.files, entry: program.entry, timeoutMs: program.timeoutMs, params, scenario: "pipeline" }, meta: { runId } });
+
+    start("too-many-workers", { ...program.params, workers: 40 });
+    expect(await probe.errorFor("too-many-workers")).toMatch(/workers/);
+
+    const runId = "checked-controls";
+    start(runId, program.params);
+    await probe.until(() => (workerSockets(probe.events(runId)).length >= 2 ? true : undefined));
+    probe.send({ type: "run/control", payload: { action: "set-param", name: "workers", value: 40 }, meta: { runId } });
+    expect(await probe.errorFor(runId)).toMatch(/workers/);
+    probe.send({ type: "run/control", payload: { action: "actor", actor: "nobody-here", op: "kill" }, meta: { runId } });
+    expect(await probe.until(() => probe.errorsFor(runId).find((m) => m.includes("nobody-here")))).toMatch(/has no actor "nobody-here"/);
+
+    probe.send({ type: "run/stop", payload: {}, meta: { runId } });
+    expect((await probe.exitOf(runId)).reason).toBe("killed");
+    probe.ws.terminate();
+  });
 });

@@ -33,6 +33,11 @@ export class EventBatcher {
     if (this.pending.length === 0) return;
     const batch = this.pending;
     this.pending = [];
-    this.send(batch);
+    try {
+      this.send(batch);
+    } catch (err) {
+      // Runs from a timer: a throw here would end the server. Events are validated and bounded before they get here.
+      console.error("could not send a batch of trace events:", err);
+    }
   }
 }

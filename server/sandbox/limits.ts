@@ -12,12 +12,12 @@ export const DEFAULT_LIMITS = {
   // CPU seconds (prlimit --cpu): a backstop behind the wall-time limit, never below the longest demo (30 min at
   // one busy core), so a scenario at full rate runs to its end; it stops only what the wall-time kill missed.
   RUN_CPU_S: 30 * 60,
-  // 4 GiB of address space: each V8 isolate (main, the ESM hooks thread, each worker) reserves ~600 MiB it never
-  // touches, so this only stops absurd allocations; the cgroup memory limit below is the real memory bound.
+  // 4 GiB of address space, only for a run without a memory cgroup (WebAssembly reserves far more than it uses):
+  // each V8 isolate reserves ~600 MiB it never touches, so this only stops absurd allocations.
   ADDRESS_SPACE_BYTES: 4 * 1024 * 1024 * 1024,
-  V8_HEAP_MB: 256, // --max-old-space-size
+  V8_HEAP_MB: 256, // --max-old-space-size without a memory cgroup; in one, twice its limit, so the cgroup trips first
   CGROUP_MEMORY_BYTES: 512 * 1024 * 1024, // resident memory of the whole run, where a memory cgroup is writable
-  PROCESSES: 64, // tasks (processes and threads): cgroup pids.max, and prlimit --nproc for the run's own uid
+  PROCESSES: 64, // tasks (processes and threads): cgroup pids.max (prlimit --nproc twice that), or --nproc without one
   OPEN_FILES: 256, // prlimit --nofile
   FILE_WRITE_BYTES: 8 * 1024 * 1024, // prlimit --fsize: the largest file the program may write
   TMP_BYTES: 32 * 1024 * 1024, // size of the sandbox's private /tmp (bwrap tmpfs), all files together
@@ -29,6 +29,10 @@ export const DEFAULT_LIMITS = {
   EVENTS_PER_SECOND: 5_000, // telemetry rate before sampling
   TELEMETRY_BYTES: 32 * 1024 * 1024, // telemetry one run may send at once, counted on the bytes received
   TELEMETRY_BYTES_PER_MINUTE: 8 * 1024 * 1024, // its growth over time: busy scenarios send ~10–40 KB/s for 30 minutes
+  TRACE_HELD_EVENTS: 10_000, // events held back behind a receive whose send has not arrived yet; beyond, they go on
+  RECORDED_EVENTS: 200_000, // events kept per run for its lesson check (console and message events first to go)
+  CONTROL_MESSAGE_BYTES: 64 * 1024, // one control message to a running program, as JSON
+  CONTROL_MESSAGES_PER_SECOND: 50, // control messages to one run, per second (and as a burst)
   PROGRAM_BYTES: 256 * 1024, // source of all files of one program (never above protocol's MAX_PROGRAM_BYTES)
   PROGRAM_FILES: 16, // files in one program (never above protocol's MAX_FILES)
   CONCURRENT_RUNS: 8, // runs at once; more wait in a queue

@@ -6,13 +6,14 @@ export class LineSplitter {
   private parts: Buffer[] = [];
   private pendingBytes = 0;
   private overflowing = false;
+  /** Lines dropped for being over the cap. */
+  tooLong = 0;
 
   constructor(private readonly maxLineBytes: number) {}
 
-  /** The complete lines in `chunk` (without their newline), or "too-long" once the current line passes the cap. */
-  push(chunk: Buffer): Buffer[] | "too-long" {
+  /** The complete lines in `chunk` (without their newline); a line over the cap is dropped and counted in `tooLong`. */
+  push(chunk: Buffer): Buffer[] {
     const lines: Buffer[] = [];
-    let tooLong = false;
     let start = 0;
     let newline: number;
     while ((newline = chunk.indexOf(10, start)) >= 0) {
@@ -20,7 +21,7 @@ export class LineSplitter {
       if (this.overflowing) this.overflowing = false; // the end of a line already reported: drop it
       else {
         const line = this.parts.length ? Buffer.concat([...this.parts, tail]) : tail;
-        if (line.length > this.maxLineBytes) tooLong = true;
+        if (line.length > this.maxLineBytes) this.tooLong++;
         else if (line.length > 0) lines.push(line);
       }
       this.parts = [];
@@ -34,9 +35,9 @@ export class LineSplitter {
         this.parts = [];
         this.pendingBytes = 0;
         this.overflowing = true;
-        tooLong = true;
+        this.tooLong++;
       }
     }
-    return tooLong ? "too-long" : lines;
+    return lines;
   }
 }

@@ -1,12 +1,14 @@
 import type { RunExit, SocketTotals, TraceEvent } from "../../protocol/trace.js";
+import type { RunnerToSupervisor } from "../../sandboxed/runner/channel.js";
 import type { Limits } from "./limits.js";
 import { budgetAt, runnerLimits } from "./limits.js";
 import type { RunnerProcess } from "./runner-process.js";
 import type { CgroupUsage } from "./run-cgroup.js";
 import { validEvents, validTotals } from "./telemetry-check.js";
 import { decideVerdict, type StopCause, type ProcessEnd } from "./verdict.js";
+import { ControlGate } from "./control-gate.js";
+import { channelReport } from "./channel-report.js";
 import { TraceProcessor } from "../trace/trace-processor.js";
-import type { RunnerToSupervisor } from "../../sandboxed/runner/channel.js";
 
 export interface RunJob {
   runId: string;
@@ -22,15 +24,15 @@ export interface RunJob {
 
 export type EventSink = (events: TraceEvent[]) => void;
 
-const STDERR_TAIL_CHARS = 4096;
 const MAX_PENDING_CONTROL = 64;
 const TRACE_TICK_MS = 100;
-const UNCAUGHT_MESSAGE_CHARS = 2000;
-const UNCAUGHT_STACK_CHARS = 8000;
 /** Sockets a run may report totals for: closed sockets keep their totals, so this is above the open-socket limit. */
 const MAX_TOTALS_SOCKETS = 1024;
 
-/** One program run in one runner process: sends the job, turns telemetry and output into trace events, decides the verdict. */
+/**
+ * One program run in one runner process: sends the job, turns telemetry and output into trace events, decides the
+ * verdict from what it observes itself. A fault while handling the run's data ends this run, never the server.
+ */
 export class Run {
   private readonly startedAt = performance.now();
   private jobSentAt: number | undefined;
@@ -40,16 +42,17 @@ export class Run {
   private outputBytes = 0;
   private outputTruncated = false;
   private telemetryBytes = 0;
-  private stderrTail = "";
   private uncaught: ProcessEnd["uncaught"];
   /** No prototype: socket ids come from the sandbox, and "__proto__" must not reach Object.prototype. */
   private totals: Record<string, SocketTotals> = Object.create(null) as Record<string, SocketTotals>;
+  private readonly openSockets = new Set<string>();
   private wallTimer: NodeJS.Timeout | undefined;
   readonly done: Promise<RunExit>;
   private started = false;
   private readonly trace: TraceProcessor;
   private traceTimer: NodeJS.Timeout | undefined;
   private readonly pendingControl: unknown[] = [];
+  private readonly controlGate: ControlGate;
 
   constructor(
     private readonly proc: RunnerProcess,
@@ -57,23 +60,26 @@ export class Run {
     private readonly limits: Limits,
     private readonly sink: EventSink,
   ) {
-    this.trace = new TraceProcessor(job.sources, { messageEvents: limits.MESSAGE_EVENTS, eventsPerSecond: limits.EVENTS_PER_SECOND });
+    this.trace = new TraceProcessor(job.sources, { messageEvents: limits.MESSAGE_EVENTS, eventsPerSecond: limits.EVENTS_PER_SECOND }, limits.TRACE_HELD_EVENTS);
+    this.controlGate = new ControlGate(limits.CONTROL_MESSAGE_BYTES, limits.CONTROL_MESSAGES_PER_SECOND);
     this.done = new Promise((resolve) => {
       proc.once("exit", (code, signal, usage) => resolve(this.finish(code, signal, usage)));
     });
-    proc.on("message", (m, bytes) => this.onMessage(m, bytes));
-    proc.on("stdout", (b) => this.onOutput("stdout", b));
-    proc.on("stderr", (b) => this.onOutput("stderr", b));
+    proc.on("message", (m, bytes) => this.guarded(() => this.onMessage(m, bytes)));
+    proc.on("rejected", (bytes) => this.guarded(() => this.countTelemetry(bytes)));
+    proc.on("stdout", (b) => this.guarded(() => this.onOutput("stdout", b)));
+    proc.on("stderr", (b) => this.guarded(() => this.onOutput("stderr", b)));
     proc.on("channel-error", () => this.stop({ reason: "limit", limit: "telemetry" }));
-    const begin = () => {
+    proc.on("internal-error", (err) => this.internalError(err));
+    const begin = () => this.guarded(() => {
       this.jobSentAt = performance.now();
-      proc.send({ type: "job", runId: job.runId, entry: job.entry, files: job.files, limits: runnerLimits(limits), ...(job.params ? { params: job.params } : {}) });
+      proc.sendJob({ type: "job", runId: job.runId, entry: job.entry, files: job.files, limits: runnerLimits(limits), ...(job.params ? { params: job.params } : {}) });
       this.started = true;
-      for (const message of this.pendingControl.splice(0)) proc.send({ type: "control", message });
+      for (const message of this.pendingControl.splice(0)) proc.sendControl({ type: "control", message });
       this.wallTimer = setTimeout(() => this.stop({ reason: "timeout", limit: "wall-time" }), job.wallMs);
       // Releases receives held for a late send and runs the one-second "nothing binds there" check.
-      this.traceTimer = setInterval(() => this.processed([]), TRACE_TICK_MS);
-    };
+      this.traceTimer = setInterval(() => this.guarded(() => this.processed([])), TRACE_TICK_MS);
+    });
     if (proc.isReady) begin();
     else proc.once("ready", begin);
   }
@@ -87,10 +93,13 @@ export class Run {
     return this.jobSentAt === undefined ? 0 : performance.now() - this.jobSentAt;
   }
 
-  /** Delivers a control message to the running program; held until the job has been sent. */
+  /** Delivers a control message to the running program (bounded in size and rate); held until the job is sent. */
   control(message: unknown): void {
-    if (this.started) this.proc.send({ type: "control", message });
-    else if (this.pendingControl.length < MAX_PENDING_CONTROL) this.pendingControl.push(message);
+    if (this.cause) return;
+    const admitted = this.controlGate.admit(message);
+    if (admitted === undefined) return;
+    if (this.started) this.proc.sendControl({ type: "control", message: admitted });
+    else if (this.pendingControl.length < MAX_PENDING_CONTROL) this.pendingControl.push(admitted);
   }
 
   stop(cause: StopCause): void {
@@ -98,27 +107,45 @@ export class Run {
     this.proc.kill();
   }
 
-  /** Everything on the channel is untrusted: counted on its real bytes, validated, clipped. */
-  private onMessage(message: RunnerToSupervisor, bytes: number): void {
-    if (this.cause) return;
-    this.telemetryBytes += bytes;
-    if (this.telemetryBytes > budgetAt(this.limits.TELEMETRY_BYTES, this.limits.TELEMETRY_BYTES_PER_MINUTE, this.elapsedMs)) {
-      return this.stop({ reason: "limit", limit: "telemetry" });
+  private guarded(work: () => void): void {
+    try {
+      work();
+    } catch (err) {
+      this.internalError(err instanceof Error ? err : new Error(String(err)));
     }
+  }
+
+  private internalError(err: Error): void {
+    console.error(`run ${this.job.runId}: internal error while handling its data, stopping it:`, err);
+    this.stop({ reason: "error", internal: true });
+  }
+
+  /** Lines reach here only with the run's key and within the channel's bounds; events are still checked one by one. */
+  private onMessage(message: RunnerToSupervisor, bytes: number): void {
+    if (this.cause || !this.countTelemetry(bytes)) return;
     if (message.type === "events") {
       const valid = validEvents(message.events);
       for (const e of valid) this.count(e);
       if (valid.length) this.processed(valid);
     } else if (message.type === "uncaught") {
-      const limit = typeof message.limit === "string" ? message.limit.slice(0, 40) : undefined;
-      this.uncaught = { name: String(message.name).slice(0, 100), message: String(message.message).slice(0, UNCAUGHT_MESSAGE_CHARS), limit };
-      if (message.stack) this.emitConsole("stderr", String(message.stack).slice(0, UNCAUGHT_STACK_CHARS) + "\n");
+      this.uncaught = { name: message.name, message: message.message, ...(message.limit ? { limit: message.limit } : {}) };
+      if (message.stack) this.emitConsole("stderr", message.stack + "\n");
     } else if (message.type === "totals") {
       Object.assign(this.totals, validTotals(message.totals, MAX_TOTALS_SOCKETS));
     }
   }
 
+  /** Every byte on the channel counts, the program's own lines too: false once the run is over its budget. */
+  private countTelemetry(bytes: number): boolean {
+    this.telemetryBytes += bytes;
+    if (this.telemetryBytes <= budgetAt(this.limits.TELEMETRY_BYTES, this.limits.TELEMETRY_BYTES_PER_MINUTE, this.elapsedMs)) return true;
+    this.stop({ reason: "limit", limit: "telemetry" });
+    return false;
+  }
+
   private count(e: TraceEvent): void {
+    if (e.type === "socket/open" && this.openSockets.size < MAX_TOTALS_SOCKETS) this.openSockets.add(e.socket);
+    if (e.type === "socket/close") this.openSockets.delete(e.socket);
     if (e.type !== "message/send" && e.type !== "message/recv" && e.type !== "socket/open") return;
     if (!(e.socket in this.totals) && Object.keys(this.totals).length >= MAX_TOTALS_SOCKETS) return;
     const t = (this.totals[e.socket] ??= { sent: 0, received: 0 });
@@ -126,12 +153,12 @@ export class Run {
     if (e.type === "message/recv") t.received = Math.max(t.received, e.seq);
   }
 
+  /** The only way console text reaches a trace: the run's own stdout and stderr, under one output budget. */
   private onOutput(stream: "stdout" | "stderr", chunk: Buffer): void {
     if (this.outputTruncated) return;
     const room = Math.floor(budgetAt(this.limits.OUTPUT_BYTES, this.limits.OUTPUT_BYTES_PER_MINUTE, this.elapsedMs)) - this.outputBytes;
     this.outputBytes += chunk.length;
     const text = chunk.subarray(0, Math.max(0, room)).toString("utf8");
-    if (stream === "stderr") this.stderrTail = (this.stderrTail + text).slice(-STDERR_TAIL_CHARS);
     if (text) this.emitConsole(stream, text);
     if (room < chunk.length) {
       this.outputTruncated = true;
@@ -156,10 +183,13 @@ export class Run {
   private finish(code: number | null, signal: NodeJS.Signals | null, usage: CgroupUsage | undefined): RunExit {
     clearTimeout(this.wallTimer);
     clearInterval(this.traceTimer);
-    const tail = this.trace.finish(this.totals, this.traceMs);
+    this.guarded(() => {
+      const tail = this.trace.finish(this.totals, this.traceMs);
+      const report = channelReport(this.proc.rejectedLines, this.controlGate.refused + this.proc.controlDropped, this.traceMs);
+      if (tail.length || report.length) this.sink([...tail, ...report]);
+    });
     this.finished = true;
-    if (tail.length) this.sink(tail);
-    const end: ProcessEnd = { code, signal, stderrTail: this.stderrTail, uncaught: this.uncaught, usage };
+    const end: ProcessEnd = { code, signal, uncaught: this.uncaught, usage, openSockets: this.openSockets.size };
     const verdict = decideVerdict(end, this.cause, this.job.wallMs);
     const exit: RunExit = {
       type: "run/exit", t: this.traceMs, reason: verdict.reason, code: verdict.code, message: verdict.message,

@@ -106,7 +106,11 @@ export class Supervisor {
     let resolveDone!: (exit: RunExit) => void;
     const done = new Promise<RunExit>((r) => (resolveDone = r));
     const startedAt = performance.now();
-    const emitStart = () => sink([{ type: "run/start", t: 0, runId: request.runId, entry, files: Object.keys(files), sandbox: this.driver.name }]);
+    const shortened = (request.timeoutMs ?? 0) > wallMs ? this.shortenedSentence(request.timeoutMs ?? 0, wallMs, request.presenter) : undefined;
+    const emitStart = () => sink([
+      { type: "run/start", t: 0, runId: request.runId, entry, files: Object.keys(files), sandbox: this.driver.name },
+      ...(shortened ? [{ type: "diagnostic" as const, t: 0, code: "time-limit-shortened", severity: "info" as const, message: shortened }] : []),
+    ]);
 
     const start = async () => {
       this.active++;
@@ -162,6 +166,13 @@ export class Supervisor {
       onQueued?.(this.queue.positionOf(client, waiting));
     }
     return ticket;
+  }
+
+  /** Why a run got less time than it asked for, and what would give it more. */
+  private shortenedSentence(askedMs: number, wallMs: number, presenter: boolean | undefined): string {
+    const minutes = (ms: number) => (ms >= 60_000 ? `${Math.round(ms / 6_000) / 10} min` : `${Math.round(ms / 100) / 10} s`);
+    const more = presenter ? "" : ` The presenter of a classroom session may run up to ${minutes(this.limits.RUN_WALL_MAX_MS)}: start a class to run a longer demo.`;
+    return `This run asked for ${minutes(askedMs)}; it may run for ${minutes(wallMs)} on this server.${more}`;
   }
 
   private sizeProblem(files: ProgramFiles): string | null {

@@ -56,7 +56,8 @@ await device.stop();
 
 describe("a device in a child process", () => {
   it("is traced like a thread: its sockets, the device node, cross-process edges and attribution, and totals", async () => {
-    const { exit, events } = await runProgram(supervisor, QUEUE_IN_A_PROCESS);
+    // A forked device process starts a second node: give it room on a busy machine.
+    const { exit, events } = await runProgram(supervisor, QUEUE_IN_A_PROCESS, { timeoutMs: 20_000 });
     expect(exit).toMatchObject({ reason: "ok" });
     const opened = events.filter((e) => e.type === "socket/open") as Array<{ socket: string; kind: string; process?: number }>;
     const router = opened.find((e) => e.kind === "ROUTER")!;

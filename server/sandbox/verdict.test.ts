@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { decideVerdict, endingSignal, type ProcessEnd } from "./verdict.js";
 
-const end = (over: Partial<ProcessEnd> = {}): ProcessEnd => ({ code: 0, signal: null, stderrTail: "", ...over });
+const end = (over: Partial<ProcessEnd> = {}): ProcessEnd => ({ code: 0, signal: null, ...over });
 const WALL_MS = 10_000;
 
 describe("decideVerdict", () => {
@@ -40,17 +40,32 @@ describe("decideVerdict", () => {
     expect(decideVerdict(end({ code: 152 }), undefined, WALL_MS)).toMatchObject({ reason: "timeout", limit: "cpu-time" });
   });
 
-  it("says memory for a cgroup OOM kill, V8's heap death and a failed Buffer allocation", () => {
+  it("says memory for a cgroup OOM kill, the counter the supervisor reads itself", () => {
     const oom = end({ code: 137, usage: { oomKills: 1, pidsRefused: 0 } });
     expect(decideVerdict(oom, undefined, WALL_MS)).toMatchObject({ reason: "memory", limit: "memory" });
-    const v8 = end({ code: 134, stderrTail: "FATAL ERROR: Reached heap limit Allocation failed - JavaScript heap out of memory" });
-    expect(decideVerdict(v8, undefined, WALL_MS).reason).toBe("memory");
-    const buffer = end({ code: 1, uncaught: { name: "RangeError", message: "Array buffer allocation failed" } });
-    expect(decideVerdict(buffer, undefined, WALL_MS).reason).toBe("memory");
   });
 
-  it("does not call a clean exit a memory failure because of what it printed", () => {
-    expect(decideVerdict(end({ stderrTail: "ENOMEM is an error code" }), undefined, WALL_MS).reason).toBe("ok");
+  it("never says memory because of what the program printed or threw", () => {
+    const printed = end({ code: 1 });
+    expect(decideVerdict(printed, undefined, WALL_MS)).toMatchObject({ reason: "error", code: 1 });
+    const thrown = end({ code: 1, uncaught: { name: "RangeError", message: "Array buffer allocation failed" } });
+    expect(decideVerdict(thrown, undefined, WALL_MS).reason).toBe("error");
+  });
+
+  it("gives socket advice on a timeout only when the trace shows a socket still open", () => {
+    const cause = { reason: "timeout", limit: "wall-time" } as const;
+    expect(decideVerdict(end({ code: null, signal: "SIGKILL", openSockets: 0 }), cause, 3000).message).not.toMatch(/socket/i);
+    expect(decideVerdict(end({ code: null, signal: "SIGKILL", openSockets: 2 }), cause, 3000).message).toMatch(/socket still waiting/);
+  });
+
+  it("names the process limit for a libzmq abort when the cgroup refused a thread", () => {
+    expect(decideVerdict(end({ code: 134, usage: { oomKills: 0, pidsRefused: 3 } }), undefined, WALL_MS)).toMatchObject({ reason: "limit", limit: "processes" });
+  });
+
+  it("calls its own fault an internal error, not the program's", () => {
+    const v = decideVerdict(end({ code: null, signal: "SIGKILL" }), { reason: "error", internal: true }, WALL_MS);
+    expect(v.reason).toBe("error");
+    expect(v.message).toMatch(/fault of the workbench/);
   });
 
   it("names the limit the runner or the supervisor hit", () => {

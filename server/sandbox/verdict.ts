@@ -1,5 +1,6 @@
 import { constants } from "node:os";
 import type { ExitReason } from "../../protocol/trace.js";
+import type { RunnerLimitName } from "../../sandboxed/runner/channel.js";
 import type { CgroupUsage } from "./run-cgroup.js";
 
 /** Why the supervisor ended a run, when it did; a run that ends by itself has no stop cause. */
@@ -7,15 +8,23 @@ export type StopCause =
   | { reason: "timeout"; limit: "wall-time" | "cpu-time" }
   | { reason: "memory"; limit: "memory" }
   | { reason: "limit"; limit: string }
-  | { reason: "killed"; by: "stop" | "client-gone" | "shutdown" };
+  | { reason: "killed"; by: "stop" | "client-gone" | "shutdown" }
+  /** Handling the run's data failed on the server's side: a bug of ours, never the program's doing. */
+  | { reason: "error"; internal: true };
 
+/**
+ * What the supervisor itself saw of a run's end: exit status and signal, its cgroup's counters, and the one report
+ * the runner may make (an uncaught error, on a line carrying the run's channel key, naming at most one of the
+ * traced module's own limits). Nothing the program prints or writes decides a verdict.
+ */
 export interface ProcessEnd {
   code: number | null;
   signal: NodeJS.Signals | null;
-  stderrTail: string;
-  uncaught?: { name: string; message: string; limit?: string };
+  uncaught?: { name: string; message: string; limit?: RunnerLimitName };
   /** What the run's cgroup saw, when it had one. */
   usage?: CgroupUsage;
+  /** Sockets the trace shows still open at the end: only then is "a waiting socket" advice worth giving. */
+  openSockets?: number;
 }
 
 export interface Verdict {
@@ -33,11 +42,9 @@ const LIMIT_SENTENCES: Record<string, string> = {
   telemetry: "The program produced more socket activity than the workbench can record, so it was stopped.",
   sockets: "The program opened more sockets than one run may have.",
   "message-size": "The program tried to send a message larger than allowed.",
-  processes: "The program tried to start more processes or threads than allowed.",
+  processes: "The program tried to start more processes or threads than allowed (libzmq starts threads for each context), and was refused.",
 };
-
-/** How V8, Node, libc and libzmq say they ran out of memory (V8: "Array buffer allocation failed", "heap out of memory"). */
-const MEMORY_PATTERN = /heap out of memory|allocation failed|cannot allocate memory|std::bad_alloc|ENOMEM|out of memory/i;
+const INTERNAL_ERROR = "The workbench failed while processing this run's trace, so it stopped the run. This is a fault of the workbench, not of your program; it has been logged.";
 // Reversed so that the first name of a number wins over its aliases (SIGABRT, not SIGIOT).
 const SIGNAL_NAMES = new Map(Object.entries(constants.signals).reverse().map(([name, n]) => [n, name as NodeJS.Signals]));
 
@@ -53,24 +60,28 @@ export function decideVerdict(end: ProcessEnd, cause: StopCause | undefined, wal
     const who = { stop: "You stopped the run.", "client-gone": "The run was stopped because its browser went away.", shutdown: "The run was stopped because the server is shutting down." }[cause.by];
     return { reason: "killed", code: end.code, message: who };
   }
-  if (cause?.reason === "timeout") {
-    const message = cause.limit === "wall-time" ? `The program was still running after ${Math.round(wallMs / 100) / 10} s, the time limit, and was stopped. A socket still waiting for a message keeps a program alive: close sockets you are done with.` : LIMIT_SENTENCES["cpu-time"];
-    return { reason: "timeout", code: end.code, message, limit: cause.limit };
-  }
+  if (cause?.reason === "error") return { reason: "error", code: end.code, message: INTERNAL_ERROR };
+  if (cause?.reason === "timeout") return { reason: "timeout", code: end.code, message: timeoutSentence(cause.limit, wallMs, end.openSockets ?? 0), limit: cause.limit };
   if (cause) return { reason: cause.reason, code: end.code, message: LIMIT_SENTENCES[cause.limit] ?? `The run hit the ${cause.limit} limit.`, limit: cause.limit };
   const signal = endingSignal(end);
-  const saysOutOfMemory = end.code !== 0 && (MEMORY_PATTERN.test(end.stderrTail) || MEMORY_PATTERN.test(end.uncaught?.message ?? ""));
-  if ((end.usage?.oomKills ?? 0) > 0 || saysOutOfMemory) {
-    return { reason: "memory", code: end.code, message: LIMIT_SENTENCES.memory, limit: "memory" };
-  }
+  if ((end.usage?.oomKills ?? 0) > 0) return { reason: "memory", code: end.code, message: LIMIT_SENTENCES.memory, limit: "memory" };
   if (signal === "SIGXCPU") return { reason: "timeout", code: end.code, message: LIMIT_SENTENCES["cpu-time"], limit: "cpu-time" };
+  if (end.code === 0) return { reason: "ok", code: 0, message: "The program finished normally." };
+  // A refused fork or thread start is the kernel's count: it explains an exit code, an uncaught EAGAIN, or the
+  // abort libzmq makes when it cannot start its I/O thread.
+  if ((end.usage?.pidsRefused ?? 0) > 0) return { reason: "limit", code: end.code, message: LIMIT_SENTENCES.processes, limit: "processes" };
   if (end.uncaught?.limit) {
     const limit = end.uncaught.limit;
-    return { reason: "limit", code: end.code, message: `${LIMIT_SENTENCES[limit] ?? `The run hit the ${limit} limit.`} ${end.uncaught.message}`, limit };
+    return { reason: "limit", code: end.code, message: `${LIMIT_SENTENCES[limit]} ${end.uncaught.message}`, limit };
   }
-  if (end.code === 0) return { reason: "ok", code: 0, message: "The program finished normally." };
-  if ((end.usage?.pidsRefused ?? 0) > 0) return { reason: "limit", code: end.code, message: LIMIT_SENTENCES.processes, limit: "processes" };
   if (end.uncaught) return { reason: "error", code: end.code, message: `The program stopped with an uncaught ${end.uncaught.name}: ${end.uncaught.message}` };
+  if (signal === "SIGABRT") return { reason: "error", code: end.code, message: "The program aborted (SIGABRT). V8 aborts when its heap is full, and libzmq when one of its own checks fails (too many sockets or descriptors, a socket used from two threads)." };
   if (signal) return { reason: "error", code: end.code, message: `The program was ended by signal ${signal}.` };
   return { reason: "error", code: end.code, message: `The program exited with code ${end.code}.` };
+}
+
+function timeoutSentence(limit: "wall-time" | "cpu-time", wallMs: number, openSockets: number): string {
+  if (limit === "cpu-time") return LIMIT_SENTENCES["cpu-time"];
+  const base = `The program was still running after ${Math.round(wallMs / 100) / 10} s, the time limit, and was stopped.`;
+  return openSockets > 0 ? `${base} A socket still waiting for a message keeps a program alive: close sockets you are done with.` : base;
 }

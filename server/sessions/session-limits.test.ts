@@ -34,7 +34,7 @@ describe("classroom sessions from many clients", () => {
     expect(fourth.error).toMatch(/^Your network already presents 3 classroom sessions, the most one address may\. Close one/);
     const elsewhere = await present("192.0.2.2");
     expect(elsewhere.code).toBeDefined();
-    [...opened, fourth, elsewhere].forEach((o) => o.presenter.ws.close());
+    [...opened, fourth, elsewhere].forEach((o) => { o.presenter.ws.close(); });
   });
 
   it("caps the seats one address takes in a session; classmates from other addresses still get in", async () => {
@@ -50,7 +50,7 @@ describe("classroom sessions from many clients", () => {
     await presenter.until(() => (audience().join() === "1,2,3,4,3" ? true : undefined));
     const again = await watch(code!, "192.0.2.11");
     await again.until(() => again.messages.find((m) => m.type === "session/snapshot"));
-    [presenter, ...seats, classmate, again].forEach((p) => p.ws.close());
+    [presenter, ...seats, classmate, again].forEach((p) => { p.ws.close(); });
   });
 
   it("limits join-code guesses per address: past the misses even a right code waits, with a sentence", async () => {
@@ -94,7 +94,7 @@ describe("spectators who do not read", () => {
     const snapshot = await back.until(() => back.messages.find((m) => m.type === "session/snapshot"));
     expect(snapshot.type === "session/snapshot" && snapshot.payload.run?.runId).toBe("big");
     expect(session.storedTraceBytes).toBeLessThanOrEqual(DEFAULT_SERVER_LIMITS.SESSION_TRACE_BYTES);
-    [presenter, reader, back].forEach((p) => p.ws.close());
+    [presenter, reader, back].forEach((p) => { p.ws.close(); });
   });
 
   it("share one serialised snapshot: joiners of an unchanged trace cost no second serialisation, and see the same events", async () => {
@@ -113,6 +113,6 @@ describe("spectators who do not read", () => {
     expect(made.count).toBe(1);
     const texts = (p: WsProbe) => p.messages.flatMap((m) => (m.type === "session/snapshot" ? m.payload.events : m.type === "trace" ? m.payload.events : [])).map((e) => (e.type === "console" ? e.text : ""));
     expect(texts(second)).toEqual(["before\n", "between\n"]);
-    [presenter, first, second].forEach((p) => p.ws.close());
+    [presenter, first, second].forEach((p) => { p.ws.close(); });
   });
 });

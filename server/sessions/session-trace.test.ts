@@ -31,6 +31,16 @@ describe("SessionTrace", () => {
     expect(kept.at(-1)).toEqual(send("live", 10 + 199 * 10 + 9));
   });
 
+  it("carries an open link forward and forgets one that went down", () => {
+    const trace = new SessionTrace(2_000);
+    const link = (id: string): TraceEvent => ({ type: "link/up", t: 1, link: id, from: "a", to: "b", endpoint: "inproc://x", transport: "inproc" });
+    trace.add(JSON.stringify([link("l1"), link("l2")]));
+    trace.add(JSON.stringify([{ type: "link/down", t: 2, link: "l2", from: "a", to: "b", endpoint: "inproc://x", transport: "inproc", reason: "closed", by: "a" } satisfies TraceEvent]));
+    for (let i = 0; i < 40; i++) trace.add(JSON.stringify([line(10 + i)]));
+    const kept = JSON.parse(trace.eventsJson()) as TraceEvent[];
+    expect(kept.filter((e) => e.type === "link/up" || e.type === "link/down")).toEqual([link("l1")]);
+  });
+
   it("starts empty again for the next run", () => {
     const trace = new SessionTrace(100);
     for (let i = 0; i < 10; i++) trace.add(JSON.stringify([line(i)]));

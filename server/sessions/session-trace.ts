@@ -1,7 +1,10 @@
 import type { TraceEvent } from "../../protocol/trace.js";
 
 /** Events a late joiner cannot do without: they build the graph (sockets, their endpoints, devices) and frame the run. */
-const STRUCTURAL = new Set<TraceEvent["type"]>(["run/start", "socket/open", "socket/bind", "socket/connect", "socket/unbind", "socket/disconnect", "socket/option", "device/open", "run/exit"]);
+const STRUCTURAL = new Set<TraceEvent["type"]>([
+  "run/start", "socket/open", "socket/name", "socket/bind", "socket/connect", "socket/unbind", "socket/disconnect", "socket/option",
+  "link/up", "device/open", "trace/note", "run/exit",
+]);
 /** Structural events carried forward from the trimmed part, at most; past it the oldest go too (and are counted). */
 const HEAD_EVENTS = 2_000;
 
@@ -51,11 +54,13 @@ export class SessionTrace {
     const part = this.parts.shift()!;
     this.bytes -= part.json.length;
     for (const e of JSON.parse(`[${part.json}]`) as TraceEvent[]) {
+      // A closed socket and an ended link need nothing carried forward: drop what was kept for them.
       if (e.type === "socket/close") this.head = this.head.filter((h) => !("socket" in h) || h.socket !== e.socket);
-      if (STRUCTURAL.has(e.type)) this.head.push(e);
-      else if (e.type === "message/send" || e.type === "message/recv" || e.type === "rates") this.summarised.messages++;
+      else if (e.type === "link/down") this.head = this.head.filter((h) => h.type !== "link/up" || h.link !== e.link);
+      else if (STRUCTURAL.has(e.type)) this.head.push(e);
+      else if (e.type === "message/send" || e.type === "message/recv" || e.type === "message/drop" || e.type === "rates") this.summarised.messages++;
       else if (e.type === "console") this.summarised.console++;
-      else if (e.type !== "socket/close") this.summarised.other++;
+      else this.summarised.other++;
     }
     if (this.head.length > HEAD_EVENTS) this.summarised.other += this.head.splice(0, this.head.length - HEAD_EVENTS).length;
   }

@@ -105,7 +105,8 @@ export class Session {
 
   /** Seats a spectator (check `joinRefusal` first) and sends it everything so far. */
   join(ws: WebSocket, key: string): void {
-    const snapshot = (this.snapshot ??= this.makeSnapshot());
+    this.snapshot ??= this.makeSnapshot();
+    const snapshot = this.snapshot;
     const since = this.since;
     const view = this.view !== snapshot.view ? encode({ type: "session/view", payload: this.view, meta: {} }) : undefined;
     this.spectators.add(ws, key, snapshot.data.length + this.sinceBytes + (view?.length ?? 0), () => this.onAudience(this.spectators.count));

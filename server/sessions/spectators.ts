@@ -44,8 +44,8 @@ export class Spectators {
   sendTo(ws: WebSocket, data: Buffer): void {
     const seat = this.seats.get(ws);
     if (!seat || ws.readyState !== ws.OPEN) return;
-    if (ws.bufferedAmount > seat.allowanceBytes) return ws.terminate();
-    ws.send(data, { binary: false });
+    if (ws.bufferedAmount > seat.allowanceBytes) ws.terminate();
+    else ws.send(data, { binary: false });
   }
 
   broadcast(data: Buffer): void {

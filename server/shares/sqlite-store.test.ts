@@ -6,7 +6,9 @@ import { SqliteShareStore } from "./sqlite-store.js";
 import { shareStoreContract } from "./store-contract.js";
 
 const dirs: string[] = [];
-afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
+afterAll(() => {
+  for (const d of dirs) rmSync(d, { recursive: true, force: true });
+});
 
 shareStoreContract("SqliteShareStore", async () => {
   // A nested path: the store creates the data directory when missing.

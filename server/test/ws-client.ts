@@ -70,6 +70,11 @@ export class WsProbe {
     return this.until(() => this.events(runId).find((e): e is RunExit => e.type === "run/exit"));
   }
 
+  /** Every error sentence the server sent about this run, in order. */
+  errorsFor(runId?: string): string[] {
+    return this.messages.flatMap((m) => (m.type === "error" && m.meta.runId === runId ? [m.payload.message] : []));
+  }
+
   errorFor(runId?: string): Promise<string> {
     return this.until(() => {
       const m = this.messages.find((x) => x.type === "error" && x.meta.runId === runId);

@@ -1,5 +1,6 @@
 import type { MessageEvent, TraceEvent, TraceEventOf } from "../../protocol/trace.js";
 import { LinkModel } from "./link-model.js";
+import { appendAll } from "../util/append-all.js";
 
 /** A receive whose send has not arrived yet (worker threads report ~25 ms late) waits this long in trace time. */
 export const HOLD_MS = 200;
@@ -31,8 +32,14 @@ export class MessageAttributor {
   private ready: TraceEvent[] = [];
   private latest = 0;
 
-  /** Reads links from the run's one link model, which the caller applies each event to first. */
-  constructor(readonly topology: LinkModel = new LinkModel()) {}
+  /**
+   * Reads links from the run's one link model, which the caller applies each event to first. `maxHeld`: events
+   * held behind an unmatched receive; past it the oldest wait ends early, so memory stays bounded.
+   */
+  constructor(
+    readonly topology: LinkModel = new LinkModel(),
+    private readonly maxHeld = Infinity,
+  ) {}
 
   /** Returns the events ready to go to the browser; `now` (trace ms) lets held receives expire without new events. */
   push(events: readonly TraceEvent[], now = 0): TraceEvent[] {
@@ -58,11 +65,11 @@ export class MessageAttributor {
     while (this.held.length > 0) {
       const first = this.held[0];
       const waiting = first.type === "message/recv" && first.from === undefined && !this.attribute(first);
-      if (waiting && !all && first.t + HOLD_MS > now) break;
+      if (waiting && !all && first.t + HOLD_MS > now && this.held.length <= this.maxHeld) break;
       if (waiting) this.guessSender(first as Recv);
       this.ready.push(this.held.shift()!);
       const next = this.held.findIndex((e) => e.type === "message/recv" && e.from === undefined && !this.attribute(e));
-      this.ready.push(...this.held.splice(0, next < 0 ? this.held.length : next));
+      appendAll(this.ready, this.held.splice(0, next < 0 ? this.held.length : next));
     }
     const out = this.ready;
     this.ready = [];

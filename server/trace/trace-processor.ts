@@ -1,4 +1,4 @@
-import type { SocketTotals, TraceEvent } from "../../protocol/trace.js";
+import type { SocketTotals, TraceEvent, TraceEventOf } from "../../protocol/trace.js";
 import { MessageAttributor } from "./attribute.js";
 import { MessageDrops } from "./drops.js";
 import { LinkModel } from "./link-model.js";
@@ -6,6 +6,7 @@ import { RunDiagnostics } from "./run-diagnostics.js";
 import { SamplingNote, type SamplingLimits } from "./sampling-note.js";
 import { SocketNamer } from "./socket-names.js";
 import { TimeOrder } from "./time-order.js";
+import { appendAll } from "../util/append-all.js";
 
 /**
  * What the supervisor does with one run's validated telemetry before it reaches the browser: socket names from
@@ -16,7 +17,7 @@ import { TimeOrder } from "./time-order.js";
 export class TraceProcessor {
   readonly links = new LinkModel();
   private readonly names: SocketNamer;
-  private readonly attributor = new MessageAttributor(this.links);
+  private readonly attributor: MessageAttributor;
   private readonly diagnostics: RunDiagnostics;
   private readonly sampling: SamplingNote;
   private readonly drops: MessageDrops;
@@ -24,9 +25,11 @@ export class TraceProcessor {
 
   /**
    * `sources`: the program's files as the user gave them (not as the run reports them), for socket names;
-   * `sampling`: the run's limits, to say what the trace keeps once message sampling starts.
+   * `sampling`: the run's limits, to say what the trace keeps once message sampling starts; `maxHeld`: events that
+   * may wait behind a receive whose send has not arrived (TRACE_HELD_EVENTS).
    */
-  constructor(sources: Readonly<Record<string, string>> = {}, sampling: SamplingLimits = { messageEvents: 5_000, eventsPerSecond: 5_000 }) {
+  constructor(sources: Readonly<Record<string, string>> = {}, sampling: SamplingLimits = { messageEvents: 5_000, eventsPerSecond: 5_000 }, maxHeld = Infinity) {
+    this.attributor = new MessageAttributor(this.links, maxHeld);
     this.names = new SocketNamer(sources);
     const nameOf = (socket: string) => this.names.nameOf(socket);
     this.diagnostics = new RunDiagnostics(this.links, nameOf);
@@ -40,6 +43,7 @@ export class TraceProcessor {
    */
   process(events: readonly TraceEvent[], now: number): TraceEvent[] {
     const named = events.flatMap((e) => {
+      if (e.type === "diagnostic") this.nameIn(e);
       const before = this.sampling.check(e);
       const after = this.sampling.noteAfter(e);
       return [...(before ? [before] : []), e, ...this.names.apply(e), ...(after ? [after] : [])];
@@ -51,6 +55,14 @@ export class TraceProcessor {
     for (const e of expanded) this.drops.observe(e);
     this.order.push([...attributed, ...diagnostics]);
     return this.order.release(now);
+  }
+
+  /** The runner's diagnostics start with the socket's id ("s2 (REQ) sends again…"): they say its name instead. */
+  private nameIn(diagnostic: TraceEventOf<"diagnostic">): void {
+    const { socket } = diagnostic;
+    if (socket !== undefined && diagnostic.message.startsWith(`${socket} (`)) {
+      diagnostic.message = this.names.nameOf(socket) + diagnostic.message.slice(socket.length);
+    }
   }
 
   /** Once the runner has exited, before run/exit: everything held and the end-of-run diagnostics, in time order. */
@@ -71,7 +83,8 @@ export function withLinks(model: LinkModel, events: readonly TraceEvent[]): Trac
   for (const event of events) {
     if (event.type === "message/recv") delete event.from;
     if (event.type === "message/send") delete event.peer;
-    out.push(event, ...model.apply(event));
+    out.push(event);
+    appendAll(out, model.apply(event));
   }
   return out;
 }

@@ -107,7 +107,7 @@ export function App({ route }: { route: Route }) {
       <PresenterBar presenter={presenter} />
       <TimelineBar />
       <ScenarioFrame panel={scenariosOpen ? <ScenarioPanel scenario={scenario} graph={run.graph} onClose={() => setScenariosOpen(false)} /> : null}>
-      <LessonFrame lesson={lessonId ? <LessonPane state={lesson} onReset={lessonActions.reset} onShowSolution={lessonActions.showSolution} onNext={lessonActions.next} /> : null}>
+      <LessonFrame lesson={lessonId ? <LessonPane state={lesson} onReset={lessonActions.reset} onToggleSolution={lessonActions.toggleSolution} showingSolution={lessonActions.showingSolution} onBackToOwnCode={lessonActions.backToOwnCode} onNext={lessonActions.next} onOpenScenario={(id) => { setScenariosOpen(true); scenario.select(id); }} /> : null}>
       <main className="workspace" style={{ gridTemplateColumns: `${leftShare * 100}% 6px minmax(0, 1fr)` }}>
         <div className="column code-column" style={{ gridTemplateRows: `${editorShare * 100}% 6px minmax(0, 1fr)` }}>
           <section className="pane editor-pane" aria-label="Editor">

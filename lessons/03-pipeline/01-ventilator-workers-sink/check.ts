@@ -1,14 +1,26 @@
-import { defineCheck } from "../../../server/lessons/check-kit.js";
+import { bodyTexts, count, defineCheck, expectFinished, receivedFrom } from "../../../server/lessons/check-kit.js";
 
 export default defineCheck((trace, expect) => {
+  const pushes = trace.sockets("PUSH");
   const pulls = trace.sockets("PULL");
-  const feedback = pulls.filter((s) => s.binds.length > 0);
-  const workerInputs = pulls.filter((s) => s.connects.length > 0);
-  const results = feedback.reduce((n, s) => n + s.received.filter((m) => m.texts[0] === "done").length, 0);
-  const busy = workerInputs.filter((s) => s.totals.received > 0).length;
-  expect("A feedback PULL is bound", feedback.length > 0, "Bind a zmq.Pull() on tcp://127.0.0.1:5558 in main.ts: the workers push their results there.");
-  expect("Workers push to it", trace.edges().filter((e) => feedback.some((f) => f.id === e.to)).length >= 2, "Both workers should be connected to the feedback socket.");
-  expect("Both workers got tasks", busy >= 2, `${busy} worker(s) received tasks. Wait for both "ready" messages before sending, so PUSH deals to both.`);
-  expect("Ten results came back", results >= 10, `The feedback socket received ${results} of 10 results; receive ten ["done", …] messages after sending the tasks.`, "10 results collected.");
-  expect("The program finished cleanly", trace.ok, `The run ended: ${trace.exit?.message ?? "it did not finish"}`);
+  const sinks = pulls.filter((s) => s.binds.length > 0 && receivedFrom([s], pushes).some((m) => bodyTexts(m)[0] === "done"));
+  const ventilators = pushes.filter((p) => p.binds.length > 0);
+  expect("A feedback PULL is bound", pulls.some((s) => s.binds.length > 0), "Bind a zmq.Pull() in main.ts for the workers to push their results to.");
+  const tasksTaken = receivedFrom(pulls.filter((s) => !sinks.includes(s)), ventilators);
+  const busy = new Set(tasksTaken.map((m) => m.socket)).size;
+  expect("Both workers got tasks", busy >= 2,
+    `${count(busy, "worker")} received tasks from the ventilator. Wait for every worker's "ready" before the first send, so PUSH deals to all of them.`,
+    `${busy} workers shared the tasks.`);
+  const tasks = [...new Set(ventilators.flatMap((v) => v.sent).map((m) => bodyTexts(m)[0] ?? ""))];
+  const results = receivedFrom(sinks, pushes).map((m) => ({ text: bodyTexts(m).join(" "), t: m.t }));
+  const missing = tasks.filter((task) => {
+    const word = new RegExp(`\\b${task.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\b`);
+    const taken = tasksTaken.find((m) => bodyTexts(m)[0] === task);
+    return !taken || !results.some((r) => word.test(r.text) && r.t >= taken.t);
+  });
+  expect("Every task has its result", tasks.length >= 10 && missing.length === 0,
+    tasks.length < 10 ? `The ventilator sent ${count(tasks.length, "distinct task")}; send the ten tasks.`
+      : `No result naming ${missing.slice(0, 3).join(", ")} reached the feedback socket after a worker took it. Receive one ["done", …] per task.`,
+    `${tasks.length} tasks, each done by a worker and reported back.`);
+  expectFinished(trace, expect);
 });

@@ -1,15 +1,16 @@
-import { defineCheck } from "../../../server/lessons/check-kit.js";
+import { answeredJobs, defineCheck, expectFinished } from "../../../server/lessons/check-kit.js";
 
 export default defineCheck((trace, expect) => {
-  const router = trace.sockets("ROUTER");
-  const dealers = trace.sockets("DEALER");
-  expect("DEALERs connect to the ROUTER", trace.linked("DEALER", "ROUTER") && dealers.length >= 2, "Connect two zmq.Dealer clients to the Router's endpoint.");
-  const addressed = router.flatMap((s) => s.sent).every((m) => m.frames.length >= 2);
-  expect("Replies carry the identity first", addressed && router.some((s) => s.totals.sent > 0),
+  const routers = trace.sockets("ROUTER");
+  const dealers = trace.sockets("DEALER").filter((d) => trace.edges().some((e) => e.from === d.id && routers.some((r) => r.id === e.to)));
+  expect("DEALERs connect to the ROUTER", dealers.length >= 2, "Connect two zmq.Dealer clients to the Router's endpoint.");
+  const addressed = routers.flatMap((s) => s.sent).every((m) => m.frames[0]?.envelope === "identity" && m.frames.length >= 2);
+  expect("Replies carry the identity first", addressed && routers.some((s) => s.sent.length > 0),
     "Each ROUTER reply must start with the identity frame it received: send [identity, answer].");
-  const short = dealers.filter((d) => d.totals.received < 3);
-  expect("Every client got three answers", short.length === 0,
-    `${short.length} client(s) got fewer than 3 answers: the ROUTER drops replies whose first frame is not a connected peer's identity.`,
-    "Each client got its three answers.");
-  expect("The program finished cleanly", trace.ok, `The run ended: ${trace.exit?.message ?? "it did not finish"}`);
+  const short = dealers.map((d) => ({ d, ...answeredJobs(d, routers) })).filter((x) => x.asked < 3 || x.answered < x.asked);
+  expect("Every job is answered to the client that sent it", short.length === 0,
+    short.map(({ d, asked, answered }) => asked < 3 ? `${d.label} had ${asked} of its jobs reach the ROUTER; send three.`
+      : `${d.label} got answers to ${answered} of its ${asked} jobs. Answer each job by naming it (done: job 1) and send it back with the identity it came with.`).join(" "),
+    "Each client got an answer to each of its jobs.");
+  expectFinished(trace, expect);
 });

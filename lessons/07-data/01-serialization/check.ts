@@ -1,26 +1,27 @@
-import { defineCheck } from "../../../server/lessons/check-kit.js";
-import type { Frame } from "../../../protocol/trace.js";
+import { bodyTexts, count, defineCheck, expectFinished, receivedFrom } from "../../../server/lessons/check-kit.js";
 
-/** The frame's text from its first bytes (head) when recorded, else from the short preview. */
-const text = (frame: Frame | undefined) => (frame?.head ? Buffer.from(frame.head, "base64").toString("utf8") : frame?.preview ?? "");
-
-function parses(text: string): boolean {
+function reading(text: string): { sensor?: unknown; celsius?: unknown; at?: unknown } | undefined {
   try {
-    const value = JSON.parse(text) as { celsius?: unknown };
-    return typeof value === "object" && value !== null && typeof value.celsius === "number";
+    const value = JSON.parse(text) as unknown;
+    return typeof value === "object" && value !== null ? value : undefined;
   } catch {
-    return false;
+    return undefined;
   }
 }
 
 export default defineCheck((trace, expect) => {
-  const received = trace.sockets("PULL").flatMap((s) => s.received);
-  expect("The collector received readings", received.length >= 3, `The collector received ${received.length} of 3 messages.`);
-  expect("No [object Object]", !received.some((m) => m.texts.some((t) => t.includes("[object Object]"))),
+  const received = receivedFrom(trace.sockets("PULL"), trace.sockets("PUSH"));
+  expect("The collector received readings", received.length >= 3, `The collector received ${count(received.length, "message")} from the sensor; send the three readings.`);
+  const texts = received.map(bodyTexts);
+  expect("No [object Object]", !texts.some((t) => t.some((f) => f.includes("[object Object]"))),
     "A frame reads [object Object]: an object was turned into a string. Serialize it with JSON.stringify.");
-  expect("Two frames: name, then JSON", received.length > 0 && received.every((m) => m.frames.length === 2 && m.texts[0] === "sensor-7"),
-    'Send each reading as two frames: ["sensor-7", JSON.stringify(reading)].');
-  expect("The body is JSON", received.length > 0 && received.every((m) => parses(text(m.frames[1]))),
-    "The second frame should be the reading as JSON, with its celsius field.");
-  expect("The program finished cleanly", trace.ok, `The run ended: ${trace.exit?.message ?? "it did not finish"}`);
+  expect("Two frames: name, then JSON", received.length > 0 && texts.every((t) => t.length === 2 && reading(t[1])?.sensor === t[0]),
+    'Send each reading as two frames: [reading.sensor, JSON.stringify(reading)].');
+  const values = texts.map((t) => reading(t[1] ?? ""));
+  expect("The body is the reading as JSON", values.length > 0 && values.every((v) => typeof v?.celsius === "number" && typeof v.at === "string"),
+    "The second frame should be the whole reading as JSON: sensor, celsius and at.");
+  const celsius = new Set(values.map((v) => v?.celsius));
+  expect("Each message carries its own reading", [20, 20.5, 21].every((c) => celsius.has(c)),
+    `The readings that arrived say ${[...celsius].join(", ") || "nothing"} °C; the loop makes 20, 20.5 and 21. Serialize each reading the loop makes, not a fixed text.`);
+  expectFinished(trace, expect);
 });

@@ -1,30 +1,35 @@
-import { defineCheck } from "../../../server/lessons/check-kit.js";
-import type { SocketView, TraceView } from "../../../server/lessons/check-kit.js";
+import { bodyTexts, count, defineCheck, expectFinished, receivedFrom, type TraceView } from "../../../server/lessons/check-kit.js";
+import type { SocketKind } from "../../../protocol/trace.js";
 
-const port = (s: SocketView) => [...s.binds, ...s.connects].map((e) => /:(\d+)$/.exec(e)?.[1]).find(Boolean);
-
-function receiverOn(trace: TraceView, p: string, kind: "SUB" | "PULL", bindsOrConnects?: "binds" | "connects"): SocketView | undefined {
-  return trace.sockets(kind).find((s) => port(s) === p && (!bindsOrConnects || s[bindsOrConnects].length > 0));
+/** Messages of one channel (recognised by what they say) that reached its own `to` socket from a `from` socket. */
+function channel(trace: TraceView, word: string, from: SocketKind[], to: SocketKind[]) {
+  const said = (m: { body: string[] }) => (m.body[0] ?? "").startsWith(word);
+  const senders = trace.sockets(...from).filter((s) => s.sent.some(said));
+  // Each channel has a receiver of its own: one that hears only this channel's messages.
+  const own = trace.sockets(...to).filter((s) => s.received.length > 0 && s.received.every((m) => said(m)));
+  const arrived = receivedFrom(own, senders).filter((m) => bodyTexts(m)[0]?.startsWith(word));
+  return { senders, arrived: arrived.length };
 }
 
 export default defineCheck((trace, expect) => {
-  const display = receiverOn(trace, "5601", "SUB");
-  expect("Display: weather arrives", (display?.totals.received ?? 0) >= 3,
-    "The display received no weather. A SUB socket receives nothing until it subscribes: call display.subscribe().");
-
-  const worker = trace.sockets("PULL").find((s) => s.binds.some((e) => e.endsWith(":5602")));
-  const jobEdge = trace.edges().some((e) => e.to === worker?.id && trace.socket(e.from)?.kind === "PUSH");
-  expect("Jobs: the dispatcher reaches the worker", jobEdge && (worker?.totals.received ?? 0) >= 3,
-    "The worker received no jobs: the dispatcher connects to a port where nothing is bound. Connect it to the worker's port.");
-
-  const sink = trace.sockets("PULL").find((s) => s.binds.some((e) => e.endsWith(":5604")));
-  const pubToPull = trace.edges().some((e) => e.to === sink?.id && trace.socket(e.from)?.kind === "PUB");
+  const weather = channel(trace, "weather", ["PUB", "XPUB"], ["SUB", "XSUB"]);
+  expect("Display: weather arrives", weather.arrived >= 3,
+    `The display received ${count(weather.arrived, "weather report")}. A SUB socket receives nothing until it subscribes: call display.subscribe().`);
+  const jobs = channel(trace, "job", ["PUSH"], ["PULL"]);
+  expect("Jobs: the dispatcher reaches the worker", jobs.arrived >= 3,
+    "The worker received no jobs: the dispatcher connects to an endpoint where nothing is bound. Connect it to the worker's endpoint.");
+  const pubToPull = trace.edges().some((e) => {
+    const kinds = [trace.socket(e.from)?.kind, trace.socket(e.to)?.kind];
+    return kinds.includes("PUB") && kinds.includes("PULL");
+  });
   expect("Logs: socket types match", !pubToPull, "A PUB socket is connected to the PULL log sink: PUB and PULL are not counterparts. Make the log source a Push.");
-  expect("Logs: lines reach the sink", (sink?.totals.received ?? 0) >= 3, "The log sink received no lines.");
-
-  const pager = receiverOn(trace, "5605", "PULL");
-  expect("Alerts: one side binds", Boolean(pager?.binds.length),
+  const logs = channel(trace, "log line", ["PUSH"], ["PULL"]);
+  expect("Logs: lines reach the sink", logs.arrived >= 3, `The log sink received ${count(logs.arrived, "line")}.`);
+  const alarms = trace.sockets("PUSH").filter((s) => s.sent.some((m) => (m.body[0] ?? "").startsWith("alert")));
+  const alertLinked = trace.edges().some((e) => alarms.some((a) => a.id === e.from || a.id === e.to));
+  expect("Alerts: one side binds", alertLinked,
     "The alarm and the pager both connect, so they never meet. The pager is the stable side: bind it.");
-  expect("Alerts: the pager is paged", (pager?.totals.received ?? 0) >= 3, "The pager received no alerts.");
-  expect("The program finished cleanly", trace.ok, `The run ended: ${trace.exit?.message ?? "it did not finish"}`);
+  const alerts = channel(trace, "alert", ["PUSH"], ["PULL"]);
+  expect("Alerts: the pager is paged", alerts.arrived >= 3, `The pager received ${count(alerts.arrived, "alert")}.`);
+  expectFinished(trace, expect);
 });

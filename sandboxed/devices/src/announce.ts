@@ -1,4 +1,5 @@
 import type * as zmq from "zeromq";
+import { workbenchGlobal } from "../../workbench-globals.js";
 
 /** What the workbench's optional reporter receives when a device starts; see README "Workbench trace hook". */
 export interface DeviceAnnouncement {
@@ -7,11 +8,9 @@ export interface DeviceAnnouncement {
   label?: string;
 }
 
-type Reporter = (device: DeviceAnnouncement) => unknown;
-
 /** Tells the workbench (if it listens) that these sockets belong to one device; never lets the reporter break it. */
 export function announceDevice(device: DeviceAnnouncement): void {
-  const reporter = (globalThis as { __zmqWorkbenchDevice?: Reporter }).__zmqWorkbenchDevice;
+  const reporter = workbenchGlobal("__zmqWorkbenchDevice");
   if (typeof reporter !== "function") return;
   try {
     reporter(device);

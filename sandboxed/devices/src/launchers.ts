@@ -1,7 +1,8 @@
-import { fork, type ChildProcess } from "node:child_process";
+import { fork } from "node:child_process";
 import { createRequire } from "node:module";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { Worker } from "node:worker_threads";
+import { type ProcessHostHook, workbenchGlobal } from "../../workbench-globals.js";
 import { HOST_MARKER, HOST_URL, type FromHost, type ToHost } from "./host.js";
 
 /** A running device host (worker thread or child process), seen from the thread that started it. */
@@ -62,14 +63,9 @@ export function launchThread(): HostHandle {
 }
 
 /** The workbench's optional tracer of device processes; see README "Workbench trace hook". */
-interface ProcessHostHook {
-  env?: Record<string, string>;
-  attach?(child: ChildProcess): void;
-}
-
 function processHostHook(): ProcessHostHook {
-  const hook = (globalThis as { __zmqWorkbenchProcessHost?: unknown }).__zmqWorkbenchProcessHost;
-  return typeof hook === "object" && hook !== null ? (hook as ProcessHostHook) : {};
+  const hook = workbenchGlobal("__zmqWorkbenchProcessHost");
+  return typeof hook === "object" && hook !== null ? hook : {};
 }
 
 export function launchProcess(): HostHandle {

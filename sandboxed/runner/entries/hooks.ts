@@ -62,7 +62,13 @@ export async function resolve(specifier: string, context: ResolveContext, nextRe
   if (specifier.startsWith("zeromq/")) return { url: pathToFileURL(requireFromBundle().resolve(specifier)).href, shortCircuit: true };
   const target = fileUrlOf(specifier, context.parentURL);
   const found = target && learnerFileFor(target);
-  return nextResolve(found ?? specifier, context);
+  const resolved = await nextResolve(found ?? specifier, context);
+  // The runner's own modules hold the channel writer: a program importing them by path could write keyed lines.
+  const runnerEntry = context.parentURL === undefined && resolved.url === new URL("runner.mjs", data.bundleUrl).href;
+  if (resolved.url.startsWith(data.bundleUrl) && !runnerEntry && resolved.url !== data.tracedUrl && resolved.url !== data.devicesUrl) {
+    throw new Error(`${specifier} is part of the workbench's runner and cannot be imported; import "zeromq" instead`);
+  }
+  return resolved;
 }
 
 function fileUrlOf(specifier: string, parentURL: string | undefined): URL | undefined {

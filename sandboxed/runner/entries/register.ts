@@ -1,6 +1,8 @@
 /** Preloaded with --import in the runner and in every worker thread it starts: installs the resolve hooks. */
 import { register } from "node:module";
 import type { HookData } from "./hooks.js";
+import { sealEscapeHatches } from "../telemetry/seal.js";
+import { takeTelemetryPort } from "../telemetry/worker-port.js";
 
 const data: HookData = {
   tracedUrl: new URL("./zeromq.mjs", import.meta.url).href,
@@ -8,3 +10,5 @@ const data: HookData = {
   devicesUrl: new URL("./zmq-devices.mjs", import.meta.url).href,
 };
 register("./hooks.mjs", import.meta.url, { data });
+sealEscapeHatches();
+takeTelemetryPort();

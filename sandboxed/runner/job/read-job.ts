@@ -1,5 +1,6 @@
 import { readSync } from "node:fs";
-import { CHANNEL_FD, type JobMessage } from "../channel.js";
+import { Value } from "@sinclair/typebox/value";
+import { CHANNEL_FD, JobMessage } from "../channel.js";
 
 const CHUNK_BYTES = 64 * 1024;
 const RETRY_SLEEP_MS = 5;
@@ -29,10 +30,13 @@ export function readJobBlocking(): ReceivedJob {
       break;
     }
   }
-  const message = JSON.parse(Buffer.concat(parts).toString("utf8")) as JobMessage;
-  if (message?.type !== "job" || typeof message.files !== "object" || typeof message.entry !== "string") {
-    throw new Error("the first channel message was not a job");
-  }
+  const line = Buffer.concat(parts);
+  const message: unknown = JSON.parse(line.toString("utf8"));
+  // The line holds the channel key: nothing of it should stay around for the program to find.
+  line.fill(0);
+  for (const part of parts) part.fill(0);
+  chunk.fill(0);
+  if (!Value.Check(JobMessage, message)) throw new Error("the first channel message was not a job");
   return { job: message, rest };
 }
 

@@ -1,12 +1,7 @@
 import { Socket } from "node:net";
 import { CHANNEL_FD, type ControlToRunner } from "../channel.js";
+import { provideWorkbenchGlobal } from "../../workbench-globals.js";
 
-declare global {
-  // eslint-disable-next-line no-var
-  var __zmqWorkbenchControl: EventTarget;
-  // eslint-disable-next-line no-var
-  var __zmqWorkbenchParams: Record<string, unknown>;
-}
 
 /** A control line longer than this is dropped: programs get small commands, not data sets. */
 const MAX_CONTROL_LINE_BYTES = 1024 * 1024;
@@ -34,8 +29,8 @@ class ControlTarget extends EventTarget {
 /** Before the entry is imported: the job's params, and the target control messages are dispatched on. */
 export function installControlGlobals(params: Record<string, unknown> | undefined): ControlTarget {
   const target = new ControlTarget();
-  globalThis.__zmqWorkbenchControl = target;
-  globalThis.__zmqWorkbenchParams = params && typeof params === "object" && !Array.isArray(params) ? params : {};
+  provideWorkbenchGlobal("__zmqWorkbenchControl", target);
+  provideWorkbenchGlobal("__zmqWorkbenchParams", params && typeof params === "object" && !Array.isArray(params) ? params : {});
   return target;
 }
 

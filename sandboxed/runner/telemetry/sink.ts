@@ -1,17 +1,16 @@
-import { BroadcastChannel, isMainThread, threadId } from "node:worker_threads";
+import { isMainThread, threadId, type MessagePort } from "node:worker_threads";
 import type { SocketTotals, TraceEvent } from "../../../protocol/trace.js";
-import { writeChannelMessage } from "./channel-writer.js";
+import { writeChannelMessage, writeEvents } from "./channel-writer.js";
 import { eventTime, fromWorkerTime } from "./clock.js";
 import { inTracedChild, stampsRunTime } from "./process-scope.js";
 import { RateMeter } from "./rates.js";
+import { telemetryPort } from "./worker-port.js";
 
 export type Totals = Record<string, SocketTotals>;
 
 const FLUSH_INTERVAL_MS = 25;
 const FLUSH_AT_EVENTS = 256;
 const TOTALS_INTERVAL_MS = 100;
-/** Worker threads cannot reach fd 3 safely; they post batches here and the main thread forwards them. */
-const WORKER_CHANNEL_NAME = "zmq-workbench/telemetry";
 
 interface WorkerBatch {
   thread: number;
@@ -34,6 +33,8 @@ let localTotals: () => Totals = () => ({});
 const childTotals = new Map<number, Totals>();
 const ownTotals = (): Totals => Object.assign({}, ...childTotals.values(), localTotals());
 let flushBatch: () => void = () => {};
+/** Main thread: takes a batch a worker posted on its private port (worker-port.ts). */
+let acceptWorkerBatch: (batch: WorkerBatch) => void = () => {};
 const WORKER_DRAIN_MS = 30;
 const UNREAD_EVENTS_KEPT = 1_000;
 let started = false;
@@ -68,7 +69,7 @@ export function startMainTelemetry(): { flushNow: () => void } {
   let lastTotals = "";
   const allTotals = (): Totals => Object.assign({}, ...workerTotals.values(), ownTotals());
   const flushEvents = (): void => {
-    if (queue.length > 0) writeChannelMessage({ type: "events", events: takeQueue() });
+    if (queue.length > 0) writeEvents(takeQueue());
   };
   const flushTotals = (force: boolean): void => {
     const totals = allTotals();
@@ -87,14 +88,11 @@ export function startMainTelemetry(): { flushNow: () => void } {
   setInterval(flushEvents, FLUSH_INTERVAL_MS).unref();
   setInterval(measure, TOTALS_INTERVAL_MS).unref();
 
-  const fromWorkers = new BroadcastChannel(WORKER_CHANNEL_NAME);
-  fromWorkers.onmessage = (message) => {
-    const batch = (message as { data: WorkerBatch }).data;
+  acceptWorkerBatch = (batch) => {
     for (const event of batch.events) queue.push({ ...event, t: fromWorkerTime(event.t) });
     workerTotals.set(batch.thread, batch.totals);
     if (queue.length >= FLUSH_AT_EVENTS) flushEvents();
   };
-  fromWorkers.unref();
 
   const flushNow = (): void => {
     flushEvents();
@@ -150,10 +148,16 @@ function startRelay(send: (events: TraceEvent[], totals: Totals) => void): () =>
   return post;
 }
 
+/** Main thread: listens to one worker's private telemetry port. Worker threads cannot reach fd 3 safely. */
+export function listenToWorker(port: MessagePort): void {
+  port.on("message", (batch: WorkerBatch) => acceptWorkerBatch(batch));
+  port.unref();
+}
+
 function startWorkerTelemetry(): void {
-  const toMain = new BroadcastChannel(WORKER_CHANNEL_NAME);
-  toMain.unref();
-  startRelay((events, totals) => toMain.postMessage({ thread: threadId, events, totals } satisfies WorkerBatch));
+  const toMain = telemetryPort();
+  toMain?.unref();
+  startRelay((events, totals) => toMain?.postMessage({ thread: threadId, events, totals } satisfies WorkerBatch));
 }
 
 function startChildTelemetry(): void {

@@ -23,6 +23,9 @@ export interface ProgramRun {
 
 export const TEST_LIMITS: RunnerLimits = { maxSockets: 64, maxMessageBytes: 1 << 20, maxMessageEvents: 1000, maxEventsPerSecond: 10_000 };
 
+/** The channel key this harness gives every run; the runner starts each line after the job with it. */
+const TEST_KEY = "0123456789abcdef0123456789abcdef";
+
 /** Transpiles like the supervisor does: each file on its own, inline source map named by the learner's path. */
 export async function transpile(files: Record<string, string>): Promise<Record<string, string>> {
   const out: Record<string, string> = {};
@@ -57,6 +60,7 @@ export async function runProgram(
     entry: options.entry ?? Object.keys(files)[0],
     files: await transpile(files),
     limits: { ...TEST_LIMITS, ...options.limits },
+    key: TEST_KEY,
     ...(options.params ? { params: options.params } : {}),
   };
   const workDir = mkdtempSync(join(tmpdir(), "zmq-runner-test-"));
@@ -72,11 +76,12 @@ export async function runProgram(
     pending += chunk.toString("utf8");
     let newline: number;
     while ((newline = pending.indexOf("\n")) >= 0) {
-      const message = JSON.parse(pending.slice(0, newline)) as RunnerToSupervisor;
+      const line = pending.slice(0, newline);
+      const message = JSON.parse(line.startsWith(`${TEST_KEY} `) ? line.slice(TEST_KEY.length + 1) : line) as RunnerToSupervisor;
       pending = pending.slice(newline + 1);
       run.messages.push(message);
       if (message.type === "ready") sendJob(channel, job, options.control ?? []);
-      if (message.type === "events") run.events.push(...message.events);
+      if (message.type === "events") for (const event of message.events) run.events.push(event as TraceEvent);
       if (message.type === "totals") run.totals = message.totals;
       if (message.type === "uncaught") run.uncaught = message;
     }

@@ -2,18 +2,7 @@ import { scopedId } from "../telemetry/process-scope.js";
 import { eventTime } from "../telemetry/clock.js";
 import { emit } from "../telemetry/sink.js";
 import { traceOf } from "./traced-socket.js";
-
-/** What zmq-devices tells the workbench when a device starts: its kind and the sockets it owns. */
-export interface DeviceAnnouncement {
-  kind: string;
-  sockets: unknown[];
-  label?: string;
-}
-
-declare global {
-  // eslint-disable-next-line no-var
-  var __zmqWorkbenchDevice: ((device: DeviceAnnouncement) => string | undefined) | undefined;
-}
+import { isDeviceAnnouncement, provideWorkbenchGlobal } from "../../workbench-globals.js";
 
 const idPrefix = scopedId("d");
 let devices = 0;
@@ -28,8 +17,8 @@ function socketId(socket: unknown): string | undefined {
 }
 
 /** Turns a device announcement into a `device/open` event, so the graph can draw the device around its sockets. */
-function announceDevice(device: DeviceAnnouncement): string | undefined {
-  if (!device || typeof device !== "object" || !Array.isArray(device.sockets)) return undefined;
+function announceDevice(device: unknown): string | undefined {
+  if (!isDeviceAnnouncement(device)) return undefined;
   const id = `${idPrefix}${++devices}`;
   const sockets = device.sockets.map(socketId).filter((s): s is string => s !== undefined);
   emit({
@@ -39,4 +28,4 @@ function announceDevice(device: DeviceAnnouncement): string | undefined {
   return id;
 }
 
-globalThis.__zmqWorkbenchDevice = announceDevice;
+provideWorkbenchGlobal("__zmqWorkbenchDevice", announceDevice);

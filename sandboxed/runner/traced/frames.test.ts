@@ -36,10 +36,17 @@ describe("frame summaries", () => {
   });
 
   it("marks routing identities and delimiters", () => {
-    const routed = summarizeMessage([Buffer.from("id"), Buffer.alloc(0), "body"], "identity");
+    const routed = summarizeMessage([Buffer.from("id"), Buffer.alloc(0), "body"], "identity").frames;
     expect(routed.map((f) => f.envelope)).toEqual(["identity", "delimiter", undefined]);
-    const dealt = summarizeMessage(["", "body"], "delimiter-only");
+    const dealt = summarizeMessage(["", "body"], "delimiter-only").frames;
     expect(dealt.map((f) => f.envelope)).toEqual(["delimiter", undefined]);
-    expect(summarizeMessage(["", "x"], "none").map((f) => f.envelope)).toEqual([undefined, undefined]);
+    expect(summarizeMessage(["", "x"], "none").frames.map((f) => f.envelope)).toEqual([undefined, undefined]);
+  });
+
+  it("lists the first frames of a 20,000-frame message and counts the rest", () => {
+    const summary = summarizeMessage(Array.from({ length: 20_000 }, (_, i) => `frame ${i}`), "none");
+    expect(summary.frames).toHaveLength(64);
+    expect(summary.moreFrames).toBe(20_000 - 64);
+    expect(summarizeMessage(["a", "b"], "none").moreFrames).toBeUndefined();
   });
 });

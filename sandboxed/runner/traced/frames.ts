@@ -1,4 +1,5 @@
 import type { Frame } from "../../../protocol/trace.js";
+import { CHANNEL_BOUNDS } from "../channel.js";
 
 const PREVIEW_CHARS = 64;
 const HEAD_BYTES = 256;
@@ -56,14 +57,28 @@ export function summarizeFrame(frame: FrameLike): Frame {
 /** How routing envelopes look on a socket kind: ROUTER/STREAM frames start with an identity, DEALER may carry a delimiter. */
 export type Envelope = "identity" | "delimiter-only" | "none";
 
-/** Frame summaries; routing envelopes are marked so the inspector can set them apart from the body. */
-export function summarizeMessage(message: FrameLike, envelope: Envelope): Frame[] {
-  const frames = Array.isArray(message) ? message : [message];
+/** A message's frames as a trace event lists them: at most FRAMES_PER_MESSAGE, and how many more there were. */
+export interface MessageSummary {
+  frames: Frame[];
+  moreFrames?: number;
+}
+
+/**
+ * Frame summaries; routing envelopes are marked so the inspector can set them apart from the body. A message of
+ * thousands of frames is legitimate: the first ones are listed and the rest counted, so its event stays small.
+ */
+export function summarizeMessage(message: FrameLike, envelope: Envelope): MessageSummary {
+  const all = Array.isArray(message) ? message : [message];
+  const listed = summarizeFrames(all.slice(0, CHANNEL_BOUNDS.FRAMES_PER_MESSAGE), all.length, envelope);
+  return all.length > listed.length ? { frames: listed, moreFrames: all.length - listed.length } : { frames: listed };
+}
+
+function summarizeFrames(frames: FrameLike[], total: number, envelope: Envelope): Frame[] {
   const identities = envelope === "identity" ? 1 : 0;
   return frames.map((frame, index) => {
     const summary = summarizeFrame(frame);
     if (index < identities) summary.envelope = "identity";
-    else if (envelope !== "none" && index === identities && summary.size === 0 && frames.length > index + 1) {
+    else if (envelope !== "none" && index === identities && summary.size === 0 && total > index + 1) {
       summary.envelope = "delimiter";
     }
     return summary;

@@ -1,4 +1,4 @@
-import type { RunnerLimits } from "../channel.js";
+import type { RunnerLimitName, RunnerLimits } from "../channel.js";
 
 /** Worker threads read the run's limits from here; process.env is copied into each worker at its start. */
 export const LIMITS_ENV = "ZMQ_WORKBENCH_LIMITS";
@@ -32,9 +32,26 @@ function readLimitsFromEnv(): RunnerLimits | undefined {
 export class LimitError extends Error {
   override name = "LimitError";
   constructor(
-    readonly limit: "sockets" | "message-size",
+    readonly limit: RunnerLimitName,
     message: string,
   ) {
     super(message);
   }
+}
+
+/**
+ * The limit errors this module raised, and which limit each was for. Module-private: the program can construct a
+ * LimitError, or change `limit` on one it caught, but only these may name a limit in the runner's report.
+ */
+const raisedHere = new WeakMap<object, RunnerLimitName>();
+
+export function limitError(limit: RunnerLimitName, message: string): LimitError {
+  const err = new LimitError(limit, message);
+  raisedHere.set(err, limit);
+  return err;
+}
+
+/** The limit an error stands for, when the traced module raised it; undefined for anything else. */
+export function limitRaisedHere(err: unknown): RunnerLimitName | undefined {
+  return typeof err === "object" && err !== null ? raisedHere.get(err) : undefined;
 }

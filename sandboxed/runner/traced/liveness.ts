@@ -1,5 +1,7 @@
 import { syncBuiltinESMExports } from "node:module";
 import workerThreads from "node:worker_threads";
+import { withTelemetryPort } from "../telemetry/worker-port.js";
+import { listenToWorker } from "../telemetry/sink.js";
 
 /**
  * Our Observers wait on native poll handles that libuv counts as "alive" and that cannot be unref'd. So that a
@@ -76,7 +78,9 @@ export function countWorkerThreads(): void {
     private holding = false;
     private exited = false;
     constructor(...args: ConstructorParameters<typeof Base>) {
-      super(...args);
+      const { options, port } = withTelemetryPort(args[0], args[1]);
+      super(args[0], options);
+      if (port) listenToWorker(port);
       this.hold(true);
       this.once("exit", () => {
         this.hold(false);

@@ -1,8 +1,7 @@
-import type { Frame } from "../../../protocol/trace.js";
 import { afterReceive } from "./diagnostics.js";
 import { errorCode, explainSocketError } from "./explain.js";
 import { messageFingerprint } from "./fingerprint.js";
-import { summarizeMessage } from "./frames.js";
+import { summarizeMessage, type MessageSummary } from "./frames.js";
 import { LimitError } from "./limits.js";
 import { operationEnded } from "./liveness.js";
 import { monitoredSocketClosed } from "./observer-monitor.js";
@@ -49,7 +48,7 @@ export class MessageHandlers {
     const seq = ++trace.received;
     afterReceive(trace);
     if (shouldRecordMessage()) {
-      socketEvent(trace, "message/recv", { frames: summarizeMessage(message, trace.envelope), seq, fp: messageFingerprint(message, trace.envelope) });
+      socketEvent(trace, "message/recv", { ...summarizeMessage(message, trace.envelope), seq, fp: messageFingerprint(message, trace.envelope) });
     }
     return message;
   };
@@ -63,13 +62,15 @@ export class MessageHandlers {
 }
 
 /** What a recorded send looked like when it was called: zeromq may still change large frames' bytes later. */
-export interface SendRecord {
-  frames: Frame[];
+export interface SendRecord extends MessageSummary {
   fp: string;
+  /** Event time of the send() call: a peer may receive the message before the sender's promise settles. */
+  t: number;
 }
 
 export function recordSent(trace: SocketTrace, record: SendRecord): void {
   operationEnded();
   const seq = ++trace.sent;
-  socketEvent(trace, "message/send", { frames: record.frames, seq, fp: record.fp });
+  const { t, ...summary } = record;
+  socketEvent(trace, "message/send", { ...summary, seq }, t);
 }

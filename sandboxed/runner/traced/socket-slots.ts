@@ -1,5 +1,5 @@
 import { zmq } from "./real-zeromq.js";
-import { LimitError, limits } from "./limits.js";
+import { limitError, type LimitError, limits } from "./limits.js";
 
 /**
  * Observers and proxies open internal sockets in the same libzmq context, so the context's own cap leaves them
@@ -10,7 +10,7 @@ const CONTEXT_HEADROOM = 16;
 let open = 0;
 
 export function socketLimitError(): LimitError {
-  return new LimitError(
+  return limitError(
     "sockets",
     `socket limit reached: a run may have at most ${limits.maxSockets} open sockets (close sockets you no longer need)`,
   );

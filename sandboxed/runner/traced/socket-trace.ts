@@ -64,8 +64,9 @@ export function openSocketTrace(kind: SocketKind, site: string | undefined): Soc
   return trace;
 }
 
-export function socketEvent<T extends TraceEvent["type"]>(trace: SocketTrace, type: T, fields: SocketEventFields<T>): void {
-  emit({ type, t: eventTime(), socket: trace.id, kind: trace.kind, ...fields } as unknown as TraceEvent);
+/** `at`: when it happened, if not now (a send is stamped when it was called, not when libzmq took it). */
+export function socketEvent<T extends TraceEvent["type"]>(trace: SocketTrace, type: T, fields: SocketEventFields<T>, at?: number): void {
+  emit({ type, t: at ?? eventTime(), socket: trace.id, kind: trace.kind, ...fields } as unknown as TraceEvent);
 }
 
 /** Sockets of this thread not closed yet. */

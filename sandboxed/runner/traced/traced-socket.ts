@@ -6,9 +6,10 @@ import { errorCode } from "./explain.js";
 import { messageFingerprint } from "./fingerprint.js";
 import { messageBytes, summarizeMessage } from "./frames.js";
 import { operationEnded, operationStarted } from "./liveness.js";
+import { eventTime } from "../telemetry/clock.js";
 import { monitorOf, observeBefore } from "./observer-monitor.js";
 import { defineEventsProperty, setMonitorFinder } from "./observer-tee.js";
-import { LimitError, limits } from "./limits.js";
+import { limitError, limits } from "./limits.js";
 import { shouldRecordMessage, withinEventRate } from "./event-budget.js";
 import { assertKnownOptions, optionTable, optionValueForTrace } from "./options.js";
 import { openSocketTrace, socketEvent, type SocketTrace } from "./socket-trace.js";
@@ -142,14 +143,14 @@ export function tracedSocketClass<C extends abstract new (...args: never[]) => S
       const trace = handlers.trace;
       const bytes = messageBytes(message);
       if (bytes > limits.maxMessageBytes) {
-        const err = new LimitError("message-size", `message size limit: ${bytes} bytes is more than the ${limits.maxMessageBytes} bytes a message may have`);
+        const err = limitError("message-size", `message size limit: ${bytes} bytes is more than the ${limits.maxMessageBytes} bytes a message may have`);
         reportError(trace, "send", err);
         return Promise.reject(err);
       }
       beforeSend(trace);
       // Summaries are taken now: zeromq sends large frames without copying, so the buffer may change later.
       const record: SendRecord | undefined = shouldRecordMessage()
-        ? { frames: summarizeMessage(message, trace.envelope), fp: messageFingerprint(message, trace.envelope) }
+        ? { ...summarizeMessage(message, trace.envelope), fp: messageFingerprint(message, trace.envelope), t: eventTime() }
         : undefined;
       let sending: Promise<void>;
       try {

@@ -1,5 +1,6 @@
 import { execFile } from "node:child_process";
 import { dirname } from "node:path";
+import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import type { IsolationDriver, LaunchSpec, LaunchCommand } from "./types.js";
 import { PRLIMIT, prlimitArgs } from "./prlimit.js";
@@ -43,7 +44,7 @@ function launchCommand(spec: LaunchSpec): LaunchCommand {
   return {
     file: PRLIMIT,
     args: [
-      ...prlimitArgs(spec.limits, spec.uid !== undefined && spec.uid !== NOBODY_UID), "--",
+      ...prlimitArgs(spec.limits, spec.uid !== undefined && spec.uid !== NOBODY_UID, spec.inCgroup), "--",
       ...dropToUser(spec.uid),
       BWRAP, ...namespaceArgs(), ...fileSystemArgs(spec), ...envArgs, "--chdir", WORK_DIR,
       "--", spec.node, ...spec.nodeArgs.map((arg) => inSandbox(spec.appRoot, arg)),
@@ -63,11 +64,16 @@ function namespaceArgs(): string[] {
   ];
 }
 
+/** The run's /etc/hosts: its own loopback under the name the ZeroMQ guide uses (tcp://localhost:5555), nothing else. */
+export const HOSTS_FILE = fileURLToPath(new URL("./sandbox-hosts", import.meta.url));
+
 function fileSystemArgs(spec: LaunchSpec): string[] {
   return [
     "--ro-bind", "/usr", "/usr",
     "--symlink", "usr/lib", "/lib", "--symlink", "usr/lib64", "/lib64", "--symlink", "usr/bin", "/bin",
     "--proc", "/proc", "--dev", "/dev",
+    // Bound from the staged copy (never from the checkout, whose path the run could read in /proc/1/cmdline).
+    ...(spec.hostsFile ? ["--ro-bind", spec.hostsFile, "/etc/hosts"] : []),
     "--size", String(spec.limits.TMP_BYTES), "--tmpfs", "/tmp", "--dir", WORK_DIR,
     ...nodeInstallArgs(spec.node),
     ...spec.readOnlyPaths.flatMap((p) => ["--ro-bind", p, inSandbox(spec.appRoot, p)]),

@@ -7,6 +7,7 @@ const spec = {
   nodeArgs: ["--import", "/home/ann/wb/dist/runner/abc/register.mjs", "/home/ann/wb/dist/runner/abc/runner.mjs"],
   readOnlyPaths: ["/home/ann/wb/dist/runner/abc", "/home/ann/wb/node_modules/zeromq"],
   appRoot: "/home/ann/wb",
+  hostsFile: "/home/ann/wb/hosts",
   limits: { ...DEFAULT_LIMITS }, slot: 3, uid: 200_003 };
 
 describe("the isolation driver table", () => {
@@ -25,6 +26,8 @@ describe("the isolation driver table", () => {
     const binds = args.flatMap((a, i) => (a === "--ro-bind" || a === "--bind" ? [[args[i + 1], args[i + 2]]] : []));
     expect(binds).toEqual([
       ["/usr", "/usr"],
+      // localhost and nothing else: the run's own loopback under the name the guide's examples use
+      ["/home/ann/wb/hosts", "/etc/hosts"],
       ["/home/ann/wb/dist/runner/abc", "/app/dist/runner/abc"],
       ["/home/ann/wb/node_modules/zeromq", "/app/node_modules/zeromq"],
     ]);
@@ -34,7 +37,7 @@ describe("the isolation driver table", () => {
     expect(args.slice(args.indexOf("--size"), args.indexOf("--size") + 3)).toEqual(["--size", String(DEFAULT_LIMITS.TMP_BYTES), "--tmpfs"]);
     // The run sees the app under /app, never the host's folder names; the node flags follow the rename.
     expect(args.slice(-4)).toEqual(["/usr/bin/node", "--import", "/app/dist/runner/abc/register.mjs", "/app/dist/runner/abc/runner.mjs"]);
-    expect(args.filter((a) => a.includes("/home/ann"))).toEqual(["/home/ann/wb/dist/runner/abc", "/home/ann/wb/node_modules/zeromq"]);
+    expect(args.filter((a) => a.includes("/home/ann"))).toEqual(["/home/ann/wb/hosts", "/home/ann/wb/dist/runner/abc", "/home/ann/wb/node_modules/zeromq"]);
   });
 
   it("binds a node installed outside /usr where it is, its installation and nothing more", () => {

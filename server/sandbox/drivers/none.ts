@@ -20,7 +20,7 @@ export const noneDriver: IsolationDriver = {
     if (spec.uid !== undefined) chownSync(cwd, spec.uid, spec.uid);
     return {
       file: PRLIMIT,
-      args: [...prlimitArgs(spec.limits, spec.uid !== undefined), "--", ...dropToUser(spec.uid), spec.node, ...spec.nodeArgs],
+      args: [...prlimitArgs(spec.limits, spec.uid !== undefined, spec.inCgroup), "--", ...dropToUser(spec.uid), spec.node, ...spec.nodeArgs],
       cwd,
       env: { PATH: "/usr/bin:/bin", HOME: cwd, LANG: "C.UTF-8" },
       cleanup: () => rmSync(cwd, { recursive: true, force: true }),

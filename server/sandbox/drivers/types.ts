@@ -14,10 +14,18 @@ export interface LaunchSpec {
    */
   appRoot: string;
   limits: Limits;
+  /** A staged copy of the run's /etc/hosts (localhost only), inside appRoot; without it nothing resolves. */
+  hostsFile?: string;
   /** Pool slot of this process. */
   slot: number;
   /** The uid (and gid) the run gets to itself, when the server can give it one (it is root); else undefined. */
   uid?: number;
+  /**
+   * The run has a memory and pids cgroup of its own. Those are then its memory and task limits: no address-space
+   * limit (WebAssembly reserves far more than it uses) and RLIMIT_NPROC above pids.max, so the cgroup, which counts
+   * what it refuses, is the one that trips.
+   */
+  inCgroup?: boolean;
 }
 
 export interface LaunchCommand {

@@ -4,6 +4,7 @@ import type { RunExit, TraceEvent } from "../../../protocol/trace.js";
 import { bwrapDriver } from "../drivers/bwrap.js";
 import { DEFAULT_LIMITS, type Limits } from "../limits.js";
 import { Supervisor, type RunTicket } from "../supervisor.js";
+import { appendAll } from "../../util/append-all.js";
 
 /** Set to 1 to let bwrap-specific tests skip on a machine without bubblewrap; otherwise they fail loudly. */
 export const SKIP_BWRAP_ENV = "WB_TEST_SKIP_BWRAP";
@@ -31,7 +32,7 @@ export interface Outcome {
 /** Runs one JavaScript program (main.js) and collects what the learner would see. */
 export async function runProgram(supervisor: Supervisor, source: string, options: { timeoutMs?: number; onTicket?: (t: RunTicket, events: TraceEvent[]) => void } = {}): Promise<Outcome> {
   const events: TraceEvent[] = [];
-  const ticket = await supervisor.submit({ runId: randomUUID(), files: { "main.js": source }, timeoutMs: options.timeoutMs }, (batch) => events.push(...batch));
+  const ticket = await supervisor.submit({ runId: randomUUID(), files: { "main.js": source }, timeoutMs: options.timeoutMs }, (batch) => appendAll(events, batch));
   options.onTicket?.(ticket, events);
   const exit = await ticket.done;
   const text = (stream: string) => events.map((e) => (e.type === "console" && e.stream === stream ? e.text : "")).join("");

@@ -1,6 +1,7 @@
 import type { ScenarioSocketKind, SocketSpec } from "../../../protocol/scenarios.js";
 import { isParamRef } from "../params.js";
 import { endpointList, type RoleName } from "../roles.js";
+import { appendAll } from "../../util/append-all.js";
 
 export const CLASS_OF: Record<ScenarioSocketKind, string> = {
   REQ: "Request", REP: "Reply", DEALER: "Dealer", ROUTER: "Router", PUB: "Publisher", SUB: "Subscriber",
@@ -32,7 +33,7 @@ export function socketSetup(role: RoleName, spec: SocketSpec, extraOptions: Reco
   const lines = [`const ${name} = actor.socket(new zmq.${CLASS_OF[spec.type]}(${optionText}));`];
   for (const endpoint of endpointList(spec.bind)) lines.push(`await ${name}.bind(${stringExpr(endpoint)});`);
   for (const endpoint of endpointList(spec.connect)) lines.push(`${name}.connect(${stringExpr(endpoint)});`);
-  if (spec.subscribe) lines.push(...subscribeLines(name, spec.subscribe));
+  if (spec.subscribe) appendAll(lines, subscribeLines(name, spec.subscribe));
   return lines;
 }
 

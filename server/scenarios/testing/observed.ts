@@ -5,6 +5,7 @@ import type { Supervisor } from "../../sandbox/supervisor.js";
 import { scenarioToProgram } from "../codegen/program.js";
 import { defaultParams, type ParamValues } from "../params.js";
 import type { Edge } from "../topology.js";
+import { appendAll } from "../../util/append-all.js";
 
 export interface ScenarioRun {
   exit: RunExit;
@@ -17,7 +18,7 @@ export interface ScenarioRun {
 export async function runScenario(supervisor: Supervisor, scenario: Scenario, overrides: ParamValues, timeoutMs: number): Promise<ScenarioRun> {
   const program = scenarioToProgram(scenario, { ...defaultParams(scenario), ...overrides });
   const events: TraceEvent[] = [];
-  const ticket = await supervisor.submit({ runId: `scn-${randomUUID()}`, files: program.files, entry: program.entry, timeoutMs }, (batch) => events.push(...batch));
+  const ticket = await supervisor.submit({ runId: `scn-${randomUUID()}`, files: program.files, entry: program.entry, timeoutMs }, (batch) => appendAll(events, batch));
   const exit = await ticket.done;
   const text = (stream: string) => events.map((e) => (e.type === "console" && e.stream === stream ? e.text : "")).join("");
   return { exit, events, stdout: text("stdout"), stderr: text("stderr") };

@@ -81,6 +81,14 @@ describe("reduceGraph", () => {
     expect(g.messages.at(-1)?.edgeId).toBeUndefined();
   });
 
+  it("keeps the server's drops on the socket where messages were lost, and where sampling started", () => {
+    const g = reduceGraphAll([open("s", "SUB"), recv("s", "SUB", 1),
+      { type: "message/drop", t: 5, socket: "s", kind: "SUB", reason: "filtered", count: 3, peer: "p", message: "filtered" },
+      { type: "trace/note", t: 6, code: "sampling-started", message: "sampling" }]);
+    expect(g.nodes[0].drops).toEqual([{ reason: "filtered", count: 3, peer: "p", message: "filtered" }]);
+    expect(g.sampling).toEqual({ afterMessage: 1, t: 6, message: "sampling" });
+  });
+
   it("takes the server's name for a socket", () => {
     const g = reduceGraphAll([open("s1", "ROUTER"), { type: "socket/name", t: 0, socket: "s1", kind: "ROUTER", name: "frontend", detail: "broker.ts:3" }]);
     expect(g.nodes[0]).toMatchObject({ name: "frontend", detail: "broker.ts:3", label: "ROUTER main.ts:1" });

@@ -59,6 +59,14 @@ export function reduceGraph(state: GraphState, event: TraceEvent): GraphState {
     case "diagnostic":
       if (!event.socket || !state.nodes.some((n) => n.id === event.socket)) return state;
       return updateNode(state, event.socket, (n) => ({ diagnostics: [...n.diagnostics, event.message].slice(-DIAGNOSTICS_PER_SOCKET) }));
+    case "message/drop":
+      return updateNode(ensure(state, event), event.socket, (n) => ({
+        drops: [...(n.drops ?? []), { reason: event.reason, count: event.count, message: event.message, ...(event.peer ? { peer: event.peer } : {}) }],
+      }));
+    case "trace/note":
+      return event.code === "sampling-started" && !state.sampling
+        ? { ...state, sampling: { afterMessage: state.messageCount, t: event.t, message: event.message } }
+        : state;
     case "rates":
       return estimateEdgeRates({
         ...state,

@@ -1,4 +1,4 @@
-import type { Frame, SocketKind } from "../../../protocol/trace.js";
+import type { DropReason, Frame, SocketKind } from "../../../protocol/trace.js";
 
 /** One socket as the graph shows it. Counters come from message events and, at exit, from run totals. */
 export interface SocketNode {
@@ -25,7 +25,11 @@ export interface SocketNode {
   diagnostics: string[];
   /** Options set on the socket, latest value per name. */
   options: Record<string, unknown>;
+  /** Messages the server saw lost at this socket, and why (message/drop); absent when none. */
+  drops?: SocketDrop[];
 }
+
+export interface SocketDrop { reason: DropReason; count: number; peer?: string; message: string }
 
 /** A connect is an edge from the connecting socket to the binding one; `target` is null while nothing is bound there. */
 export interface GraphEdge {
@@ -80,6 +84,8 @@ export interface GraphState {
   /** Recent messages, oldest first, capped at MESSAGE_LOG_LIMIT. */
   messages: MessageRecord[];
   messageCount: number;
+  /** Where message sampling started (the server's trace/note): the message count then, and what the trace keeps. */
+  sampling?: { afterMessage: number; t: number; message: string };
   /** Keyed by linkKey(socket, connect endpoint). */
   links: Record<string, LinkStatus>;
   devices: DeviceGroup[];

@@ -1,5 +1,6 @@
 import { followLink } from "../routing/route.js";
 import { CheckPanel } from "./CheckPanel.js";
+import { GoalView } from "./GoalView.js";
 import { HintList } from "./HintList.js";
 import { Markdown } from "./Markdown.js";
 import type { LessonState } from "./useLesson.js";
@@ -7,12 +8,18 @@ import type { LessonState } from "./useLesson.js";
 interface Props {
   state: LessonState;
   onReset: () => void;
-  onShowSolution: () => void;
+  /** Shows the solution, or puts the learner's own code back while it is shown. */
+  onToggleSolution: () => void;
+  showingSolution: boolean;
+  /** Present when the learner's code was put aside for the starter: puts it back. */
+  onBackToOwnCode?: () => void;
   onNext: (lessonId: string) => void;
+  /** Opens the scenario the lesson links to (front matter `scenario:`). */
+  onOpenScenario?: (scenarioId: string) => void;
 }
 
 /** The lesson beside the editor: prose, objectives, hints, the check of the latest run, and the way on. */
-export function LessonPane({ state, onReset, onShowSolution, onNext }: Props) {
+export function LessonPane({ state, onReset, onToggleSolution, showingSolution, onBackToOwnCode, onNext, onOpenScenario }: Props) {
   const { lesson, error } = state;
   if (!lesson) {
     return (
@@ -36,6 +43,15 @@ export function LessonPane({ state, onReset, onShowSolution, onNext }: Props) {
       </header>
       <div className="lesson-scroll" tabIndex={0} aria-label="Lesson text">
         <p className="lesson-summary">{lesson.summary}</p>
+        {lesson.goal && <GoalView goal={lesson.goal} check={state.check} />}
+        {lesson.scenario && onOpenScenario && (
+          <p className="lesson-scenario">
+            <button type="button" onClick={() => onOpenScenario(lesson.scenario as string)} data-scenario-id={lesson.scenario}>
+              Open the scenario
+            </button>{" "}
+            <span className="hint">to watch this pattern live and change its parameters.</span>
+          </p>
+        )}
         <section className="objectives" aria-labelledby="objectives-heading">
           <h3 id="objectives-heading">You will</h3>
           <ul>{lesson.objectives.map((o) => <li key={o}>{o}</li>)}</ul>
@@ -46,7 +62,11 @@ export function LessonPane({ state, onReset, onShowSolution, onNext }: Props) {
       <CheckPanel status={state.status} check={state.check} checking={state.checking} />
       <div className="lesson-actions">
         <button type="button" onClick={onReset} title="Put the starter files back in the editor">Reset</button>
-        <button type="button" onClick={onShowSolution} title="Fill the editor with a solution; the lesson is not marked solved">Show solution</button>
+        <button type="button" aria-pressed={showingSolution} onClick={onToggleSolution}
+          title={showingSolution ? "Put your own code back in the editor" : "Show a solution; your code is kept, and the lesson is not marked solved"}>
+          {showingSolution ? "Back to my code" : "Show solution"}
+        </button>
+        {onBackToOwnCode && !showingSolution && <button type="button" onClick={onBackToOwnCode}>Back to my code</button>}
         <span className="spacer" />
         {lesson.next && (
           <button type="button" className={state.solved ? "primary" : undefined} onClick={() => onNext(lesson.next as string)}>

@@ -1,4 +1,4 @@
-import { useState } from "react";
+import { Fragment, useState } from "react";
 import { socketName, type GraphState } from "../graph/types.js";
 
 const SHOWN = 200;
@@ -33,17 +33,25 @@ export function MessageLog({ graph, selected, onSelect, socket }: Props) {
       </div>
       {shown.length === 0 ? <p className="hint">Messages sent and received appear here.</p> : (
         <ol className="message-log">
-          {shown.map((m) => (
-            <li key={m.index}>
-              <button type="button" className={m.index === selected ? "message-row selected" : "message-row"} onClick={() => onSelect(m.index)}
-                aria-label={`${labels.get(m.socket) ?? m.socket} ${m.op === "send" ? "sent" : "received"}${m.peer ? ` ${m.op === "send" ? "to" : "from"} ${labels.get(m.peer) ?? m.peer}` : ""} ${m.frames.map((f) => f.preview).join(", ")}`}>
-                <span className="t">{m.t < 1000 ? m.t.toFixed(1) : m.t.toFixed(0)} ms</span>
-                <span className={`op ${m.op}`} aria-hidden="true">{m.op === "send" ? "→" : "←"}</span>
-                <span className="who">{labels.get(m.socket) ?? m.socket}{m.peer ? ` ${m.op === "send" ? "→" : "←"} ${labels.get(m.peer) ?? m.peer}` : ""}</span>
-                <span className="preview">{m.frames.map((f) => f.preview).join(" | ")}</span>
-              </button>
-            </li>
+          {shown.map((m, i) => (
+            <Fragment key={m.index}>
+              {graph.sampling && m.index < graph.sampling.afterMessage && (i === 0 || shown[i - 1].index >= graph.sampling.afterMessage) && (
+                <li className="log-note" data-trace-note="sampling-started">{graph.sampling.message}</li>
+              )}
+              <li>
+                <button type="button" className={m.index === selected ? "message-row selected" : "message-row"} onClick={() => onSelect(m.index)}
+                  aria-label={`${labels.get(m.socket) ?? m.socket} ${m.op === "send" ? "sent" : "received"}${m.peer ? ` ${m.op === "send" ? "to" : "from"} ${labels.get(m.peer) ?? m.peer}` : ""} ${m.frames.map((f) => f.preview).join(", ")}`}>
+                  <span className="t">{m.t < 1000 ? m.t.toFixed(1) : m.t.toFixed(0)} ms</span>
+                  <span className={`op ${m.op}`} aria-hidden="true">{m.op === "send" ? "→" : "←"}</span>
+                  <span className="who">{labels.get(m.socket) ?? m.socket}{m.peer ? ` ${m.op === "send" ? "→" : "←"} ${labels.get(m.peer) ?? m.peer}` : ""}</span>
+                  <span className="preview">{m.frames.map((f) => f.preview).join(" | ")}</span>
+                </button>
+              </li>
+            </Fragment>
           ))}
+          {graph.sampling && shown.length > 0 && shown.at(-1)!.index >= graph.sampling.afterMessage && (
+            <li className="log-note" data-trace-note="sampling-started">{graph.sampling.message}</li>
+          )}
         </ol>
       )}
     </section>

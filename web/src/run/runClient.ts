@@ -3,8 +3,8 @@ import type { ServerMessage, ClientMessage } from "../../../protocol/ws.js";
 import { parseServerMessage } from "./parseServerMessage.js";
 import type { ControlMessage, ParamValue } from "../../../protocol/scenarios.js";
 
-/** What a scenario run adds to run/start: its wall time and the live params it starts with. */
-export interface RunExtras { timeoutMs?: number; params?: Record<string, ParamValue> }
+/** What a scenario run adds to run/start: its wall time, the live params it starts with, and its scenario's id. */
+export interface RunExtras { timeoutMs?: number; params?: Record<string, ParamValue>; scenario?: string }
 
 export type ConnectionState = "connecting" | "open" | "closed";
 

@@ -102,8 +102,8 @@ export function useScenario({ run, start, control, replaceFiles }: ScenarioDeps)
 
   const runScenario = useCallback(() => withProgram((program) => {
     setPaused(new Set());
-    setRunId(start(program.files, program.entry, undefined, { timeoutMs: program.timeoutMs, params: program.params }) ?? null);
-  }), [withProgram, start]);
+    setRunId(start(program.files, program.entry, undefined, { timeoutMs: program.timeoutMs, params: program.params, ...(selected ? { scenario: selected.id } : {}) }) ?? null);
+  }), [withProgram, start, selected]);
 
   const openAsCode = useCallback(() => withProgram(() => undefined), [withProgram]);
 

@@ -9,8 +9,9 @@ async function serve() {
       const [request] = await server.receive();
       await server.send(`reply to ${request}`);
     }
-  } catch {
-    // receiveTimeout: no more requests for half a second, so the server stops.
+  } catch (err) {
+    // receiveTimeout: no more requests for half a second, so the server stops; anything else is a real error.
+    if ((err as { code?: string }).code !== "EAGAIN") throw err;
   }
 }
 const serving = serve();

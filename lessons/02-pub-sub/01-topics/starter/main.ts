@@ -23,7 +23,8 @@ async function watch() {
       const [topic, data] = await dashboard.receive();
       console.log(`[${topic}] ${data}`);
     }
-  } catch {
+  } catch (err) {
+    if ((err as { code?: string }).code !== "EAGAIN") throw err;
     console.log("dashboard: nothing more for 300 ms");
   }
 }

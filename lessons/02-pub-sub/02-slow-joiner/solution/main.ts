@@ -26,7 +26,8 @@ async function listen() {
       console.log("got reading", value.toString());
       received++;
     }
-  } catch {
+  } catch (err) {
+    if ((err as { code?: string }).code !== "EAGAIN") throw err;
     console.log(`received ${received} of 5 readings`);
   }
   subscriber.close();

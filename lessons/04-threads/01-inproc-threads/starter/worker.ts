@@ -2,16 +2,18 @@ import * as zmq from "zeromq";
 
 // This thread's own socket. It connects to the endpoint that the main thread bound.
 const context = new zmq.Context();
-const pipe = new zmq.Pair({ context, receiveTimeout: 1000 });
+const pipe = new zmq.Pair({ context, sendTimeout: 3000, receiveTimeout: 3000 });
 pipe.connect("inproc://jobs");
 
 try {
+  await pipe.send("READY");
   for (;;) {
     const [message] = await pipe.receive();
     if (message.toString() === "STOP") break;
     await pipe.send(message.toString().toUpperCase());
   }
 } catch (err) {
-  console.log("worker:", (err as { code?: string }).code, "- nothing arrived");
+  if ((err as { code?: string }).code !== "EAGAIN") throw err;
+  console.log("worker: nobody answered in 3 s");
 }
 pipe.close();

@@ -10,8 +10,9 @@ async function serve() {
       console.log(`server: ${job} from ${identity}`);
       await server.send([`done: ${job}`]);
     }
-  } catch {
-    // No job for 300 ms: the server stops.
+  } catch (err) {
+    // No job for 300 ms: the server stops. Any other error is a real one.
+    if ((err as { code?: string }).code !== "EAGAIN") throw err;
   }
 }
 
@@ -27,7 +28,8 @@ async function client(name: string) {
       console.log(`${name} got "${answer}"`);
       answers++;
     }
-  } catch {
+  } catch (err) {
+    if ((err as { code?: string }).code !== "EAGAIN") throw err;
     console.log(`${name} got ${answers} of 3 answers`);
   }
   dealer.close();

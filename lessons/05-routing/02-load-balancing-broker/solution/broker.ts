@@ -33,7 +33,10 @@ export async function runBroker(frontend: zmq.Router, backend: zmq.Router): Prom
     for (;;) {
       const worker = await idle.take();
       if (frontend.closed) return;
-      const [client, , request] = await frontend.receive().catch(() => []);
+      const [client, , request] = await frontend.receive().catch((err: { code?: string }) => {
+        if (frontend.closed) return []; // main closed the broker while it waited
+        throw err;
+      });
       if (!client) return;
       await backend.send([worker, "", client, "", request]);
     }

@@ -7,24 +7,23 @@ await frontend.bind("tcp://127.0.0.1:5571");
 await backend.bind("tcp://127.0.0.1:5572");
 const broker = runBroker(frontend, backend);
 
-async function worker(name: string, workMs: number) {
-  const socket = new zmq.Request({ routingId: name, receiveTimeout: 400 });
+/** A worker says READY, then answers requests until main closes its socket. */
+function worker(name: string, workMs: number) {
+  const socket = new zmq.Request({ routingId: name });
   socket.connect("tcp://127.0.0.1:5572");
-  await socket.send("READY");
-  try {
-    for (;;) {
-      const [client, , request] = await socket.receive();
+  const done = (async () => {
+    await socket.send("READY");
+    for await (const [client, , request] of socket) {
       await new Promise((resolve) => setTimeout(resolve, workMs));
       await socket.send([client, "", `${request} done by ${name}`]);
     }
-  } catch {
-    // No work for 400 ms: the worker goes home.
-  }
-  socket.close();
+  })();
+  return { socket, done };
 }
 
 async function client(name: string) {
-  const socket = new zmq.Request({ routingId: name, receiveTimeout: 500 });
+  // The timeout only ends a run whose broker never answers.
+  const socket = new zmq.Request({ routingId: name, receiveTimeout: 3000 });
   socket.connect("tcp://127.0.0.1:5571");
   try {
     for (let i = 1; i <= 3; i++) {
@@ -32,15 +31,17 @@ async function client(name: string) {
       const [reply] = await socket.receive();
       console.log(reply.toString());
     }
-  } catch {
-    console.log(`${name}: no reply within 500 ms`);
+  } catch (err) {
+    if ((err as { code?: string }).code !== "EAGAIN") throw err;
+    console.log(`${name}: no reply within 3 s`);
   }
   socket.close();
 }
 
 const workers = [worker("worker-1", 10), worker("worker-2", 20), worker("worker-3", 40)];
 await Promise.all([client("client-a"), client("client-b"), client("client-c")]);
-await Promise.all(workers);
+for (const w of workers) w.socket.close();
+await Promise.all(workers.map((w) => w.done));
 frontend.close();
 backend.close();
 await broker;

@@ -7,22 +7,19 @@ await frontend.bind("tcp://127.0.0.1:5559");
 await backend.bind("tcp://127.0.0.1:5560");
 const device = queue(frontend, backend);
 
-async function worker(name: string) {
-  const socket = new zmq.Reply({ receiveTimeout: 400 });
+/** A worker answers requests until main closes its socket. */
+function worker(name: string) {
+  const socket = new zmq.Reply();
   socket.connect("tcp://127.0.0.1:5560");
-  try {
-    for (;;) {
-      const [request] = await socket.receive();
-      await socket.send(`${request} answered by ${name}`);
-    }
-  } catch {
-    // Idle for 400 ms: done.
-  }
-  socket.close();
+  const done = (async () => {
+    for await (const [request] of socket) await socket.send(`${request} answered by ${name}`);
+  })();
+  return { socket, done };
 }
 
 async function client(name: string) {
-  const socket = new zmq.Request({ receiveTimeout: 300 });
+  // The timeout only ends a run whose device never answers.
+  const socket = new zmq.Request({ receiveTimeout: 3000 });
   socket.connect("tcp://127.0.0.1:5559");
   try {
     for (let i = 1; i <= 3; i++) {
@@ -30,15 +27,17 @@ async function client(name: string) {
       const [reply] = await socket.receive();
       console.log(reply.toString());
     }
-  } catch {
-    console.log(`${name}: no reply`);
+  } catch (err) {
+    if ((err as { code?: string }).code !== "EAGAIN") throw err;
+    console.log(`${name}: no reply within 3 s`);
   }
   socket.close();
 }
 
 const workers = [worker("rep-1"), worker("rep-2")];
 await Promise.all([client("alice"), client("bob")]);
-await Promise.all(workers);
+for (const w of workers) w.socket.close();
+await Promise.all(workers.map((w) => w.done));
 frontend.close();
 backend.close();
 await device;

@@ -6,23 +6,20 @@ const outs = new zmq.Router();
 await ins.bind("tcp://127.0.0.1:5567");
 await outs.bind("tcp://127.0.0.1:5568");
 
-async function engine(name: string) {
-  const socket = new zmq.Dealer({ routingId: name, receiveTimeout: 400 });
+/** An engine announces itself, then computes jobs until main closes its socket. */
+function engine(name: string) {
+  const socket = new zmq.Dealer({ routingId: name });
   socket.connect("tcp://127.0.0.1:5568");
-  await socket.send(["", "hello"]); // announce ourselves, so the backend knows our name
-  try {
-    for (;;) {
-      const [client, job] = await socket.receive();
-      await socket.send([client, `${job} computed on ${name}`]);
-    }
-  } catch {
-    // Idle: done.
-  }
-  socket.close();
+  const done = (async () => {
+    await socket.send(["", "hello"]); // announce ourselves, so the backend knows our name
+    for await (const [client, job] of socket) await socket.send([client, `${job} computed on ${name}`]);
+  })();
+  return { socket, done };
 }
 
 async function client(name: string) {
-  const socket = new zmq.Dealer({ routingId: name, receiveTimeout: 300 });
+  // The timeout only ends a run in which the results never come.
+  const socket = new zmq.Dealer({ routingId: name, receiveTimeout: 3000 });
   socket.connect("tcp://127.0.0.1:5567");
   for (const target of ["engine-a", "engine-b"]) await socket.send([target, `${name}'s job`]);
   let results = 0;
@@ -32,7 +29,8 @@ async function client(name: string) {
       console.log(`${name} <- ${from}: ${result}`);
       results++;
     }
-  } catch {
+  } catch (err) {
+    if ((err as { code?: string }).code !== "EAGAIN") throw err;
     console.log(`${name}: ${results} of 2 results`);
   }
   socket.close();
@@ -47,7 +45,8 @@ for (let i = 0; i < 2; i++) {
 const device = routerRouterQueue(ins, outs);
 
 await Promise.all([client("client-1"), client("client-2")]);
-await Promise.all(engines);
+for (const e of engines) e.socket.close();
+await Promise.all(engines.map((e) => e.done));
 ins.close();
 outs.close();
 await device;

@@ -6,7 +6,7 @@ interface Reading {
   at: string;
 }
 
-const collector = new zmq.Pull({ receiveTimeout: 300 });
+const collector = new zmq.Pull();
 await collector.bind("tcp://127.0.0.1:5580");
 const sensor = new zmq.Push();
 sensor.connect("tcp://127.0.0.1:5580");

@@ -2,7 +2,7 @@ import * as zmq from "zeromq";
 import { receiveArray, sendArray } from "./array.js";
 
 const producer = new zmq.Push();
-const consumer = new zmq.Pull({ receiveTimeout: 2000 });
+const consumer = new zmq.Pull();
 await consumer.bind("inproc://matrices");
 producer.connect("inproc://matrices");
 

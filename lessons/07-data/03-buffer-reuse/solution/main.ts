@@ -1,7 +1,7 @@
 import * as zmq from "zeromq";
 
 const producer = new zmq.Push();
-const consumer = new zmq.Pull({ receiveTimeout: 500 });
+const consumer = new zmq.Pull();
 await consumer.bind("inproc://video");
 producer.connect("inproc://video");
 

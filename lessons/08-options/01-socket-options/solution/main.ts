@@ -3,7 +3,7 @@ import * as zmq from "zeromq";
 // Context default: every socket created from now on has linger 0.
 zmq.context.blocky = false;
 
-const collector = new zmq.Router({ receiveTimeout: 300 });
+const collector = new zmq.Router();
 await collector.bind("tcp://127.0.0.1:*");
 console.log("collector bound to", collector.lastEndpoint, "linger", collector.linger);
 
@@ -23,13 +23,9 @@ for (const [i, sensor] of sensors.entries()) {
   await archive.send(`${names[i]}: ${20 + i}.5 °C`);
 }
 
-try {
-  for (;;) {
-    const [id, reading] = await collector.receive();
-    console.log(`from ${id.toString("hex")} (${id}): ${reading}`);
-  }
-} catch {
-  console.log("no more readings");
+for (let i = 0; i < sensors.length; i++) {
+  const [id, reading] = await collector.receive();
+  console.log(`from ${id.toString("hex")} (${id}): ${reading}`);
 }
 
 for (const socket of [...sensors, archive, collector]) socket.close();

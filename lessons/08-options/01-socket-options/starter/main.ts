@@ -3,7 +3,7 @@ import * as zmq from "zeromq";
 // Every socket waits up to 2 s at close() for messages it could not deliver yet.
 const defaults = { linger: 2000 };
 
-const collector = new zmq.Router({ ...defaults, receiveTimeout: 300 });
+const collector = new zmq.Router({ ...defaults });
 await collector.bind("tcp://127.0.0.1:*");
 console.log("collector bound to", collector.lastEndpoint);
 
@@ -22,13 +22,9 @@ for (const [i, sensor] of sensors.entries()) {
   await archive.send(`${names[i]}: ${20 + i}.5 °C`);
 }
 
-try {
-  for (;;) {
-    const [id, reading] = await collector.receive();
-    console.log(`from ${id.toString("hex")} (${id}): ${reading}`);
-  }
-} catch {
-  console.log("no more readings");
+for (let i = 0; i < sensors.length; i++) {
+  const [id, reading] = await collector.receive();
+  console.log(`from ${id.toString("hex")} (${id}): ${reading}`);
 }
 
 for (const socket of [...sensors, archive, collector]) socket.close();

@@ -8,7 +8,8 @@ export async function collect(name: string, socket: zmq.Socket & zmq.Readable): 
       await socket.receive();
       count++;
     }
-  } catch {
+  } catch (err) {
+    if ((err as { code?: string }).code !== "EAGAIN") throw err;
     return `${name}: ${count} message(s)${count === 0 ? "  <- broken" : ""}`;
   }
 }

@@ -4,7 +4,8 @@ import { collect } from "./collect.js";
 // A small station: four channels, four bugs. The fixes are one line each.
 
 // 1. Weather: the station publishes, the display shows everything.
-const weather = new zmq.Publisher();
+// An XPUB is a PUB that also hands over subscriptions: the station publishes once a display has subscribed.
+const weather = new zmq.XPublisher({ receiveTimeout: 1000 });
 await weather.bind("tcp://127.0.0.1:5601");
 const display = new zmq.Subscriber({ receiveTimeout: 300 });
 display.connect("tcp://127.0.0.1:5601");
@@ -27,7 +28,12 @@ alarm.connect("tcp://127.0.0.1:5605");
 const pager = new zmq.Pull({ receiveTimeout: 300 });
 pager.connect("tcp://127.0.0.1:5605");
 
-await new Promise((resolve) => setTimeout(resolve, 100)); // let connections settle
+try {
+  await weather.receive(); // a display subscribed
+} catch (err) {
+  if ((err as { code?: string }).code !== "EAGAIN") throw err;
+  console.log("weather: no display subscribed within 1 s");
+}
 for (let i = 1; i <= 3; i++) {
   await weather.send(`weather ${i}: 21 °C`);
   await dispatcher.send(`job ${i}`);

@@ -1,0 +1,19 @@
+import * as zmq from "zeromq";
+
+const ENDPOINT = "ipc://hello-service";
+
+const server = new zmq.Reply();
+await server.bind(ENDPOINT);
+const serving = (async () => {
+  for await (const [request] of server) await server.send(`World, to ${request}`);
+})();
+
+const client = new zmq.Request();
+client.connect(ENDPOINT);
+for (let i = 1; i <= 3; i++) {
+  await client.send(`Hello ${i}`);
+  console.log((await client.receive()).toString());
+}
+client.close();
+server.close();
+await serving;

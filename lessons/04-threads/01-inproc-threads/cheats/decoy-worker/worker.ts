@@ -1,0 +1,4 @@
+import * as zmq from "zeromq";
+
+const decoy = new zmq.Pair();
+decoy.close();

@@ -1,0 +1,4 @@
+import { parentPort } from "node:worker_threads";
+
+parentPort!.once("message", () => parentPort!.close());
+parentPort!.postMessage("ready");

@@ -1,0 +1,17 @@
+import * as zmq from "zeromq";
+
+type Side = zmq.Socket & zmq.Readable & zmq.Writable;
+
+/** Copies messages from `from` to `to`, and a copy of each to the monitor. */
+async function relay(from: Side, to: Side, monitor: zmq.Publisher, prefix: string) {
+  for await (const message of from) {
+    if (to.closed || monitor.closed) return;
+    await to.send(message);
+    await monitor.send(["in", ...message]);
+  }
+}
+
+/** A QUEUE device that publishes every message it moves on `monitor`, tagged by direction. */
+export async function monitoredQueue(ins: Side, outs: Side, monitor: zmq.Publisher, inPrefix = "in", outPrefix = "out"): Promise<void> {
+  await Promise.all([relay(ins, outs, monitor, inPrefix), relay(outs, ins, monitor, outPrefix)]);
+}

@@ -1,0 +1,38 @@
+import * as zmq from "zeromq";
+
+const ENDPOINT = "tcp://127.0.0.1:7595";
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+const client = new zmq.Dealer({ routingId: "probe-3", linger: 0, reconnectInterval: 50 });
+const events = new zmq.Observer(client); // before connect(), or the first events are missed
+events.on("connect:retry", (e) => console.log(`client: retry in ${e.interval} ms`));
+events.on("handshake", (e) => {
+  console.log(`client: connected to ${e.address}`);
+  // Register on every (re)connection: a restarted server has forgotten us.
+  client.send("hello, I am probe-3").catch((err) => console.log("hello failed:", err.code));
+});
+events.on("disconnect", (e) => console.log(`client: lost ${e.address}`));
+
+client.connect(ENDPOINT);
+
+/** One life of the server: bind, wait for a client to register, then die. */
+async function serverLife(life: number) {
+  // The timeout only ends a life in which nobody registers.
+  const server = new zmq.Router({ receiveTimeout: 3000 });
+  await server.bind(ENDPOINT);
+  try {
+    const [id, text] = await server.receive();
+    console.log(`server (life ${life}): ${id} says "${text}"`);
+  } catch (err) {
+    if ((err as { code?: string }).code !== "EAGAIN") throw err;
+    console.log(`server (life ${life}): nobody registered in 3 s`);
+  }
+  server.close();
+}
+
+await sleep(150);   // the server is not up yet: the client retries
+await serverLife(1);
+await sleep(150);   // the server crashed; it restarts
+await serverLife(2);
+
+client.close(); // also ends its Observer

@@ -1,0 +1,46 @@
+import workerThreads, { isMainThread, MessageChannel, type MessagePort, type WorkerOptions } from "node:worker_threads";
+import { syncBuiltinESMExports } from "node:module";
+
+/**
+ * Worker threads send their telemetry to the main thread over a MessagePort of their own, handed over in the
+ * worker's workerData and taken out again before the program's code in the worker runs. A channel every thread
+ * could open by name (BroadcastChannel) would let the program post batches the main thread signs as its own.
+ */
+const WRAPPED = "__zmqWorkbenchTelemetryPort";
+
+interface Wrapped {
+  [WRAPPED]: MessagePort;
+  data: unknown;
+}
+
+/** How Node tells ES module code given to `eval` workers; only those load the runner's preload, file workers all do. */
+const ESM_SYNTAX = /^\s*(?:import|export)\b/m;
+
+/**
+ * Main thread, for each new worker that will load the runner's preload: its options with a private port added, and
+ * the other end for the main thread. A CommonJS `eval` worker skips the preload, so its workerData stays untouched.
+ */
+export function withTelemetryPort(script: unknown, options: WorkerOptions | undefined): { options: WorkerOptions | undefined; port?: MessagePort } {
+  if (options?.eval && !(typeof script === "string" && ESM_SYNTAX.test(script))) return { options };
+  const { port1, port2 } = new MessageChannel();
+  const given = options ?? {};
+  const workerData: Wrapped = { [WRAPPED]: port2, data: given.workerData };
+  return { options: { ...given, workerData, transferList: [...(given.transferList ?? []), port2] }, port: port1 };
+}
+
+let ownPort: MessagePort | undefined;
+
+/** In a worker, from the preload: keeps the port privately and gives the program its own workerData back. */
+export function takeTelemetryPort(): void {
+  if (isMainThread) return;
+  const data = workerThreads.workerData as Partial<Wrapped> | undefined;
+  if (!data || typeof data !== "object" || !(WRAPPED in data)) return;
+  ownPort = data[WRAPPED];
+  (workerThreads as { workerData: unknown }).workerData = data.data;
+  syncBuiltinESMExports();
+}
+
+/** This worker's port to the main thread; undefined in a worker the runner did not start (its telemetry is lost). */
+export function telemetryPort(): MessagePort | undefined {
+  return ownPort;
+}
