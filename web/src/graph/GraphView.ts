@@ -86,7 +86,7 @@ export class GraphView {
   update(graph: GraphState): void {
     if (graph.nodes.length === 0 && this.graph.nodes.length) { this.particles.clear(); this.userMoved = false; this.pins.clear(); this.seen = seenTimes(); }
     this.graph = graph;
-    this.drops = ((graph as GraphState & { drops?: DropMark[] }).drops ?? []);
+    this.drops = graph.nodes.flatMap((n) => (n.drops ?? []).map((d): DropMark => ({ socket: n.id, ...d })));
     this.dirty.graph = true;
     this.requestFrame();
   }
