@@ -1,9 +1,8 @@
 // 30 browsers press Run at once on a small REQ/REP topology: how the HTTP API answers meanwhile (p95 of
 // GET /api/health, against the same server idle) and how much memory each sandbox takes at the peak.
-import { readdirSync, readFileSync } from "node:fs";
 import WebSocket from "ws";
 import { summarize, type Benchmark, type BenchResult } from "./types.js";
-import { runIfMain } from "./sandbox-common.js";
+import { runIfMain, runnerRssMiB } from "./sandbox-common.js";
 import { startServer } from "./server-process.js";
 
 const CLIENTS = 30;
@@ -16,20 +15,6 @@ const req = new zmq.Request(); req.connect("tcp://127.0.0.1:5555");
 for (let i = 0; i < 200; i++) { await req.send("ping " + i); await req.receive(); }
 req.close(); rep.close();
 `;
-
-function runnerRssMiB(): number[] {
-  const sizes: number[] = [];
-  for (const pid of readdirSync("/proc").filter((d) => /^\d+$/.test(d))) {
-    try {
-      const argv = readFileSync(`/proc/${pid}/cmdline`, "utf8").split("\0");
-      // The node process itself, not the prlimit, sh or bwrap wrappers whose arguments also name the runner.
-      if (!argv[0].endsWith("node") || !argv.some((a) => a.endsWith("runner.mjs"))) continue;
-      const rss = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, "utf8"));
-      if (rss) sizes.push(Number(rss[1]) / 1024);
-    } catch { /* the process ended meanwhile */ }
-  }
-  return sizes;
-}
 
 async function healthLatencies(url: string, until: () => boolean): Promise<number[]> {
   const samples: number[] = [];

@@ -88,7 +88,13 @@ const bench: Benchmark = {
         comparisons: [
           { name: "max GET /api/health during the forged run", value: worst, unit: "ms", target: `< ${MAX_TARGET_MS} ms`, met: worst < MAX_TARGET_MS },
           { name: "p95 health, forged run / idle", ratio: p95(hostile) / p95(idle), target: "for information", met: true },
-          { name: "server RSS after the forged runs vs before", value: Math.round(growth * 1000) / 10, unit: "%", target: `within ${RSS_TOLERANCE * 100} %`, met: Math.abs(growth) <= RSS_TOLERANCE },
+          {
+            name: "server RSS after the forged runs vs before",
+            value: Math.round(growth * 1000) / 10,
+            unit: "%",
+            target: `within ${RSS_TOLERANCE * 100} %`,
+            met: Math.abs(growth) <= RSS_TOLERANCE,
+          },
         ],
         notes,
       };

@@ -1,5 +1,6 @@
 // Shared by the sandbox benchmarks (no default export, so the bench runner does not run it).
 import { randomUUID } from "node:crypto";
+import { readdirSync, readFileSync } from "node:fs";
 import { pathToFileURL } from "node:url";
 import type { TraceEvent } from "../protocol/trace.js";
 import { Supervisor } from "../server/sandbox/supervisor.js";
@@ -19,6 +20,18 @@ await pull.receive();
 push.close();
 pull.close();`;
 
+/** A PUSH/PULL flood of three seconds: a classroom demo that keeps spectators busy. */
+export const BUSY_RUN = `
+import * as zmq from "zeromq";
+const push = new zmq.Push(); await push.bind("inproc://work");
+const pull = new zmq.Pull(); pull.connect("inproc://work");
+const until = Date.now() + 3000;
+(async () => { for await (const _ of pull) if (Date.now() > until) break; })();
+let n = 0;
+while (Date.now() < until) { await push.send("task " + n++); if (n % 200 === 0) await new Promise((r) => setTimeout(r, 1)); }
+push.close(); pull.close();
+`;
+
 export async function benchSupervisor(limits: Partial<Limits>): Promise<Supervisor> {
   return Supervisor.create({ driver: process.env.SANDBOX ?? "auto", limits: { ...DEFAULT_LIMITS, CONCURRENT_RUNS: 2, ...limits } });
 }
@@ -37,6 +50,21 @@ export async function timedRun(supervisor: Supervisor, source: string): Promise<
 }
 
 export const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** Resident memory of every runner process alive now, in MiB. */
+export function runnerRssMiB(): number[] {
+  const sizes: number[] = [];
+  for (const pid of readdirSync("/proc").filter((d) => /^\d+$/.test(d))) {
+    try {
+      const argv = readFileSync(`/proc/${pid}/cmdline`, "utf8").split("\0");
+      // The node process itself, not the prlimit, sh or bwrap wrappers whose arguments also name the runner.
+      if (!argv[0].endsWith("node") || !argv.some((a) => a.endsWith("runner.mjs"))) continue;
+      const rss = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, "utf8"));
+      if (rss) sizes.push(Number(rss[1]) / 1024);
+    } catch { /* the process ended meanwhile */ }
+  }
+  return sizes;
+}
 
 /** Lets `npx tsx bench/sandbox-x.ts` run one benchmark alone and print its table. */
 export async function runIfMain(moduleUrl: string, bench: Benchmark): Promise<void> {

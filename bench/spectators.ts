@@ -2,22 +2,12 @@
 // busy run; lag is when a spectator gets a trace batch minus when the presenter got it (one clock, one process).
 import WebSocket from "ws";
 import { summarize, type Benchmark, type BenchResult } from "./types.js";
-import { runIfMain } from "./sandbox-common.js";
+import { BUSY_RUN, runIfMain } from "./sandbox-common.js";
 import { startServer } from "./server-process.js";
 
 const SPECTATORS = [25, 100];
 const TARGET_SPECTATORS = 100;
 const P95_TARGET_MS = 250;
-const BUSY_RUN = `
-import * as zmq from "zeromq";
-const push = new zmq.Push(); await push.bind("inproc://work");
-const pull = new zmq.Pull(); pull.connect("inproc://work");
-const until = Date.now() + 3000;
-(async () => { for await (const _ of pull) if (Date.now() > until) break; })();
-let n = 0;
-while (Date.now() < until) { await push.send("task " + n++); if (n % 200 === 0) await new Promise((r) => setTimeout(r, 1)); }
-push.close(); pull.close();
-`;
 
 const open = (url: string) => new Promise<WebSocket>((resolve, reject) => {
   const ws = new WebSocket(url);

@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+import { autosaved } from "./support/views.js";
 
 test.beforeEach(async ({ page }) => {
   await page.goto("/");
@@ -19,7 +20,7 @@ test("a second file is written, imported by main.ts and run; the edits survive a
   await page.keyboard.press("Control+a");
   await page.keyboard.press("Delete");
   await page.keyboard.insertText('import { greeting } from "./greeting";\nconsole.log(greeting);\n');
-  await page.waitForTimeout(600); // autosave
+  await autosaved(page, "zmq-workbench.files", "main.ts", "console.log(greeting);");
   await page.reload();
   await expect(page.getByRole("tab", { name: "greeting.ts" })).toBeVisible();
   await expect(page.locator(".monaco-editor .view-lines")).toContainText("console.log(greeting);");

@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+import { autosaved } from "./support/views.js";
 
 test.beforeEach(async ({ page }) => {
   await page.goto("/");
@@ -20,7 +21,7 @@ test("files can be added, renamed and deleted, and survive a reload", async ({ p
   await expect(page.getByRole("tab", { name: "util.ts" })).toHaveAttribute("aria-selected", "true");
   await expect(page.getByRole("tab", { name: "helper.ts" })).toHaveCount(0);
 
-  await page.waitForTimeout(600);
+  await autosaved(page, "zmq-workbench.files", "util.ts", "export const answer = 42;");
   await page.reload();
   await expect(page.getByRole("tab", { name: "util.ts" })).toHaveAttribute("aria-selected", "true");
   await expect(page.locator(".monaco-editor .view-lines")).toContainText("export const answer = 42;");

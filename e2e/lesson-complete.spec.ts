@@ -1,4 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
+import { autosaved, graphSettled } from "./support/views.js";
 
 const LESSON = "hello-req-rep";
 const savedCode = (page: Page) =>
@@ -82,10 +83,10 @@ client.close();
   await expect(page.locator('[data-kind="REQ"]')).toHaveCount(1);
   await expect(lesson.locator(".solved-badge")).toHaveText("✓ Solved");
 
-  await page.waitForTimeout(1200); // the graph settles before the screenshots
+  await graphSettled(page);
   await page.screenshot({ path: "test-results/lesson-1440x900.png" });
   await page.setViewportSize({ width: 1280, height: 720 });
-  await page.waitForTimeout(800);
+  await graphSettled(page);
   await page.screenshot({ path: "test-results/lesson-1280x720.png" });
 
   // After a reload the lesson is still solved, in the pane and in the list, and the code is the learner's.
@@ -124,7 +125,7 @@ test("progress and lesson code travel through an exported file", async ({ page }
   await page.goto(`/lessons/${LESSON}`);
   await page.getByRole("region", { name: "Hello, REQ and REP" }).getByRole("button", { name: "Show solution" }).click();
   await page.evaluate(() => localStorage.setItem("zmq-workbench.progress", JSON.stringify({ solved: { topics: "2025-01-01T00:00:00.000Z" } })));
-  await page.waitForTimeout(500); // the autosave
+  await autosaved(page, `zmq-workbench.files.lesson.${LESSON}`, "main.ts", "new zmq.Request()");
   await page.getByRole("button", { name: "Lessons", exact: true }).click();
   const download = page.waitForEvent("download");
   await page.getByRole("button", { name: "Export progress" }).click();

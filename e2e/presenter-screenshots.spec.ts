@@ -1,4 +1,5 @@
 import { mkdirSync } from "node:fs";
+import { graphSettled } from "./support/views.js";
 import { expect, test } from "@playwright/test";
 
 // A busy topology for the screenshots: a queue device, a worker thread, two clients and a connect nobody answers.
@@ -66,19 +67,23 @@ for (const viewport of VIEWPORTS) {
       await expect(page.getByRole("tab", { name: /main\.ts/ })).toBeVisible();
       await page.getByRole("button", { name: "Run", exact: true }).click();
       await expect(page.locator('[data-kind="REQ"]')).toHaveCount(2);
-      await page.waitForTimeout(3500);
-      await page.getByRole("region", { name: "Messages" }).getByRole("button", { name: /ROUTER .*received/ }).first().click();
+      const routerMessage = page.getByRole("region", { name: "Messages" }).getByRole("button", { name: /ROUTER .*received/ }).first();
+      await expect(routerMessage).toBeVisible({ timeout: 20_000 });
+      await graphSettled(page);
+      await routerMessage.click();
       const name = `${viewport.width}x${viewport.height}-${theme}`;
       await page.screenshot({ path: `${DIR}/main-${name}.png` });
 
       await page.locator("body").click({ position: { x: 2, y: 2 } });
       await page.keyboard.press("p");
-      await page.waitForTimeout(1200);
+      await expect(page.getByRole("region", { name: "Presenter mode" })).toBeVisible();
+      await graphSettled(page);
       await page.screenshot({ path: `${DIR}/presenter-${name}.png` });
       await page.keyboard.press("Escape");
       await expect(page.locator("[data-run-status]")).toHaveAttribute("data-run-status", "done", { timeout: 20_000 });
       await page.getByRole("region", { name: "Timeline" }).getByRole("button", { name: "Previous event" }).click();
-      await page.waitForTimeout(600);
+      await expect(page.getByRole("region", { name: "Timeline" })).toHaveAttribute("data-timeline-live", "false");
+      await graphSettled(page);
       await page.screenshot({ path: `${DIR}/paused-${name}.png` });
     });
   }

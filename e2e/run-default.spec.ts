@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+import { graphSettled } from "./support/views.js";
 import { DEFAULT_MAIN } from "../web/src/program/defaultProgram.js";
 
 test.beforeEach(async ({ page }) => {
@@ -24,7 +25,7 @@ test("runs the default REQ/REP program and shows its sockets, edge and replies",
   await expect(page.locator("[data-run-status]")).toHaveAttribute("data-run-status", "done");
   await expect(page.getByRole("button", { name: "Stop", exact: true })).toBeDisabled();
 
-  await page.waitForTimeout(1500); // let the layout settle so the screenshot shows the resting graph
+  await graphSettled(page);
   await page.screenshot({ path: "test-results/run-default.png" });
 });
 
@@ -33,9 +34,12 @@ test("Ctrl+Enter runs, and the inspector shows a chosen socket and message", asy
   await page.keyboard.press("Control+Enter");
   await expect(page.locator("[data-run-status]")).toHaveAttribute("data-run-status", "done");
   // The shortcut runs instead of inserting a line; the autosaved code is unchanged.
-  await page.waitForTimeout(600);
-  const saved = await page.evaluate(() => JSON.parse(localStorage.getItem("zmq-workbench.files") ?? "{}").files?.["main.ts"]);
-  expect(saved).toBe(DEFAULT_MAIN);
+  // The program still has its own number of lines (the editor's last line, reached with Ctrl+End), so nothing
+  // was inserted, and nothing but the default program was ever saved.
+  await page.keyboard.press("Control+End");
+  await expect(page.locator(".line-numbers.active-line-number")).toHaveText(String(DEFAULT_MAIN.split("\n").length));
+  const saved = await page.evaluate(() => JSON.parse(localStorage.getItem("zmq-workbench.files") ?? "{}").files?.["main.ts"] ?? null);
+  expect(saved === null || saved === DEFAULT_MAIN).toBe(true);
 
   await page.locator('[data-kind="REP"]').click();
   const inspector = page.getByRole("region", { name: "Inspector" });
@@ -57,6 +61,6 @@ test("the dark theme persists across a reload and the graph still draws", async 
   await expect(page.locator("html")).toHaveAttribute("data-theme", "dark");
   await page.getByRole("button", { name: "Run", exact: true }).click();
   await expect(page.locator("[data-run-status]")).toHaveAttribute("data-run-status", "done");
-  await page.waitForTimeout(1500);
+  await graphSettled(page);
   await page.screenshot({ path: "test-results/run-default-dark.png" });
 });

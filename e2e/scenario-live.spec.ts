@@ -1,4 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
+import { graphSettled } from "./support/views.js";
 
 // Issue 8, acceptance #2: a classroom scenario runs, and its live controls change the running program's graph.
 const open = (page: Page, kind: string) => page.locator(`[data-kind="${kind}"]:not(.closed)`);
@@ -57,7 +58,7 @@ test("a scenario's controls add workers, kill and restart an actor while it runs
   await expect(page.getByRole("button", { name: "Resume ventilator" })).toBeVisible();
   await page.getByRole("button", { name: "Resume ventilator" }).click();
 
-  await page.waitForTimeout(1500);
+  await graphSettled(page);
   await page.screenshot({ path: "test-results/scenario-live.png" });
   await page.getByRole("button", { name: "Stop", exact: true }).click();
   await expect(page.getByText("Not running: controls set the starting values.")).toBeVisible();

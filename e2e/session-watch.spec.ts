@@ -24,15 +24,16 @@ pull.close();
 const ALL_MESSAGES = 32;
 
 const messageCount = async (page: Page) => Number(await page.getByRole("region", { name: "Messages" }).locator(".count").textContent());
-/** The count once it has stopped changing: the spectator applies the presenter's pause moment right after the banner. */
+/** The count once two looks in a row agree: the spectator applies the presenter's pause moment right after the banner. */
 async function settledCount(page: Page): Promise<number> {
   let last = -1;
-  for (;;) {
+  await expect.poll(async () => {
     const now = await messageCount(page);
-    if (now === last) return now;
+    const same = now === last;
     last = now;
-    await page.waitForTimeout(400);
-  }
+    return same;
+  }, { intervals: [400] }).toBe(true);
+  return last;
 }
 const socketIds = (page: Page) => page.locator("[data-socket-id]").evaluateAll((nodes) => nodes.map((n) => `${n.getAttribute("data-socket-id")}:${n.getAttribute("data-kind")}`).sort());
 
@@ -63,7 +64,8 @@ test("a spectator joins by code, watches the presenter's run live, and pauses wh
 
   // The presenter runs and pauses as soon as the sockets are connected; the spectator's view pauses at the same
   // moment and stays put while the run goes on.
-  await presenter.getByRole("button", { name: "Run", exact: true }).click();
+  // Ctrl+Enter runs without a click outside the panel, which would fold it away.
+  await presenter.keyboard.press("Control+Enter");
   await expect(presenter.getByRole("log", { name: "Console output" })).toContainText("connected");
   await panel.getByRole("button", { name: "Pause for the class" }).press("Enter");
   await expect(spectator.getByText("Paused by the presenter")).toBeVisible();
@@ -77,7 +79,8 @@ test("a spectator joins by code, watches the presenter's run live, and pauses wh
   await expect(spectator.locator(".view-line", { hasText: "tick" }).first()).toBeVisible();
 
   await expect(presenter.locator("[data-run-status]")).toHaveAttribute("data-run-status", "done", { timeout: 20_000 });
-  await spectator.waitForTimeout(600);
+  // The spectator has every event of the run (its status says how the run ended), yet its paused view stays put.
+  await expect(spectator.locator("[data-run-status]")).toHaveAttribute("data-run-status", "done", { timeout: 20_000 });
   expect(await messageCount(spectator)).toBe(atPause);
   expect(atPause).toBeLessThan(ALL_MESSAGES);
   await expect(spectator.getByRole("log", { name: "Console output" })).not.toContainText("got tick 16");
@@ -101,17 +104,22 @@ test("a spectator joins by code, watches the presenter's run live, and pauses wh
   // The presenter ends the session; spectators are told so.
   await panel.getByRole("button", { name: "End session" }).click();
   await expect(spectator.locator("[data-session-ended]")).toContainText("The session has ended.");
+  await expect(spectator.getByRole("banner").getByRole("status")).toHaveText("Session ended");
   await expect(presenter.getByRole("button", { name: "Start a class", exact: true })).toBeVisible();
 });
 
 test("joining with a code no session has says so", async ({ page }) => {
   await page.goto("/");
   await page.getByRole("button", { name: "Join a class" }).click();
+  await expect(page.getByRole("textbox", { name: "Join code" })).toBeFocused();
   await page.getByRole("textbox", { name: "Join code" }).fill("ZZZ999");
   await page.getByRole("button", { name: "Watch" }).click();
   await expect(page.getByRole("dialog", { name: "Join a class" }).getByRole("alert")).toContainText("No session has the code ZZZ999");
 
+  // Opening the link of an unknown code gives one clear sentence, not "ended" beside "Connecting…".
   await page.goto("/watch/ZZZ999");
-  await expect(page.locator("[data-session-ended]")).toContainText("The session has ended.");
+  await expect(page.locator("[data-session-ended]")).toHaveText("No session has the code ZZZ999. Check the code on the presenter's screen.");
+  await expect(page.getByText("Connecting to the server")).toHaveCount(0);
+  await expect(page.getByText("The session has ended")).toHaveCount(0);
   await expect(page.getByRole("textbox", { name: "Join code" })).toBeVisible();
 });

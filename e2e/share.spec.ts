@@ -56,3 +56,23 @@ test("a link to a share or lesson that does not exist says so, in the banner and
   await expect(page.getByText("There is no such lesson. Choose one from the lesson list.").first()).toBeVisible();
   await expect(page.locator(".monaco-editor .view-lines")).toContainText("The files could not be loaded: There is no such lesson");
 });
+
+test("a link shared with the last run's trace opens the code and that run, under a shared-program banner", async ({ page, context }) => {
+  await page.goto("/");
+  await page.getByRole("button", { name: "Run", exact: true }).click();
+  await expect(page.locator("[data-run-status]")).toHaveAttribute("data-run-status", "done");
+  await page.getByRole("button", { name: "Share" }).click();
+  const dialog = page.getByRole("dialog", { name: "Share this program" });
+  await dialog.getByRole("checkbox", { name: /With the trace of the last run/ }).check();
+  const link = dialog.getByRole("textbox", { name: "Share link" });
+  await expect(link).toHaveValue(/\/s\/[A-Za-z0-9_-]+\?trace=[A-Za-z0-9_-]+$/);
+
+  const other = await context.newPage();
+  await other.goto(await link.inputValue());
+  await expect(other.getByRole("region", { name: "Shared program" })).toContainText("the run recorded with it");
+  await expect(other.locator("[data-trace-file]")).toBeVisible();
+  // The recorded sockets are there without running anything, and the editor holds the shared code.
+  await expect(other.locator("[data-socket-id]")).toHaveCount(2);
+  await expect(other.locator("[data-run-status]")).toHaveAttribute("data-run-status", "idle");
+  await expect(other.locator(".view-line", { hasText: "new zmq.Request()" })).toBeVisible();
+});

@@ -48,7 +48,11 @@ test("pausing freezes the live view and Live catches up", async ({ page, request
   await timeline.getByRole("button", { name: "Pause", exact: true }).click();
   await expect(timeline).toHaveAttribute("data-timeline-paused", "true");
   const frozen = Number(await count.textContent());
-  await page.waitForTimeout(700);
+  // The run goes on underneath ("Event N of TOTAL" grows) while the view, and its message count, stay put.
+  const where = timeline.locator("[data-timeline-position]");
+  const totalNow = async () => Number(/of (\d+)/.exec((await where.textContent()) ?? "")?.[1] ?? 0);
+  const atPause = await totalNow();
+  await expect.poll(totalNow).toBeGreaterThan(atPause + 4);
   expect(Number(await count.textContent())).toBe(frozen);
 
   await timeline.getByRole("button", { name: "Go live" }).click();

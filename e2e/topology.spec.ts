@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+import { graphSettled } from "./support/views.js";
 
 // One PUB bound on a wildcard port, two SUBs over tcp and inproc, and a PUSH whose endpoint nobody binds.
 const PROGRAM = `import * as zmq from "zeromq";
@@ -51,6 +52,6 @@ test("draws wildcard tcp, inproc and dangling connections", async ({ page, reque
   const push = await page.locator('[data-kind="PUSH"]').getAttribute("data-socket-id");
   await expect(page.locator(`[data-edge="${push}->?tcp://127.0.0.1:7999"]`)).toHaveCount(1);
 
-  await page.waitForTimeout(3000); // the layout settles and fits itself into view
+  await graphSettled(page);
   await page.screenshot({ path: "test-results/topology.png" });
 });

@@ -5,6 +5,10 @@ export const Health = Type.Object({
   ok: Type.Boolean(),
   sandbox: Type.String({ description: "isolation driver name: bwrap or none" }),
   version: Type.String(),
+  /** False while the node drains before a restart (or never runs code here): send new runs elsewhere. */
+  acceptingRuns: Type.Boolean(),
+  /** Runs going on this node now, queued ones included. */
+  runs: Type.Integer({ minimum: 0 }),
   warning: Type.Optional(Type.String()),
 });
 export type Health = Static<typeof Health>;

@@ -1,7 +1,7 @@
 import { Type, type Static } from "@sinclair/typebox";
 
 /** Program file names: a flat set of relative names such as `main.ts` or `lib/util.ts`. */
-export const FILE_NAME_PATTERN = "^(?!.*\\.\\.)(?!/)[A-Za-z0-9_][A-Za-z0-9_.\\-/]{0,63}\\.(ts|js|mjs|mts|json)$";
+export const FILE_NAME_PATTERN = "^(?!.*\\.\\.)(?!/)[A-Za-z0-9_][A-Za-z0-9_.\\-/]{0,63}\\.(ts|js|mjs|cjs|mts|cts|json)$";
 export const MAX_FILES = 16;
 export const MAX_FILE_BYTES = 64 * 1024;
 export const MAX_PROGRAM_BYTES = 256 * 1024;
@@ -26,7 +26,7 @@ const fileNameRe = new RegExp(FILE_NAME_PATTERN);
 export function fileNameProblem(files: unknown): string | null {
   if (typeof files !== "object" || files === null) return null;
   for (const name of Object.keys(files)) {
-    if (!fileNameRe.test(name)) return `"${name}" is not a valid file name (letters, digits, _ - . / and an extension .ts, .js, .mjs, .mts or .json).`;
+    if (!fileNameRe.test(name)) return `"${name}" is not a valid file name (letters, digits, _ - . / and an extension .ts, .js, .mjs, .cjs, .mts, .cts or .json).`;
   }
   return null;
 }
@@ -48,6 +48,6 @@ export function programProblem(program: Program): string | null {
 /** The entry is the one named, else main.ts/main.js/index.ts, else the first file. */
 export function defaultEntry(program: Program): string {
   if (program.entry) return program.entry;
-  for (const n of ["main.ts", "main.js", "main.mjs", "index.ts", "index.js"]) if (n in program.files) return n;
+  for (const n of ["main.ts", "main.js", "main.mjs", "main.cjs", "index.ts", "index.js"]) if (n in program.files) return n;
   return Object.keys(program.files).sort()[0] ?? "main.ts";
 }

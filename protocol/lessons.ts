@@ -2,18 +2,31 @@ import { Type, type Static } from "@sinclair/typebox";
 import { ProgramFiles } from "./files.js";
 
 /** The topology a lesson asks for, drawn next to the live graph; `check` names the assertion that proves a part. */
-export const GoalSocket = Type.Object({
-  id: Type.String({ minLength: 1 }), kind: Type.String({ minLength: 2 }),
-  label: Type.Optional(Type.String()), check: Type.Optional(Type.String()),
-}, { additionalProperties: false });
-export const GoalLink = Type.Object({
-  from: Type.String({ minLength: 1 }), to: Type.String({ minLength: 1 }),
-  label: Type.Optional(Type.String()), check: Type.Optional(Type.String()),
-}, { additionalProperties: false });
-export const LessonGoal = Type.Object({
-  sockets: Type.Array(GoalSocket, { minItems: 1, maxItems: 12 }),
-  links: Type.Array(GoalLink, { maxItems: 16 }),
-}, { additionalProperties: false });
+export const GoalSocket = Type.Object(
+  {
+    id: Type.String({ minLength: 1 }),
+    kind: Type.String({ minLength: 2 }),
+    label: Type.Optional(Type.String()),
+    check: Type.Optional(Type.String()),
+  },
+  { additionalProperties: false },
+);
+export const GoalLink = Type.Object(
+  {
+    from: Type.String({ minLength: 1 }),
+    to: Type.String({ minLength: 1 }),
+    label: Type.Optional(Type.String()),
+    check: Type.Optional(Type.String()),
+  },
+  { additionalProperties: false },
+);
+export const LessonGoal = Type.Object(
+  {
+    sockets: Type.Array(GoalSocket, { minItems: 1, maxItems: 12 }),
+    links: Type.Array(GoalLink, { maxItems: 16 }),
+  },
+  { additionalProperties: false },
+);
 export type LessonGoal = Static<typeof LessonGoal>;
 
 export const LessonSummary = Type.Object({

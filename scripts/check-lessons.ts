@@ -20,12 +20,21 @@ const CONCURRENCY = Number(process.env.LESSON_CHECK_CONCURRENCY ?? 3);
  */
 const CHECK_WALL_MS = 30_000;
 
-interface Job { id: string; what: string; files: ProgramFiles; expect: "pass" | "fail"; fails?: string }
+interface Job {
+  id: string;
+  what: string;
+  files: ProgramFiles;
+  expect: "pass" | "fail";
+  fails?: string;
+}
 
 const only = process.argv.slice(2);
 const catalog = new LessonCatalog(process.env.LESSONS_DIR ?? join(REPO_ROOT, "lessons"));
 const lessons = catalog.list().filter((l) => only.length === 0 || only.includes(l.id));
-const supervisor = await Supervisor.create({ driver: process.env.SANDBOX ?? "auto", limits: { ...limitsFromEnv(), WARM_POOL_SIZE: CONCURRENCY, RUN_WALL_MS: Math.max(limitsFromEnv().RUN_WALL_MS, CHECK_WALL_MS) } });
+const supervisor = await Supervisor.create({
+  driver: process.env.SANDBOX ?? "auto",
+  limits: { ...limitsFromEnv(), WARM_POOL_SIZE: CONCURRENCY, RUN_WALL_MS: Math.max(limitsFromEnv().RUN_WALL_MS, CHECK_WALL_MS) },
+});
 const problems = new Map<string, string[]>();
 const report = (id: string, problem: string) => problems.set(id, [...(problems.get(id) ?? []), problem]);
 
@@ -34,7 +43,8 @@ const jobs: Job[] = lessons.flatMap((l) => {
   const variants = catalog.variants(l.id);
   const alternatives = variants.filter((v) => v.kind === "alternative");
   const cheats = variants.filter((v) => v.kind === "cheat");
-  if (alternatives.length < MIN_ALTERNATIVES) report(l.id, `has ${alternatives.length} alternative solution(s); at least ${MIN_ALTERNATIVES} prove the check accepts other styles`);
+  if (alternatives.length < MIN_ALTERNATIVES)
+    report(l.id, `has ${alternatives.length} alternative solution(s); at least ${MIN_ALTERNATIVES} prove the check accepts other styles`);
   if (cheats.length < MIN_CHEATS) report(l.id, `has ${cheats.length} cheat(s); at least ${MIN_CHEATS} prove the check cannot be fooled`);
   return [
     { id: l.id, what: "starter", files: lesson.starter, expect: "fail" as const },
@@ -61,12 +71,14 @@ async function verify(job: Job): Promise<string | null> {
 
 const started = performance.now();
 const queue = [...jobs];
-await Promise.all(Array.from({ length: CONCURRENCY }, async () => {
-  for (let job = queue.shift(); job; job = queue.shift()) {
-    const problem = await verify(job).catch((err: Error) => `${job.what}: ${err.message}`);
-    if (problem) report(job.id, problem);
-  }
-}));
+await Promise.all(
+  Array.from({ length: CONCURRENCY }, async () => {
+    for (let job = queue.shift(); job; job = queue.shift()) {
+      const problem = await verify(job).catch((err: Error) => `${job.what}: ${err.message}`);
+      if (problem) report(job.id, problem);
+    }
+  }),
+);
 let failures = 0;
 for (const l of lessons) {
   const p = problems.get(l.id);

@@ -17,10 +17,19 @@ describe("server configuration from the environment", () => {
     expect(config.limits.RUN_WALL_MS).toBe(2000);
   });
 
+  it("uses PostgreSQL, Redis and a trusted proxy only when asked", () => {
+    expect(configFromEnv({})).not.toHaveProperty("databaseUrl");
+    const cluster = configFromEnv({ DATABASE_URL: "postgres://wb@db/wb", REDIS_URL: "redis://cache:6379", TRUST_PROXY: "10.0.0.2,10.0.0.3" });
+    expect(cluster).toMatchObject({ databaseUrl: "postgres://wb@db/wb", redisUrl: "redis://cache:6379", trustProxy: "10.0.0.2,10.0.0.3" });
+    expect(configFromEnv({ TRUST_PROXY: "true" }).trustProxy).toBe(true);
+  });
+
   it("refuses a bad value with a sentence that names the variable", () => {
     expect(() => configFromEnv({ PORT: "http" })).toThrow(/configuration is not valid.*PORT/);
     expect(() => configFromEnv({ SANDBOX: "docker" })).toThrow(/SANDBOX/);
     expect(() => configFromEnv({ WB_RUN_WALL_MS: "-1" })).toThrow(/WB_RUN_WALL_MS/);
+    expect(() => configFromEnv({ DATABASE_URL: "mysql://db/workbench" })).toThrow(/DATABASE_URL/);
+    expect(() => configFromEnv({ REDIS_URL: "db:6379" })).toThrow(/REDIS_URL/);
   });
 
   it("is documented: README names every variable the server reads", () => {

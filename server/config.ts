@@ -23,6 +23,8 @@ export const ServerEnv = Type.Object({
     default: "info",
     description: "Server log level.",
   }),
+  DATABASE_URL: Type.String({ default: "", pattern: "^(postgres(ql)?://.*)?$", description: "PostgreSQL for shared programs, shared by every node (postgres://user@host:5432/db); SQLite in DATA_DIR when unset." }),
+  REDIS_URL: Type.String({ default: "", pattern: "^(rediss?://.*)?$", description: "Redis for classroom sessions and rate limits across nodes (redis://host:6379); this process's memory when unset." }),
   TRUST_PROXY: Type.String({
     default: "",
     description: "Which proxy in front to believe about the client's address (Fastify trustProxy): true, a hop count, or addresses/CIDRs. Unset: none.",
@@ -45,6 +47,10 @@ export interface AppConfig {
   /** Built web app to serve; absent in API-only tests. */
   webDir?: string;
   logLevel: string;
+  /** PostgreSQL for shares, shared by every node; SQLite in `dataDir` when absent. */
+  databaseUrl?: string;
+  /** Redis for classroom sessions and rate limits across nodes; this process's memory when absent. */
+  redisUrl?: string;
   /**
    * Fastify's `trustProxy`: false (default) uses the socket's address; true trusts every X-Forwarded-For hop;
    * a number trusts that many hops; a comma-separated list of addresses/CIDRs trusts only those proxies.
@@ -71,6 +77,8 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): AppConfig {
     webDir: orDefault(parsed.WEB_DIR, "web/dist"),
     lessonsDir: orDefault(parsed.LESSONS_DIR, "lessons"),
     logLevel: parsed.LOG_LEVEL,
+    ...(parsed.DATABASE_URL ? { databaseUrl: parsed.DATABASE_URL } : {}),
+    ...(parsed.REDIS_URL ? { redisUrl: parsed.REDIS_URL } : {}),
     trustProxy: trustProxyFromEnv(parsed.TRUST_PROXY),
   };
 }

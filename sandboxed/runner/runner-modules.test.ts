@@ -63,10 +63,4 @@ push.close();
     expect(eventsOfType(run, "message/send")).toEqual([expect.objectContaining({ socket: workerOpen.socket, seq: 1 })]);
     expect(run.totals).toEqual({ s1: { sent: 0, received: 1 }, [workerOpen.socket]: { sent: 1, received: 0 } });
   });
-
-  it("lets zeromq/draft and other subpaths resolve to the real package", async () => {
-    const run = await runProgram({ "main.ts": `import * as draft from "zeromq/draft";\nconsole.log(typeof draft);\n` });
-    expect(run.uncaught).toBeUndefined();
-    expect(run.stdout).toBe("object\n");
-  });
 });

@@ -10,7 +10,7 @@ describe("limits and learner mistakes", () => {
     expect(run.signal).toBeNull();
     expect(run.code).toBe(1);
     expect(run.uncaught).toMatchObject({ name: "LimitError", limit: "sockets" });
-    expect(run.uncaught?.message).toMatch(/at most 128 open sockets/);
+    expect(run.uncaught?.message).toMatch(/at most 128 sockets open at once \(the sandbox.s SOCKETS limit\)/);
     expect(run.uncaught?.stack).toContain("main.ts:3");
     expect(eventsOfType(run, "socket/open")).toHaveLength(128);
   });

@@ -18,7 +18,10 @@ describe("LessonCatalog", () => {
       expect(variants.filter((v) => v.kind === "alternative").length, id).toBeGreaterThanOrEqual(2);
       const cheats = variants.filter((v) => v.kind === "cheat");
       expect(cheats.length, id).toBeGreaterThanOrEqual(2);
-      expect(cheats.every((c) => (c.fails ?? "").length > 0), id).toBe(true);
+      expect(
+        cheats.every((c) => (c.fails ?? "").length > 0),
+        id,
+      ).toBe(true);
     }
   });
 

@@ -15,8 +15,17 @@ export class LessonCatalog {
   }
 
   list(): LessonSummary[] {
-    return this.lessons.map(({ id, title, part, partNumber, number, summary, minutes, concepts, scenario }) =>
-      ({ id, title, part, partNumber, number, summary, minutes, concepts, ...(scenario ? { scenario } : {}) }));
+    return this.lessons.map(({ id, title, part, partNumber, number, summary, minutes, concepts, scenario }) => ({
+      id,
+      title,
+      part,
+      partNumber,
+      number,
+      summary,
+      minutes,
+      concepts,
+      ...(scenario ? { scenario } : {}),
+    }));
   }
 
   get(id: string): Lesson | undefined {

@@ -32,8 +32,11 @@ export function expectFinished(trace: TraceView, expect: Expect): void {
 /** Every socket closed: the technique, not just the result. */
 export function expectAllClosed(trace: TraceView, expect: Expect): void {
   const open = trace.sockets().filter((s) => !s.closed);
-  expect("Every socket is closed", open.length === 0,
-    `${open.map((s) => s.label).join(", ")} ${open.length === 1 ? "was" : "were"} never closed. Call close() on each socket when you are done with it.`);
+  expect(
+    "Every socket is closed",
+    open.length === 0,
+    `${open.map((s) => s.label).join(", ")} ${open.length === 1 ? "was" : "were"} never closed. Call close() on each socket when you are done with it.`,
+  );
 }
 
 /**
@@ -44,8 +47,12 @@ export function expectRelay(expect: Expect, name: string, inputs: SocketView[], 
   const { copied, madeUp } = relay(inputs, outputs);
   const into = inputs.map((s) => s.label).join(", ") || "the device's input";
   const out = outputs.map((s) => s.label).join(", ") || "the device's output";
-  expect(name, copied.length >= min && madeUp.length === 0,
-    madeUp.length > 0 ? `${out} sent ${count(madeUp.length, "message")} that ${into} never received (e.g. "${madeUp[0].body.join(" ")}"). A device passes on what it receives, unchanged.`
+  expect(
+    name,
+    copied.length >= min && madeUp.length === 0,
+    madeUp.length > 0
+      ? `${out} sent ${count(madeUp.length, "message")} that ${into} never received (e.g. "${madeUp[0].body.join(" ")}"). A device passes on what it receives, unchanged.`
       : `${count(copied.length, "message")} went from ${into} out through ${out}; at least ${min} should. ${advice}`,
-    `${copied.length} messages went from ${into} out through ${out}, unchanged.`);
+    `${copied.length} messages went from ${into} out through ${out}, unchanged.`,
+  );
 }

@@ -3,17 +3,20 @@ import { Type, type Static } from "@sinclair/typebox";
 import { Value } from "@sinclair/typebox/value";
 import { LessonGoal } from "../../protocol/lessons.js";
 
-export const LessonFrontMatter = Type.Object({
-  title: Type.String({ minLength: 3 }),
-  summary: Type.String({ minLength: 10 }),
-  objectives: Type.Array(Type.String(), { minItems: 1 }),
-  minutes: Type.Integer({ minimum: 1, maximum: 120 }),
-  concepts: Type.Array(Type.String(), { default: [] }),
-  hints: Type.Array(Type.String(), { minItems: 1 }),
-  entry: Type.Optional(Type.String()),
-  scenario: Type.Optional(Type.String()),
-  goal: Type.Optional(LessonGoal),
-}, { additionalProperties: false });
+export const LessonFrontMatter = Type.Object(
+  {
+    title: Type.String({ minLength: 3 }),
+    summary: Type.String({ minLength: 10 }),
+    objectives: Type.Array(Type.String(), { minItems: 1 }),
+    minutes: Type.Integer({ minimum: 1, maximum: 120 }),
+    concepts: Type.Array(Type.String(), { default: [] }),
+    hints: Type.Array(Type.String(), { minItems: 1 }),
+    entry: Type.Optional(Type.String()),
+    scenario: Type.Optional(Type.String()),
+    goal: Type.Optional(LessonGoal),
+  },
+  { additionalProperties: false },
+);
 export type LessonFrontMatter = Static<typeof LessonFrontMatter>;
 
 export const PartFrontMatter = Type.Object({ title: Type.String({ minLength: 3 }) }, { additionalProperties: false });
@@ -37,7 +40,10 @@ export function readFrontMatter<T>(schema: Parameters<typeof Value.Check>[0], te
 /** `alternatives/<name>/README.md`: another correct solution, in another style; it must pass the check. */
 export const AlternativeFrontMatter = Type.Object({ about: Type.String({ minLength: 10 }) }, { additionalProperties: false });
 /** `cheats/<name>/README.md`: a program that fakes the task; the check must fail it on the assertion `fails`. */
-export const CheatFrontMatter = Type.Object({
-  about: Type.String({ minLength: 10 }),
-  fails: Type.String({ minLength: 3, description: "the name of the assertion that must fail" }),
-}, { additionalProperties: false });
+export const CheatFrontMatter = Type.Object(
+  {
+    about: Type.String({ minLength: 10 }),
+    fails: Type.String({ minLength: 3, description: "the name of the assertion that must fail" }),
+  },
+  { additionalProperties: false },
+);

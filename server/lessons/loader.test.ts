@@ -46,7 +46,10 @@ const good = (overrides: Record<string, string | undefined> = {}) => {
 describe("loadLessons", () => {
   it("orders lessons by folder name, takes ids from the names and links each to the next", () => {
     const lessons = loadLessons(good());
-    expect(lessons.map((l) => [l.id, l.number, l.part, l.next])).toEqual([["first", 1, "Basics", "second"], ["second", 2, "Basics", undefined]]);
+    expect(lessons.map((l) => [l.id, l.number, l.part, l.next])).toEqual([
+      ["first", 1, "Basics", "second"],
+      ["second", 2, "Basics", undefined],
+    ]);
   });
 
   it("overlays the solution on the starter: only what changes is in solution/", () => {
@@ -62,23 +65,44 @@ describe("loadLessons", () => {
     ["a solution identical to its starter", { "01-basics/01-first/solution/main.ts": "// start" }, /identical to the starter/],
     ["an unnumbered folder", { "01-basics/intro/README.md": FRONT }, /"intro" is not a numbered folder/],
     ["a part without README", { "01-basics/README.md": undefined }, /01-basics\/README\.md: missing file/],
-    ["a cheat that names no assertion", { "01-basics/01-first/cheats/canned/README.md": "---\nabout: Replies without asking.\n---\n", "01-basics/01-first/cheats/canned/main.ts": "// fake" }, /cheats\/canned\/README\.md: front matter \/fails/],
+    [
+      "a cheat that names no assertion",
+      { "01-basics/01-first/cheats/canned/README.md": "---\nabout: Replies without asking.\n---\n", "01-basics/01-first/cheats/canned/main.ts": "// fake" },
+      /cheats\/canned\/README\.md: front matter \/fails/,
+    ],
     ["a variant without README", { "01-basics/01-first/alternatives/other/main.ts": "// other" }, /alternatives\/other\/README\.md: missing file/],
-    ["a variant identical to the starter", { "01-basics/01-first/alternatives/same/README.md": "---\nabout: Nothing changed here.\n---\n", "01-basics/01-first/alternatives/same/main.ts": "// start" }, /alternatives\/same: identical to the starter/],
-    ["a scenario that does not exist", { "01-basics/01-first/README.md": FRONT.replace("minutes: 5", "minutes: 5\nscenario: no-such-demo") }, /scenario "no-such-demo" is not a file in scenarios/],
-    ["a goal link to an unknown socket", { "01-basics/01-first/README.md": FRONT.replace("minutes: 5", "minutes: 5\ngoal: { sockets: [{ id: a, kind: REQ }], links: [{ from: a, to: b }] }") }, /goal link names "b"/],
+    [
+      "a variant identical to the starter",
+      {
+        "01-basics/01-first/alternatives/same/README.md": "---\nabout: Nothing changed here.\n---\n",
+        "01-basics/01-first/alternatives/same/main.ts": "// start",
+      },
+      /alternatives\/same: identical to the starter/,
+    ],
+    [
+      "a scenario that does not exist",
+      { "01-basics/01-first/README.md": FRONT.replace("minutes: 5", "minutes: 5\nscenario: no-such-demo") },
+      /scenario "no-such-demo" is not a file in scenarios/,
+    ],
+    [
+      "a goal link to an unknown socket",
+      { "01-basics/01-first/README.md": FRONT.replace("minutes: 5", "minutes: 5\ngoal: { sockets: [{ id: a, kind: REQ }], links: [{ from: a, to: b }] }") },
+      /goal link names "b"/,
+    ],
     ["an entry that is not a file", { "01-basics/01-first/README.md": FRONT.replace("minutes: 5", "minutes: 5\nentry: app.ts") }, /entry file "app\.ts"/],
   ])("fails loudly on %s, naming the file", (_what, overrides, message) => {
     expect(() => loadLessons(good(overrides))).toThrow(message);
   });
 
   it("lays alternatives and cheats over the starter and keeps what each must prove", () => {
-    const [first] = loadLessons(good({
-      "01-basics/01-first/alternatives/other/README.md": "---\nabout: Another port, another loop.\n---\n",
-      "01-basics/01-first/alternatives/other/main.ts": "// other",
-      "01-basics/01-first/cheats/canned/README.md": "---\nabout: Replies without asking.\nfails: Replies answer requests\n---\n",
-      "01-basics/01-first/cheats/canned/main.ts": "// fake",
-    }));
+    const [first] = loadLessons(
+      good({
+        "01-basics/01-first/alternatives/other/README.md": "---\nabout: Another port, another loop.\n---\n",
+        "01-basics/01-first/alternatives/other/main.ts": "// other",
+        "01-basics/01-first/cheats/canned/README.md": "---\nabout: Replies without asking.\nfails: Replies answer requests\n---\n",
+        "01-basics/01-first/cheats/canned/main.ts": "// fake",
+      }),
+    );
     expect(first.variants).toEqual([
       { kind: "alternative", name: "other", about: "Another port, another loop.", files: { "main.ts": "// other" } },
       { kind: "cheat", name: "canned", about: "Replies without asking.", fails: "Replies answer requests", files: { "main.ts": "// fake" } },
@@ -86,7 +110,13 @@ describe("loadLessons", () => {
   });
 
   it("rejects two lessons with the same id", () => {
-    const root = good({ "02-more/README.md": "---\ntitle: More\n---\n", "02-more/01-first/README.md": FRONT, "02-more/01-first/starter/main.ts": "a", "02-more/01-first/solution/main.ts": "b", "02-more/01-first/check.ts": "" });
+    const root = good({
+      "02-more/README.md": "---\ntitle: More\n---\n",
+      "02-more/01-first/README.md": FRONT,
+      "02-more/01-first/starter/main.ts": "a",
+      "02-more/01-first/solution/main.ts": "b",
+      "02-more/01-first/check.ts": "",
+    });
     expect(() => loadLessons(root)).toThrow(/two lessons have the id "first"/);
   });
 

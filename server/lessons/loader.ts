@@ -51,7 +51,10 @@ function loadLesson(root: string, dir: string, folder: { name: string; slug: str
   const starter = readFileSet(join(dir, "starter"), root);
   const solution = { ...starter, ...readFileSet(join(dir, "solution"), root) };
   const entry = data.entry ?? "main.ts";
-  for (const [name, files] of [["starter", starter], ["solution", solution]] as const) {
+  for (const [name, files] of [
+    ["starter", starter],
+    ["solution", solution],
+  ] as const) {
     const problem = programProblem({ files, entry });
     if (problem) throw new Error(`${where(name)}: ${problem}`);
   }
@@ -66,10 +69,24 @@ function loadLesson(root: string, dir: string, folder: { name: string; slug: str
   if (stray) throw new Error(`${where("README.md")}: goal link names "${stray}", which is not one of the goal's sockets`);
   const variants = [...loadVariants(root, dir, "alternative", starter, entry), ...loadVariants(root, dir, "cheat", starter, entry)];
   return {
-    id: folder.slug, title: data.title, part: part.title, partNumber: part.number, number: folder.number,
-    summary: data.summary, minutes: data.minutes, concepts: data.concepts, objectives: data.objectives,
-    hints: data.hints, body, entry, starter, solution, checkPath, variants,
-    ...(data.scenario ? { scenario: data.scenario } : {}), ...(data.goal ? { goal: data.goal } : {}),
+    id: folder.slug,
+    title: data.title,
+    part: part.title,
+    partNumber: part.number,
+    number: folder.number,
+    summary: data.summary,
+    minutes: data.minutes,
+    concepts: data.concepts,
+    objectives: data.objectives,
+    hints: data.hints,
+    body,
+    entry,
+    starter,
+    solution,
+    checkPath,
+    variants,
+    ...(data.scenario ? { scenario: data.scenario } : {}),
+    ...(data.goal ? { goal: data.goal } : {}),
   };
 }
 
@@ -77,20 +94,24 @@ function loadLesson(root: string, dir: string, folder: { name: string; slug: str
 function loadVariants(root: string, dir: string, kind: LessonVariant["kind"], starter: ProgramFiles, entry: string): LessonVariant[] {
   const folder = join(dir, kind === "cheat" ? "cheats" : "alternatives");
   if (!existsSync(folder)) return [];
-  return readdirSync(folder, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort().map((name) => {
-    const where = rel(root, folder, name);
-    const own = readFileSet(join(folder, name), root);
-    const readme = own["README.md"];
-    delete own["README.md"];
-    if (readme === undefined) throw new Error(`${where}/README.md: missing file`);
-    const schema = kind === "cheat" ? CheatFrontMatter : AlternativeFrontMatter;
-    const { data } = readFrontMatter<{ about: string; fails?: string }>(schema, readme, `${where}/README.md`);
-    const files = { ...starter, ...own };
-    const problem = programProblem({ files, entry });
-    if (problem) throw new Error(`${where}: ${problem}`);
-    if (JSON.stringify(files) === JSON.stringify(starter)) throw new Error(`${where}: identical to the starter`);
-    return { kind, name, about: data.about, ...(data.fails ? { fails: data.fails } : {}), files };
-  });
+  return readdirSync(folder, { withFileTypes: true })
+    .filter((d) => d.isDirectory())
+    .map((d) => d.name)
+    .sort()
+    .map((name) => {
+      const where = rel(root, folder, name);
+      const own = readFileSet(join(folder, name), root);
+      const readme = own["README.md"];
+      delete own["README.md"];
+      if (readme === undefined) throw new Error(`${where}/README.md: missing file`);
+      const schema = kind === "cheat" ? CheatFrontMatter : AlternativeFrontMatter;
+      const { data } = readFrontMatter<{ about: string; fails?: string }>(schema, readme, `${where}/README.md`);
+      const files = { ...starter, ...own };
+      const problem = programProblem({ files, entry });
+      if (problem) throw new Error(`${where}: ${problem}`);
+      if (JSON.stringify(files) === JSON.stringify(starter)) throw new Error(`${where}: identical to the starter`);
+      return { kind, name, about: data.about, ...(data.fails ? { fails: data.fails } : {}), files };
+    });
 }
 
 function numberedDirs(dir: string) {

@@ -9,7 +9,7 @@ import type { MessageView, SocketView, TraceView } from "./trace-view.js";
 
 /** A frame's text from its recorded first bytes (head), else from the short preview. */
 export function frameText(frame: Frame | undefined): string {
-  return frame?.head ? Buffer.from(frame.head, "base64").toString("utf8") : frame?.preview ?? "";
+  return frame?.head ? Buffer.from(frame.head, "base64").toString("utf8") : (frame?.preview ?? "");
 }
 
 /** The body frames (routing envelope left out) as text. */
@@ -49,8 +49,11 @@ export function unclosed(trace: TraceView): SocketView[] {
 
 /** The sockets connected to `s` (either direction). */
 export function peersOf(trace: TraceView, s: SocketView): SocketView[] {
-  return trace.edges().flatMap((e) => (e.from === s.id ? [e.to] : e.to === s.id ? [e.from] : []))
-    .map((id) => trace.socket(id)).filter((p): p is SocketView => p !== undefined);
+  return trace
+    .edges()
+    .flatMap((e) => (e.from === s.id ? [e.to] : e.to === s.id ? [e.from] : []))
+    .map((id) => trace.socket(id))
+    .filter((p): p is SocketView => p !== undefined);
 }
 
 /** The sockets of `kinds` bound somewhere. */

@@ -38,7 +38,11 @@ export interface SocketView {
   totals: { sent: number; received: number };
 }
 
-export interface EdgeView { from: string; to: string; endpoint: string }
+export interface EdgeView {
+  from: string;
+  to: string;
+  endpoint: string;
+}
 
 /** One link of the server's link model: a connect (`from`) that reached a bind (`to`), up from `since` until `until`. */
 export interface LinkView extends EdgeView {
@@ -52,7 +56,10 @@ export interface LinkView extends EdgeView {
 export type DropView = TraceEventOf<"message/drop">;
 
 /** A request a socket sent and the reply it received next, if any (REQ, or a DEALER used the same way). */
-export interface Exchange { request: MessageView; reply?: MessageView }
+export interface Exchange {
+  request: MessageView;
+  reply?: MessageView;
+}
 
 /**
  * A finished run's trace, shaped for lesson checks. Which socket reached which, and who sent what to whom, come
@@ -177,8 +184,20 @@ export class TraceView {
     }
     if (e.type === "socket/open") {
       this.byId.set(e.socket, {
-        id: e.socket, kind: e.kind, label: e.label, name: e.label, thread: e.thread, ...(e.process ? { process: e.process } : {}), binds: [], connects: [], closed: false,
-        options: {}, errors: [], sent: [], received: [], totals: { sent: 0, received: 0 },
+        id: e.socket,
+        kind: e.kind,
+        label: e.label,
+        name: e.label,
+        thread: e.thread,
+        ...(e.process ? { process: e.process } : {}),
+        binds: [],
+        connects: [],
+        closed: false,
+        options: {},
+        errors: [],
+        sent: [],
+        received: [],
+        totals: { sent: 0, received: 0 },
       });
       return;
     }
@@ -186,19 +205,38 @@ export class TraceView {
     const s = this.byId.get(e.socket);
     if (!s) return;
     switch (e.type) {
-      case "socket/bind": s.binds.push(e.resolved ?? e.endpoint); break;
-      case "socket/connect": s.connects.push(e.endpoint); break;
-      case "socket/close": s.closed = true; break;
-      case "socket/name": s.name = e.name; break;
-      case "socket/option": s.options[e.name] = e.value; break;
-      case "socket/error": s.errors.push({ op: e.op, code: e.code, message: e.message }); break;
+      case "socket/bind":
+        s.binds.push(e.resolved ?? e.endpoint);
+        break;
+      case "socket/connect":
+        s.connects.push(e.endpoint);
+        break;
+      case "socket/close":
+        s.closed = true;
+        break;
+      case "socket/name":
+        s.name = e.name;
+        break;
+      case "socket/option":
+        s.options[e.name] = e.value;
+        break;
+      case "socket/error":
+        s.errors.push({ op: e.op, code: e.code, message: e.message });
+        break;
       case "message/send":
       case "message/recv": {
         const peer = e.type === "message/send" ? e.peer : e.from;
         const m: MessageView = {
-          socket: e.socket, op: e.type === "message/send" ? "send" : "recv", t: e.t, seq: e.seq, frames: e.frames,
-          texts: e.frames.map((f) => f.preview), ...(e.fp ? { fp: e.fp } : {}), ...(peer ? { peer } : {}),
-          ...(e.type === "message/recv" && e.from ? { from: e.from } : {}), body: e.frames.filter((f) => !f.envelope).map((f) => f.preview),
+          socket: e.socket,
+          op: e.type === "message/send" ? "send" : "recv",
+          t: e.t,
+          seq: e.seq,
+          frames: e.frames,
+          texts: e.frames.map((f) => f.preview),
+          ...(e.fp ? { fp: e.fp } : {}),
+          ...(peer ? { peer } : {}),
+          ...(e.type === "message/recv" && e.from ? { from: e.from } : {}),
+          body: e.frames.filter((f) => !f.envelope).map((f) => f.preview),
         };
         (e.type === "message/send" ? s.sent : s.received).push(m);
         this.all.push(m);

@@ -9,7 +9,7 @@ const QUICK = "console.log('hi');";
 let app: FastifyInstance;
 let baseUrl: string;
 let cleanup: () => Promise<void>;
-beforeAll(async () => ({ app, baseUrl, cleanup } = await listeningApp({}, { CONCURRENT_RUNS: 3, RUNS_PER_CLIENT: 2, WARM_POOL_SIZE: 1, RUN_WALL_CLIENT_MAX_MS: 1_500 })));
+beforeAll(async () => ({ app, baseUrl, cleanup } = await listeningApp({}, { CONCURRENT_RUNS: 4, RUNS_PER_CLIENT: 3, RUNS_PER_TAB: 2, WARM_POOL_SIZE: 1, RUN_WALL_CLIENT_MAX_MS: 1_500 })));
 afterAll(() => cleanup());
 
 const start = (probe: WsProbe, runId: string, source: string, timeoutMs?: number) =>
@@ -21,13 +21,23 @@ describe("runs from many clients", () => {
     for (let i = 0; i < 45; i++) start(hog, `hog-${i}`, FOREVER, 30 * 60_000);
     await hog.until(() => (hog.messages.filter((m) => m.type === "error").length === 43 ? true : undefined));
     const refusals = hog.messages.filter((m) => m.type === "error");
-    expect(refusals[0].type === "error" && refusals[0].payload.message).toBe("You already have 2 runs going, the most one address may have at once; stop one or wait for it to finish.");
+    expect(refusals[0].type === "error" && refusals[0].payload.message).toBe("You already have 2 runs going; stop one or wait for it to finish.");
     expect(refusals.map((m) => m.meta.runId)).toEqual(Array.from({ length: 43 }, (_, i) => `hog-${i + 2}`));
 
     const student = await WsProbe.connect(baseUrl, "/api/runs", "198.51.100.2");
     start(student, "student-1", QUICK);
     expect((await student.exitOf("student-1")).reason).toBe("ok");
     expect(student.messages.some((m) => m.type === "error")).toBe(false);
+
+    // A classmate behind the same address, in a tab of their own, still runs: tabs are counted apart.
+    const classmate = await WsProbe.connect(baseUrl, "/api/runs", "198.51.100.1");
+    start(classmate, "classmate-1", FOREVER, 30 * 60_000);
+    await classmate.until(() => classmate.events("classmate-1").find((e) => e.type === "run/start"));
+    start(classmate, "classmate-2", QUICK);
+    expect(await classmate.errorFor("classmate-2")).toMatch(/^Your network address already has 3 runs going/);
+    classmate.send({ type: "run/stop", payload: {}, meta: { runId: "classmate-1" } });
+    await classmate.exitOf("classmate-1");
+    classmate.ws.close();
 
     hog.send({ type: "run/stop", payload: {}, meta: { runId: "hog-0" } });
     await hog.exitOf("hog-0");

@@ -5,17 +5,20 @@ import { ClientMessage, RUN_ID_PATTERN } from "../../protocol/ws.js";
 import { RunConnection } from "../runs/connection.js";
 import { describeInvalid } from "../runs/describe-invalid.js";
 import { RateLimiter } from "./rate-limiter.js";
+import { RedisRateLimiter } from "./redis-rate-limiter.js";
 import { clientKey } from "../client-key.js";
 
 const MAX_CLIENT_MESSAGE_BYTES = 1024 * 1024;
 
 /** WebSocket `/api/runs`: start and stop runs, stream their traces, present a classroom session. */
 const runs: FastifyPluginAsync = async (app) => {
-  const limiter = new RateLimiter(app.supervisor.limits.RUNS_PER_CLIENT_PER_MINUTE, 60_000);
+  const perMinute = app.supervisor.limits.RUNS_PER_CLIENT_PER_MINUTE;
+  const limiter = app.redis ? new RedisRateLimiter(app.redis, "runs", perMinute, 60_000) : new RateLimiter(perMinute, 60_000);
 
   app.get("/api/runs", { websocket: true }, (socket: WebSocket, request) => {
     const client = clientKey(request);
     const connection = new RunConnection(app, socket, request.log, client);
+    const leave = app.drain.join(connection);
     socket.on("message", (data: Buffer, isBinary: boolean) => {
       if (isBinary || data.length > MAX_CLIENT_MESSAGE_BYTES) return connection.fail("Messages must be JSON text of at most 1 MiB.");
       let message: unknown;
@@ -25,12 +28,15 @@ const runs: FastifyPluginAsync = async (app) => {
         return connection.fail("That message is not valid JSON.");
       }
       if (!Value.Check(ClientMessage, message)) return connection.fail(describeInvalid(message), runIdOf(message));
-      connection.handle(message, () => limiter.allow(client)).catch((err: unknown) => {
+      connection.handle(message, async () => limiter.allow(client)).catch((err: unknown) => {
         request.log.error(err, "run connection failed");
         connection.fail("Something went wrong on the server. The error has been logged.");
       });
     });
-    socket.on("close", () => connection.closed());
+    socket.on("close", () => {
+      leave();
+      connection.closed();
+    });
   });
 };
 

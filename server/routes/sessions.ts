@@ -24,15 +24,17 @@ const sessions: FastifyPluginAsyncTypebox = async (app) => {
     const key = clientKey(request);
     const wait = guard.waitSeconds(key);
     if (wait > 0) return reply.code(429).header("retry-after", String(wait)).send({ statusCode: 429, error: "Too Many Requests", message: guard.refusal(wait) });
-    const session = app.sessions.get(request.params.code);
+    const session = await app.sessions.get(request.params.code);
     if (!session) {
       guard.miss(key);
       return reply.code(404).send({ statusCode: 404, error: "Not Found", message: unknownCode(request.params.code.toUpperCase()) });
     }
-    return { code: session.code, spectators: session.spectatorCount, running: session.currentRunId !== undefined };
+    const answer = { code: session.code, spectators: session.spectatorCount, running: session.currentRunId !== undefined };
+    app.sessions.release(session);
+    return answer;
   });
 
-  app.get("/api/sessions/:code/watch", { websocket: true }, (socket: WebSocket, request) => {
+  app.get("/api/sessions/:code/watch", { websocket: true }, async (socket: WebSocket, request) => {
     const code = String((request.params as { code?: string }).code ?? "").toUpperCase();
     const refuse = (reason: string, why: string) => {
       socket.send(JSON.stringify({ type: "session/ended", payload: { reason }, meta: {} } satisfies ServerMessage));
@@ -41,13 +43,18 @@ const sessions: FastifyPluginAsyncTypebox = async (app) => {
     const key = clientKey(request);
     const wait = guard.waitSeconds(key);
     if (wait > 0) return refuse(guard.refusal(wait), "too many unknown codes");
-    const session = codeRe.test(code) ? app.sessions.get(code) : undefined;
+    const session = codeRe.test(code) ? await app.sessions.get(code) : undefined;
     if (!session) {
       guard.miss(key);
       return refuse(unknownCode(code), "unknown session");
     }
+    // The browser may have gone while the session was looked up on the other nodes.
+    if (socket.readyState !== socket.OPEN) return app.sessions.release(session);
     const full = session.joinRefusal(key);
-    if (full) return refuse(full, "no seat");
+    if (full) {
+      app.sessions.release(session);
+      return refuse(full, "no seat");
+    }
     session.join(socket, key);
     socket.on("message", () => socket.send(JSON.stringify({ type: "error", payload: { message: "Spectators watch read-only; only the presenter controls the run." }, meta: {} } satisfies ServerMessage)));
   });

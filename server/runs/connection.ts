@@ -7,6 +7,12 @@ import { RunRefused, type RunTicket } from "../sandbox/supervisor.js";
 import type { Session } from "../sessions/session.js";
 import { EventBatcher } from "./event-batcher.js";
 import { appendUpTo } from "../util/append-all.js";
+import type { Drainable } from "../cluster/drain.js";
+
+/** WebSocket close code 1012 "service restart": the browser reconnects, and the proxy picks another node. */
+const CLOSE_RESTARTING = 1012;
+
+let tabs = 0;
 
 type StartMessage = Extract<ClientMessage, { type: "run/start" }>;
 
@@ -14,11 +20,16 @@ type StartMessage = Extract<ClientMessage, { type: "run/start" }>;
  * One browser's run WebSocket: its runs, their lesson checks, and the classroom session it presents, if any.
  * Everything it starts stops when the socket closes.
  */
-export class RunConnection {
+export class RunConnection implements Drainable {
   private readonly tickets = new Map<string, RunTicket>();
+  /** This browser tab, among the others at the same address. */
+  private readonly tab = `tab-${++tabs}`;
+  /** Runs being admitted (the rate limit may ask Redis), and those of them whose Stop arrived meanwhile. */
+  private readonly admitting = new Map<string, boolean>();
   /** The scenario each running program was generated from, so its live controls can be checked against it. */
   private readonly scenarioOf = new Map<string, string>();
   private session: Session | undefined;
+  private leaving = false;
 
   constructor(
     private readonly app: FastifyInstance,
@@ -36,29 +47,58 @@ export class RunConnection {
     this.send({ type: "error", payload: { message }, meta: runId ? { runId } : {} });
   }
 
-  async handle(message: ClientMessage, allowRun: () => boolean): Promise<void> {
+  async handle(message: ClientMessage, allowRun: () => Promise<boolean>): Promise<void> {
     switch (message.type) {
-      case "run/start": return allowRun() ? this.start(message) : this.fail("You are starting runs too quickly. Wait a few seconds and try again.", message.meta.runId);
-      case "run/stop": return this.tickets.get(message.meta.runId)?.stop("stop");
+      case "run/start": return this.admit(message, allowRun);
+      case "run/stop":
+        if (this.admitting.has(message.meta.runId)) this.admitting.set(message.meta.runId, true);
+        return this.tickets.get(message.meta.runId)?.stop("stop");
       case "run/control": return this.control(message.meta.runId, message.payload);
-      case "session/open": return this.openSession(message.payload);
+      case "session/open": return await this.openSession(message.payload);
       case "session/view": return this.session ? this.session.setView(message.payload) : this.fail("There is no open session to share the view with.");
       case "session/close": return this.closeSession("The presenter ended the session.");
     }
   }
 
-  closed(): void {
-    for (const ticket of this.tickets.values()) ticket.stop("client-gone");
-    if (this.session) this.session.presenterGoneSince = Date.now();
+  /** The node is draining: this connection closes once its runs have ended, so its browser moves to another node. */
+  leaveWhenIdle(): void {
+    this.leaving = true;
+    if (this.tickets.size === 0) this.socket.close(CLOSE_RESTARTING, "node draining");
   }
 
-  private async start(message: StartMessage): Promise<void> {
+  closed(): void {
+    for (const ticket of this.tickets.values()) ticket.stop("client-gone");
+    if (this.session?.presenting) this.session.presenterLeft();
+  }
+
+  private async admit(message: StartMessage, allowRun: () => Promise<boolean>): Promise<void> {
+    const { runId } = message.meta;
+    if (this.admitting.has(runId)) return this.fail(`A run with id ${runId} already exists on this connection.`, runId);
+    this.admitting.set(runId, false);
+    let allowed: boolean;
+    let stopped: boolean | undefined;
+    try {
+      allowed = await allowRun();
+    } finally {
+      stopped = this.admitting.get(runId);
+      this.admitting.delete(runId);
+    }
+    if (!allowed) return this.fail("You are starting runs too quickly. Wait a few seconds and try again.", runId);
+    return this.start(message, stopped === true);
+  }
+
+  /** `stopAtOnce`: Stop was pressed while the run was being admitted; it still reports its start and its exit. */
+  private async start(message: StartMessage, stopAtOnce: boolean): Promise<void> {
     const { runId } = message.meta;
     const { files, entry, timeoutMs, lessonId, params, scenario } = message.payload;
     if (this.tickets.has(runId)) return this.fail(`A run with id ${runId} already exists on this connection.`, runId);
     const paramProblem = scenario ? this.scenarioParamsProblem(scenario, params ?? {}) : null;
     if (paramProblem) return this.fail(paramProblem, runId);
     if (this.app.runRefusal) return this.fail(this.app.runRefusal, runId);
+    if (this.leaving || !this.app.drain.accepting) {
+      this.fail("This server is restarting; you are being moved to another one. Press Run again in a moment.", runId);
+      return this.leaveWhenIdle();
+    }
     if (lessonId && !this.app.lessons.get(lessonId)) return this.fail(`There is no lesson "${lessonId}" to check against.`, runId);
     const session = this.session;
     const batcher = new EventBatcher((events) => {
@@ -69,7 +109,7 @@ export class RunConnection {
     let ticket: RunTicket;
     try {
       ticket = await this.app.supervisor.submit(
-        { runId, files, entry, timeoutMs, params, client: this.client, presenter: session !== undefined },
+        { runId, files, entry, timeoutMs, params, client: this.client, tab: this.tab, presenter: session !== undefined },
         (events) => {
           if (lessonId) appendUpTo(recorded, events, this.app.supervisor.limits.RECORDED_EVENTS, (e) => e.type === "run/exit");
           batcher.push(events);
@@ -81,11 +121,13 @@ export class RunConnection {
       throw err;
     }
     this.tickets.set(runId, ticket);
+    if (stopAtOnce) ticket.stop("stop");
     if (scenario) this.scenarioOf.set(runId, scenario);
     session?.startRun({ runId, entry: entry ?? "main.ts", files });
     await ticket.done;
     this.tickets.delete(runId);
     this.scenarioOf.delete(runId);
+    if (this.leaving && this.tickets.size === 0) this.socket.close(CLOSE_RESTARTING, "node draining");
     if (lessonId) await this.judge(lessonId, runId, recorded);
   }
 
@@ -116,22 +158,18 @@ export class RunConnection {
     }
   }
 
-  private openSession(previous: { code?: string; key?: string }): void {
+  private async openSession(previous: { code?: string; key?: string }): Promise<void> {
     const audience = (spectators: number) => this.send({ type: "session/audience", payload: { spectators }, meta: {} });
-    if (!this.session && previous.code && previous.key) {
-      const earlier = this.app.sessions.get(previous.code);
-      if (earlier?.canReclaim(previous.key)) this.session = earlier.reclaim(audience);
-    }
+    if (!this.session && previous.code && previous.key) this.session = await this.app.sessions.reclaim(previous.code, previous.key, this.client, audience);
     if (!this.session) {
-      const session = this.app.sessions.open(this.client, audience);
+      const session = await this.app.sessions.open(this.client, audience);
       if (typeof session === "string") return this.fail(session);
       this.session = session;
     }
-    this.session.presenterGoneSince = undefined;
     const s = this.session;
     this.send({
       type: "session/opened",
-      payload: { code: s.code, url: `/watch/${s.code}`, expiresAt: new Date(s.expiresAt).toISOString(), spectators: s.spectatorCount, key: s.presenterKey },
+      payload: { code: s.code, url: `/watch/${s.code}`, expiresAt: new Date(s.expiresAt).toISOString(), spectators: s.spectatorCount, key: s.presenterKey ?? "" },
       meta: {},
     });
   }

@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, symlinkSync, readlinkSync, lstatSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { basename, join } from "node:path";
+import { basename, dirname, join } from "node:path";
 
 /** Where staged copies live: a neutral name, so nothing a run can read (mountinfo, bwrap's argv) shows the checkout. */
 const STAGING_ROOT = join(tmpdir(), `zmq-workbench-${process.getuid?.() ?? "user"}`);
@@ -38,6 +38,7 @@ export function stageApp(sources: { from: string; as: string }[]): StagedApp {
 
 function mirror(from: string, to: string): void {
   const stat = lstatSync(from);
+  mkdirSync(dirname(to), { recursive: true, mode: 0o755 });
   if (stat.isSymbolicLink()) return symlinkSync(readlinkSync(from), to);
   if (!stat.isDirectory()) return linkOrCopy(from, to);
   mkdirSync(to, { recursive: true, mode: 0o755 });

@@ -9,7 +9,6 @@ const CLOSE_BRACKET = 0x5d;
 const CLOSE_BRACE = 0x7d;
 const QUOTE = 0x22;
 const BACKSLASH = 0x5c;
-const SPACE = 0x20;
 
 /** Why a line was not taken: the program wrote it (no key), or it broke the channel's bounds or contract. */
 export type Rejection = "unsigned" | "malformed";

@@ -34,4 +34,16 @@ describe("FairQueue", () => {
     expect(q.length).toBe(2);
     expect([q.shift(), q.shift()]).toEqual(["a2", "b1"]);
   });
+
+  it("gives an address's turns to its tabs in turn (a class behind one NAT)", () => {
+    const q = new FairQueue<string>();
+    q.push("school", "ann1", "ann");
+    q.push("school", "ann2", "ann");
+    q.push("school", "ann3", "ann");
+    q.push("school", "bob1", "bob");
+    q.push("home", "h1", "h");
+    q.push("school", "cid1", "cid");
+    expect(q.positionOf("school", "bob1")).toBe(3);
+    expect(Array.from({ length: 6 }, () => q.shift())).toEqual(["ann1", "h1", "bob1", "cid1", "ann2", "ann3"]);
+  });
 });

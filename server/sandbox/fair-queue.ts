@@ -1,21 +1,24 @@
+interface Entry<T> { item: T; tab: string }
+
 /**
  * Runs waiting for a slot, served round-robin across clients: each client's runs keep their order, and the next
  * slot goes to the client that has waited longest since it was last served. So one client's many runs delay
- * another client's run by at most one start each.
+ * another client's run by at most one start each. Within a client (an address a whole class may share behind one
+ * NAT), its turns go to its tabs in turn, so one student's queued runs do not hold back the classmate beside them.
  */
 export class FairQueue<T> {
   /** Clients with waiting items, in serving order (a Map keeps insertion order; re-inserting moves to the end). */
-  private readonly byClient = new Map<string, T[]>();
+  private readonly byClient = new Map<string, Entry<T>[]>();
   private size = 0;
 
   get length(): number {
     return this.size;
   }
 
-  push(client: string, item: T): void {
+  push(client: string, item: T, tab = ""): void {
     const items = this.byClient.get(client);
-    if (items) items.push(item);
-    else this.byClient.set(client, [item]);
+    if (!items) this.byClient.set(client, [{ item, tab }]);
+    else items.splice(tabTurn(items, tab), 0, { item, tab });
     this.size++;
   }
 
@@ -24,7 +27,7 @@ export class FairQueue<T> {
     const first = this.byClient.entries().next();
     if (first.done) return undefined;
     const [client, items] = first.value;
-    const item = items.shift()!;
+    const { item } = items.shift()!;
     this.byClient.delete(client);
     if (items.length) this.byClient.set(client, items);
     this.size--;
@@ -33,7 +36,7 @@ export class FairQueue<T> {
 
   remove(client: string, item: T): boolean {
     const items = this.byClient.get(client);
-    const i = items ? items.indexOf(item) : -1;
+    const i = items ? items.findIndex((e) => e.item === item) : -1;
     if (!items || i < 0) return false;
     items.splice(i, 1);
     if (!items.length) this.byClient.delete(client);
@@ -43,7 +46,7 @@ export class FairQueue<T> {
 
   /** 1-based place in line of a waiting item, counting the turns of every client served before it. */
   positionOf(client: string, item: T): number {
-    const own = this.byClient.get(client)?.indexOf(item) ?? -1;
+    const own = this.byClient.get(client)?.findIndex((e) => e.item === item) ?? -1;
     if (own < 0) return 0;
     let position = 0;
     let before = true;
@@ -53,4 +56,16 @@ export class FairQueue<T> {
     }
     return position;
   }
+}
+
+/** Where a new item of `tab` goes in its client's line: after every tab's item of the same round as its own. */
+function tabTurn<T>(items: Entry<T>[], tab: string): number {
+  const round = items.filter((e) => e.tab === tab).length;
+  const seen = new Map<string, number>();
+  for (let i = 0; i < items.length; i++) {
+    const n = seen.get(items[i].tab) ?? 0;
+    seen.set(items[i].tab, n + 1);
+    if (n > round) return i;
+  }
+  return items.length;
 }

@@ -7,7 +7,7 @@ const skipReason = await bwrapSkipReason();
 describe.skipIf(skipReason !== undefined)("the supervisor's queue across clients", () => {
   let supervisor: Supervisor;
   beforeAll(async () => {
-    supervisor = await Supervisor.create({ driver: "bwrap", limits: testLimits({ CONCURRENT_RUNS: 1, RUNS_PER_CLIENT: 3 }) });
+    supervisor = await Supervisor.create({ driver: "bwrap", limits: testLimits({ CONCURRENT_RUNS: 1, RUNS_PER_CLIENT: 3, RUNS_PER_TAB: 3 }) });
   });
   afterAll(async () => supervisor?.close());
 

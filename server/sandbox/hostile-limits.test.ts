@@ -11,6 +11,8 @@ import { bwrapSkipReason, printed, runProgram, testLimits, waitFor } from "./tes
 
 const skipReason = await bwrapSkipReason();
 const INHERITED_FD = 40;
+/** Several runs, or a whole CLI start, on a shared 2-core machine. */
+const HEAVY_TEST_MS = 120_000;
 
 /** Runs `file` with the CLI, the way a server started as `npm start 40<secret` would: fd 40 open and inheritable. */
 function cliWithOpenDescriptor(file: string, secretPath: string): Promise<TraceEvent[]> {
@@ -19,7 +21,16 @@ function cliWithOpenDescriptor(file: string, secretPath: string): Promise<TraceE
   const child = spawn(process.execPath, [join(REPO_ROOT, "bin/zmq-workbench.mjs"), "run", file, "--json"], { cwd: REPO_ROOT, stdio: [...stdio] });
   let out = "";
   child.stdout!.on("data", (b: Buffer) => (out += b.toString()));
-  return new Promise((resolve) => child.on("close", () => resolve(out.trim().split("\n").map((l) => JSON.parse(l) as TraceEvent))));
+  return new Promise((resolve) =>
+    child.on("close", () =>
+      resolve(
+        out
+          .trim()
+          .split("\n")
+          .map((l) => JSON.parse(l) as TraceEvent),
+      ),
+    ),
+  );
 }
 
 // The limits whose verdicts used to depend on timing or on what the program said, and what a run can see of the host.
@@ -32,13 +43,17 @@ describe.skipIf(skipReason !== undefined)("limits that name themselves, in the b
     await supervisor?.close();
   });
 
-  it("ends 1,000-character lines in a tight loop as limit/output, every time, with no socket advice", async () => {
-    for (let attempt = 0; attempt < 3; attempt++) {
-      const { exit } = await runProgram(supervisor, hostile.longLineFlood, { timeoutMs: 20_000 });
-      expect(exit).toMatchObject({ reason: "limit", limit: "output" });
-      expect(exit.message).not.toMatch(/socket/i);
-    }
-  });
+  it(
+    "ends 1,000-character lines in a tight loop as limit/output, every time, with no socket advice",
+    async () => {
+      for (let attempt = 0; attempt < 3; attempt++) {
+        const { exit } = await runProgram(supervisor, hostile.longLineFlood, { timeoutMs: 20_000 });
+        expect(exit).toMatchObject({ reason: "limit", limit: "output" });
+        expect(exit.message).not.toMatch(/socket/i);
+      }
+    },
+    HEAVY_TEST_MS,
+  );
 
   it("names the process limit when the cgroup refuses spawns (not a bare exit code)", async () => {
     const outcome = await runProgram(supervisor, hostile.hundredSpawns);
@@ -73,17 +88,24 @@ describe.skipIf(skipReason !== undefined)("limits that name themselves, in the b
     expect(dropped).toMatchObject({ message: expect.stringMatching(/^200 control messages were not delivered/) });
   });
 
-  it("starts runs with no descriptor the server inherited above the channel", async () => {
-    const dir = mkdtempSync(join(tmpdir(), "zmq-wb-fd-"));
-    writeFileSync(join(dir, "secret.txt"), "inherited-secret", { mode: 0o600 });
-    writeFileSync(join(dir, "main.js"), hostile.hostFacts);
-    const events = await cliWithOpenDescriptor(join(dir, "main.js"), join(dir, "secret.txt"));
-    const text = events.filter((e) => e.type === "console" && e.stream === "stdout").map((e) => (e as { text: string }).text).join("");
-    const facts = JSON.parse(text) as { fds: number[]; fd40: { ok: boolean } };
-    expect(facts.fd40.ok).toBe(false);
-    expect(facts.fds).not.toContain(INHERITED_FD);
-    expect(JSON.stringify(events)).not.toContain("inherited-secret");
-  });
+  it(
+    "starts runs with no descriptor the server inherited above the channel",
+    async () => {
+      const dir = mkdtempSync(join(tmpdir(), "zmq-wb-fd-"));
+      writeFileSync(join(dir, "secret.txt"), "inherited-secret", { mode: 0o600 });
+      writeFileSync(join(dir, "main.js"), hostile.hostFacts);
+      const events = await cliWithOpenDescriptor(join(dir, "main.js"), join(dir, "secret.txt"));
+      const text = events
+        .filter((e) => e.type === "console" && e.stream === "stdout")
+        .map((e) => (e as { text: string }).text)
+        .join("");
+      const facts = JSON.parse(text) as { fds: number[]; fd40: { ok: boolean } };
+      expect(facts.fd40.ok).toBe(false);
+      expect(facts.fds).not.toContain(INHERITED_FD);
+      expect(JSON.stringify(events)).not.toContain("inherited-secret");
+    },
+    HEAVY_TEST_MS,
+  );
 
   it("shows no host path of the checkout in /proc/1/cmdline or /proc/self/mountinfo", async () => {
     const outcome = await runProgram(supervisor, hostile.hostFacts);

@@ -12,18 +12,22 @@ export const DEFAULT_LIMITS = {
   // CPU seconds (prlimit --cpu): a backstop behind the wall-time limit, never below the longest demo (30 min at
   // one busy core), so a scenario at full rate runs to its end; it stops only what the wall-time kill missed.
   RUN_CPU_S: 30 * 60,
-  // 4 GiB of address space, only for a run without a memory cgroup (WebAssembly reserves far more than it uses):
-  // each V8 isolate reserves ~600 MiB it never touches, so this only stops absurd allocations.
-  ADDRESS_SPACE_BYTES: 4 * 1024 * 1024 * 1024,
+  // 8 GiB of address space, only for a run without a memory cgroup (WebAssembly reserves far more than it uses):
+  // each V8 isolate (main, the hooks thread, each worker) reserves ~600 MiB it never touches, and at 4 GiB a program
+  // with two worker threads died at start ("Failed to reserve virtual memory for CodeRange"); six measured 5.2 GB.
+  ADDRESS_SPACE_BYTES: 8 * 1024 * 1024 * 1024,
   V8_HEAP_MB: 256, // --max-old-space-size without a memory cgroup; in one, twice its limit, so the cgroup trips first
   CGROUP_MEMORY_BYTES: 512 * 1024 * 1024, // resident memory of the whole run, where a memory cgroup is writable
   PROCESSES: 64, // tasks (processes and threads): cgroup pids.max (prlimit --nproc twice that), or --nproc without one
-  OPEN_FILES: 256, // prlimit --nofile
+  // prlimit --nofile. Measured in the sandbox: Node and the context start with ~30; each socket costs 1, each tcp/ipc
+  // one 4 (its traced monitor is 2 more libzmq sockets, plus the listener) and each tcp connection 1 per side, so
+  // 64 sockets that each bind and connect need ~420. libzmq aborts when it runs out, so SOCKETS must come first.
+  OPEN_FILES: 1024,
   FILE_WRITE_BYTES: 8 * 1024 * 1024, // prlimit --fsize: the largest file the program may write
   TMP_BYTES: 32 * 1024 * 1024, // size of the sandbox's private /tmp (bwrap tmpfs), all files together
   OUTPUT_BYTES: 256 * 1024, // stdout + stderr shown to the learner, at once; the budget then grows by the next line
   OUTPUT_BYTES_PER_MINUTE: 1024 * 1024, // so a 30-minute demo that prints as it goes is never cut, while a flood is
-  SOCKETS: 64, // zeromq sockets per run, enforced in the traced module well below OPEN_FILES
+  SOCKETS: 64, // zeromq sockets open at once per run, enforced in the traced module well below OPEN_FILES
   MESSAGE_BYTES: 64 * 1024 * 1024, // one message, all frames
   MESSAGE_EVENTS: 5_000, // full message events per run before sampling
   EVENTS_PER_SECOND: 5_000, // telemetry rate before sampling
@@ -39,7 +43,8 @@ export const DEFAULT_LIMITS = {
   QUEUE_LENGTH: 32, // runs waiting; more are refused as busy
   WARM_POOL_SIZE: 2, // pre-started sandboxes waiting for a job
   RUNS_PER_CLIENT_PER_MINUTE: 60, // rate limit per client address
-  RUNS_PER_CLIENT: 2, // runs one client address may have running and queued at once; the queue takes clients in turn
+  RUNS_PER_CLIENT: 16, // runs one client address may have running and queued at once (a class behind one NAT shares it); the queue takes addresses in turn
+  RUNS_PER_TAB: 2, // runs one browser tab may have running and queued at once; an address's turns go to its tabs in turn
 } as const;
 
 /** Limits where 0 means something sensible (no warm pool, no queue). */

@@ -37,7 +37,9 @@ describe("a fault while handling one run's data", () => {
     const runner = new FakeRunner();
     runner.rejectedLines = { unsigned: 3, malformed: 1 };
     const events: TraceEvent[] = [];
-    const run = new Run(runner as unknown as RunnerProcess, { runId: "r2", entry: "main.js", files: {}, wallMs: 10_000 }, { ...DEFAULT_LIMITS }, (batch) => appendAll(events, batch));
+    const run = new Run(runner as unknown as RunnerProcess, { runId: "r2", entry: "main.js", files: {}, wallMs: 10_000 }, { ...DEFAULT_LIMITS }, (batch) =>
+      appendAll(events, batch),
+    );
     runner.emit("exit", 0, null, undefined);
     const exit = await run.done;
     expect(exit.reason).toBe("ok");

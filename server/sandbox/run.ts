@@ -9,6 +9,7 @@ import { decideVerdict, type StopCause, type ProcessEnd } from "./verdict.js";
 import { ControlGate } from "./control-gate.js";
 import { channelReport } from "./channel-report.js";
 import { TraceProcessor } from "../trace/trace-processor.js";
+import { StillRunning } from "./still-running.js";
 
 export interface RunJob {
   runId: string;
@@ -46,6 +47,7 @@ export class Run {
   /** No prototype: socket ids come from the sandbox, and "__proto__" must not reach Object.prototype. */
   private totals: Record<string, SocketTotals> = Object.create(null) as Record<string, SocketTotals>;
   private readonly openSockets = new Set<string>();
+  private readonly stillRunning = new StillRunning();
   private wallTimer: NodeJS.Timeout | undefined;
   readonly done: Promise<RunExit>;
   private started = false;
@@ -71,15 +73,23 @@ export class Run {
     proc.on("stderr", (b) => this.guarded(() => this.onOutput("stderr", b)));
     proc.on("channel-error", () => this.stop({ reason: "limit", limit: "telemetry" }));
     proc.on("internal-error", (err) => this.internalError(err));
-    const begin = () => this.guarded(() => {
-      this.jobSentAt = performance.now();
-      proc.sendJob({ type: "job", runId: job.runId, entry: job.entry, files: job.files, limits: runnerLimits(limits), ...(job.params ? { params: job.params } : {}) });
-      this.started = true;
-      for (const message of this.pendingControl.splice(0)) proc.sendControl({ type: "control", message });
-      this.wallTimer = setTimeout(() => this.stop({ reason: "timeout", limit: "wall-time" }), job.wallMs);
-      // Releases receives held for a late send and runs the one-second "nothing binds there" check.
-      this.traceTimer = setInterval(() => this.guarded(() => this.processed([])), TRACE_TICK_MS);
-    });
+    const begin = () =>
+      this.guarded(() => {
+        this.jobSentAt = performance.now();
+        proc.sendJob({
+          type: "job",
+          runId: job.runId,
+          entry: job.entry,
+          files: job.files,
+          limits: runnerLimits(limits),
+          ...(job.params ? { params: job.params } : {}),
+        });
+        this.started = true;
+        for (const message of this.pendingControl.splice(0)) proc.sendControl({ type: "control", message });
+        this.wallTimer = setTimeout(() => this.stop({ reason: "timeout", limit: "wall-time" }), job.wallMs);
+        // Releases receives held for a late send and runs the one-second "nothing binds there" check.
+        this.traceTimer = setInterval(() => this.guarded(() => this.processed([])), TRACE_TICK_MS);
+      });
     if (proc.isReady) begin();
     else proc.once("ready", begin);
   }
@@ -177,6 +187,7 @@ export class Run {
   /** Attribution, run-level diagnostics and time order need the whole run's trace; they hold events briefly. */
   private processed(events: TraceEvent[]): void {
     const out = this.trace.process(events, this.traceMs);
+    this.stillRunning.observe(events);
     if (out.length) this.sink(out);
   }
 
@@ -189,11 +200,17 @@ export class Run {
       if (tail.length || report.length) this.sink([...tail, ...report]);
     });
     this.finished = true;
-    const end: ProcessEnd = { code, signal, uncaught: this.uncaught, usage, openSockets: this.openSockets.size };
+    const end: ProcessEnd = { code, signal, uncaught: this.uncaught, usage, openSockets: this.openSockets.size, stillRunning: this.stillRunning.explain() };
     const verdict = decideVerdict(end, this.cause, this.job.wallMs);
     const exit: RunExit = {
-      type: "run/exit", t: this.traceMs, reason: verdict.reason, code: verdict.code, message: verdict.message,
-      totals: { ...this.totals }, ...(verdict.limit ? { limit: verdict.limit } : {}), ...(signal ? { signal } : {}),
+      type: "run/exit",
+      t: this.traceMs,
+      reason: verdict.reason,
+      code: verdict.code,
+      message: verdict.message,
+      totals: { ...this.totals },
+      ...(verdict.limit ? { limit: verdict.limit } : {}),
+      ...(signal ? { signal } : {}),
     };
     this.sink([exit]);
     return exit;

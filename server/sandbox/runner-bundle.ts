@@ -1,7 +1,8 @@
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from "node:fs";
-import { dirname, join, relative, } from "node:path";
-import { build, version as esbuildVersion } from "esbuild";
+import { dirname, join, relative } from "node:path";
+import { fileURLToPath } from "node:url";
+import { build, version as esbuildVersion, type Plugin } from "esbuild";
 import { REPO_ROOT } from "../paths.js";
 
 /** The runner runs inside the sandbox; this file only bundles it, on the server. */
@@ -13,7 +14,12 @@ const KEEP_BUILDS = 3;
 const PRUNE_AFTER_MS = 6 * 60 * 60 * 1000;
 /** Everything bundled lives here; tests and test helpers elsewhere in sandboxed/runner do not change the bundle. */
 const BUNDLED_SOURCES = ["channel.ts", "entries", "job", "telemetry", "traced"];
-const ENTRY_POINTS = { register: "entries/register.ts", hooks: "entries/hooks.ts", runner: "entries/runner.ts", zeromq: "entries/zeromq.ts" };
+const ENTRY_POINTS = {
+  register: "entries/register.ts", hooks: "entries/hooks.ts", runner: "entries/runner.ts", zeromq: "entries/zeromq.ts",
+  draft: "entries/draft.ts", "v5-compat": "entries/v5-compat.ts",
+};
+/** zeromq.js's v5 compatibility layer is bundled (not loaded from the package) so that its sockets are traced. */
+const COMPAT_SOURCE = /[\\/]zeromq[\\/]lib[\\/]compat\.js$/;
 /** The zmq-devices library learners may import; bundled beside the runner. */
 const DEVICES_ENTRY = join(REPO_ROOT, "sandboxed", "devices", "src", "index.ts");
 export const DEVICES_BUNDLE_FILE = "zmq-devices.mjs";
@@ -50,7 +56,9 @@ export async function buildRunner(options: { devicesEntry?: string } = {}): Prom
     format: "esm",
     platform: "node",
     target: "node20",
-    external: ["zeromq", "zeromq/*"],
+    plugins: [zeromqStaysOutside],
+    // The bundled compatibility layer is CommonJS and requires Node built-ins (events) at run time.
+    banner: { js: 'import { createRequire as __wbCreateRequire } from "node:module"; const require = __wbCreateRequire(import.meta.url);' },
     logLevel: "silent",
   });
   await buildDevices(devices, join(scratch, DEVICES_BUNDLE_FILE));
@@ -62,6 +70,18 @@ export async function buildRunner(options: { devicesEntry?: string } = {}): Prom
   pruneOldBuilds(dir);
   return bundle;
 }
+
+/**
+ * The real zeromq stays a run-time import (its native addon cannot be bundled), except its compatibility layer,
+ * whose `require(".")` becomes the traced module.
+ */
+const zeromqStaysOutside: Plugin = {
+  name: "zeromq-stays-outside",
+  setup(builder) {
+    builder.onResolve({ filter: /^\.$/ }, (args) => (COMPAT_SOURCE.test(args.importer) ? { path: join(SOURCE_DIR, "traced", "compat-classes.ts") } : undefined));
+    builder.onResolve({ filter: /^zeromq(\/|$)/ }, (args) => (args.path === "zeromq/lib/compat" ? undefined : { path: args.path, external: true }));
+  },
+};
 
 /**
  * One file, its own imports bundled, with `zeromq` left as a bare import: the resolve hooks hand it the traced
@@ -81,7 +101,8 @@ async function buildDevices(entry: string, outfile: string): Promise<void> {
 }
 
 function sourceHash(devicesEntry: string): string {
-  const hash = createHash("sha256").update(esbuildVersion);
+  // This file's build options shape the bundle too.
+  const hash = createHash("sha256").update(esbuildVersion).update(readFileSync(fileURLToPath(import.meta.url)));
   const devicesFiles = sourceFiles(dirname(devicesEntry));
   const files = [...BUNDLED_SOURCES.flatMap((name) => sourceFiles(join(SOURCE_DIR, name))), ...devicesFiles];
   for (const file of files) hash.update(relative(SOURCE_DIR, file)).update(readFileSync(file));

@@ -54,7 +54,11 @@ export class RunnerProcess extends EventEmitter<RunnerProcessEvents> {
   /** Control messages dropped because the program did not read its channel. */
   controlDropped = 0;
 
-  constructor(driver: IsolationDriver, spec: LaunchSpec, private readonly cgroup?: RunCgroup) {
+  constructor(
+    driver: IsolationDriver,
+    spec: LaunchSpec,
+    private readonly cgroup?: RunCgroup,
+  ) {
     super();
     this.command = driver.launch(spec);
     const { file, args } = cgroup ? cgroup.wrap(this.command.file, this.command.args) : this.command;

@@ -21,6 +21,8 @@ export interface RunRequest {
   params?: Record<string, unknown>;
   /** Who asks: the client address runs are counted and queued by. Without one (the CLI, the lesson checker) a run is uncapped and queued as its own client. */
   client?: string;
+  /** The browser tab (one run WebSocket) asking, within its address: each tab has its own cap and turns. */
+  tab?: string;
   /** A classroom session's presenter may ask for the longest time limit (RUN_WALL_MAX_MS). */
   presenter?: boolean;
 }
@@ -48,8 +50,9 @@ let localRuns = 0;
 export class Supervisor {
   private active = 0;
   private readonly queue = new FairQueue<Waiting>();
-  /** Runs each client has running or queued. */
+  /** Runs each client address, and each tab, has running or queued. */
   private readonly perClient = new Map<string, number>();
+  private readonly perTab = new Map<string, number>();
   private readonly tickets = new Set<RunTicket>();
 
   private constructor(
@@ -93,13 +96,20 @@ export class Supervisor {
     const wallMs = Math.min(request.timeoutMs ?? this.limits.RUN_WALL_MS, request.presenter ? this.limits.RUN_WALL_MAX_MS : this.limits.RUN_WALL_CLIENT_MAX_MS);
     const client = request.client ?? `local:${localRuns++}`;
     const going = this.perClient.get(client) ?? 0;
+    const tab = request.tab ?? "";
+    const tabKey = `${client}\u0000${tab}`;
+    const goingInTab = this.perTab.get(tabKey) ?? 0;
+    if (request.client !== undefined && goingInTab >= this.limits.RUNS_PER_TAB) {
+      throw new RunRefused(`You already have ${goingInTab} runs going; stop one or wait for it to finish.`, "busy");
+    }
     if (request.client !== undefined && going >= this.limits.RUNS_PER_CLIENT) {
-      throw new RunRefused(`You already have ${going} runs going, the most one address may have at once; stop one or wait for it to finish.`, "busy");
+      throw new RunRefused(`Your network address already has ${going} runs going, the most one address may have at once (everyone behind it counts together); wait a moment and try again.`, "busy");
     }
     if (this.active >= this.limits.CONCURRENT_RUNS && this.queue.length >= this.limits.QUEUE_LENGTH) {
       throw new RunRefused("The workbench is busy running other programs. Please try again in a moment.", "busy");
     }
     this.perClient.set(client, going + 1);
+    this.perTab.set(tabKey, goingInTab + 1);
     const files = request.files;
     let run: Run | undefined;
     let stopped: StopCause | undefined;
@@ -156,13 +166,12 @@ export class Supervisor {
     this.tickets.add(ticket);
     void done.then(() => {
       this.tickets.delete(ticket);
-      const left = (this.perClient.get(client) ?? 1) - 1;
-      if (left > 0) this.perClient.set(client, left);
-      else this.perClient.delete(client);
+      countDown(this.perClient, client);
+      countDown(this.perTab, tabKey);
     });
     if (this.active < this.limits.CONCURRENT_RUNS) void start();
     else {
-      this.queue.push(client, waiting);
+      this.queue.push(client, waiting, tab);
       onQueued?.(this.queue.positionOf(client, waiting));
     }
     return ticket;
@@ -187,6 +196,15 @@ export class Supervisor {
     return this.active;
   }
 
+  get queuedCount(): number {
+    return this.queue.length;
+  }
+
+  /** Resolves when every run started or queued so far has ended (a draining node waits on it). */
+  async runsDone(): Promise<void> {
+    await Promise.all([...this.tickets].map((t) => t.done));
+  }
+
   /** Stops every run and the warm pool; resolves when every run has reported its exit. */
   async close(): Promise<void> {
     const pool = this.pool.close();
@@ -198,3 +216,9 @@ export class Supervisor {
 }
 
 export type { TraceEvent };
+
+function countDown(counts: Map<string, number>, key: string): void {
+  const left = (counts.get(key) ?? 1) - 1;
+  if (left > 0) counts.set(key, left);
+  else counts.delete(key);
+}

@@ -7,9 +7,31 @@ export class CompileError extends Error {
   }
 }
 
+/**
+ * The module format a file is transpiled to, the way Node and tsc decide it: .mts/.cts by extension, .ts by the
+ * package.json "type"; otherwise (and for every JavaScript file) it is kept as written (undefined) and Node tells
+ * CommonJS from ESM by its syntax (`import`/`export`/top-level await make it ESM).
+ */
+export function outputFormat(name: string, packageType: string | undefined): "esm" | "cjs" | undefined {
+  if (!/\.[cm]?tsx?$/.test(name)) return undefined;
+  if (/\.mtsx?$/.test(name)) return "esm";
+  if (/\.ctsx?$/.test(name)) return "cjs";
+  return packageType === "module" ? "esm" : packageType === "commonjs" ? "cjs" : undefined;
+}
+
+function packageTypeOf(files: ProgramFiles): string | undefined {
+  try {
+    const type: unknown = (JSON.parse(files["package.json"] ?? "{}") as { type?: unknown }).type;
+    return typeof type === "string" ? type : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /** Transpiles each TypeScript file on its own (no bundling), so stack traces and labels keep learner file names. */
 export async function transpileProgram(files: ProgramFiles): Promise<Record<string, string>> {
   const out: Record<string, string> = {};
+  const packageType = packageTypeOf(files);
   await Promise.all(
     Object.entries(files).map(async ([name, source]) => {
       if (name.endsWith(".json")) {
@@ -18,8 +40,8 @@ export async function transpileProgram(files: ProgramFiles): Promise<Record<stri
       }
       try {
         const result = await transform(source, {
-          loader: /\.m?ts$/.test(name) ? "ts" : "js",
-          format: "esm",
+          loader: /\.[cm]?ts$/.test(name) ? "ts" : "js",
+          format: outputFormat(name, packageType),
           target: "node20",
           sourcemap: "inline",
           sourcefile: name,

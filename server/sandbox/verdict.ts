@@ -25,6 +25,8 @@ export interface ProcessEnd {
   usage?: CgroupUsage;
   /** Sockets the trace shows still open at the end: only then is "a waiting socket" advice worth giving. */
   openSockets?: number;
+  /** What the trace shows kept the program alive, in words (still-running.ts), for a run stopped at its time limit. */
+  stillRunning?: string;
 }
 
 export interface Verdict {
@@ -61,7 +63,7 @@ export function decideVerdict(end: ProcessEnd, cause: StopCause | undefined, wal
     return { reason: "killed", code: end.code, message: who };
   }
   if (cause?.reason === "error") return { reason: "error", code: end.code, message: INTERNAL_ERROR };
-  if (cause?.reason === "timeout") return { reason: "timeout", code: end.code, message: timeoutSentence(cause.limit, wallMs, end.openSockets ?? 0), limit: cause.limit };
+  if (cause?.reason === "timeout") return { reason: "timeout", code: end.code, message: timeoutSentence(cause.limit, wallMs, end), limit: cause.limit };
   if (cause) return { reason: cause.reason, code: end.code, message: LIMIT_SENTENCES[cause.limit] ?? `The run hit the ${cause.limit} limit.`, limit: cause.limit };
   const signal = endingSignal(end);
   if ((end.usage?.oomKills ?? 0) > 0) return { reason: "memory", code: end.code, message: LIMIT_SENTENCES.memory, limit: "memory" };
@@ -75,13 +77,18 @@ export function decideVerdict(end: ProcessEnd, cause: StopCause | undefined, wal
     return { reason: "limit", code: end.code, message: `${LIMIT_SENTENCES[limit]} ${end.uncaught.message}`, limit };
   }
   if (end.uncaught) return { reason: "error", code: end.code, message: `The program stopped with an uncaught ${end.uncaught.name}: ${end.uncaught.message}` };
-  if (signal === "SIGABRT") return { reason: "error", code: end.code, message: "The program aborted (SIGABRT). V8 aborts when its heap is full, and libzmq when one of its own checks fails (too many sockets or descriptors, a socket used from two threads)." };
+  if (signal === "SIGABRT") {
+    // libzmq is named only when the trace shows sockets: advice names causes the run actually had.
+    const zmq = (end.openSockets ?? 0) > 0 ? ", and libzmq when one of its own checks fails (too many descriptors, a socket used from two threads)" : "";
+    return { reason: "error", code: end.code, message: `The program aborted (SIGABRT). V8 aborts when its heap is full${zmq}.` };
+  }
   if (signal) return { reason: "error", code: end.code, message: `The program was ended by signal ${signal}.` };
   return { reason: "error", code: end.code, message: `The program exited with code ${end.code}.` };
 }
 
-function timeoutSentence(limit: "wall-time" | "cpu-time", wallMs: number, openSockets: number): string {
+function timeoutSentence(limit: "wall-time" | "cpu-time", wallMs: number, end: ProcessEnd): string {
   if (limit === "cpu-time") return LIMIT_SENTENCES["cpu-time"];
   const base = `The program was still running after ${Math.round(wallMs / 100) / 10} s, the time limit, and was stopped.`;
-  return openSockets > 0 ? `${base} A socket still waiting for a message keeps a program alive: close sockets you are done with.` : base;
+  if (end.stillRunning) return `${base} ${end.stillRunning}`;
+  return (end.openSockets ?? 0) > 0 ? `${base} A socket still waiting for a message keeps a program alive: close sockets you are done with.` : base;
 }

@@ -1,5 +1,9 @@
 import fp from "fastify-plugin";
+import { hostname } from "node:os";
+import { randomBytes } from "node:crypto";
 import { SessionHub } from "../sessions/hub.js";
+import { MemoryBus } from "../sessions/memory-bus.js";
+import { RedisBus } from "../sessions/redis-bus.js";
 
 declare module "fastify" {
   interface FastifyInstance {
@@ -7,8 +11,10 @@ declare module "fastify" {
   }
 }
 
+/** Classroom sessions in this process, or shared by every node through Redis when the app has one. */
 export default fp(async (app) => {
-  const hub = new SessionHub(app.serverLimits);
+  const node = `${hostname()}-${process.pid}-${randomBytes(3).toString("hex")}`;
+  const hub = app.redis ? new SessionHub(app.serverLimits, new RedisBus(node, app.redis), true) : new SessionHub(app.serverLimits, new MemoryBus());
   app.decorate("sessions", hub);
   app.addHook("onClose", async () => hub.closeAll("The server is shutting down."));
-}, { name: "sessions", dependencies: ["server-limits"] });
+}, { name: "sessions", dependencies: ["server-limits", "redis"] });

@@ -71,7 +71,7 @@ describe("classroom sessions from many clients", () => {
 describe("spectators who do not read", () => {
   it("are dropped once their backlog passes the bound, while reading ones get everything and a dropped one can rejoin", async () => {
     const { presenter, code } = await present("192.0.2.30");
-    const session = app.sessions.get(code!)!;
+    const session = (await app.sessions.get(code!))!;
     session.startRun({ runId: "big", entry: "main.js", files: { "main.js": "" } });
     const reader = await watch(code!, "192.0.2.31");
     const idle = await watch(code!, "192.0.2.32");
@@ -99,7 +99,7 @@ describe("spectators who do not read", () => {
 
   it("share one serialised snapshot: joiners of an unchanged trace cost no second serialisation, and see the same events", async () => {
     const { presenter, code } = await present("192.0.2.40");
-    const session = app.sessions.get(code!)!;
+    const session = (await app.sessions.get(code!))!;
     session.startRun({ runId: "shared", entry: "main.js", files: { "main.js": "" } });
     session.addEvents("shared", [{ type: "console", t: 1, stream: "stdout", text: "before\n" }]);
     const made = { count: 0 };

@@ -98,18 +98,18 @@ describe("a presenter whose connection dropped", () => {
 });
 
 describe("SessionHub", () => {
-  it("closes sessions that are idle, too old, or whose presenter left", () => {
+  it("closes sessions that are idle, too old, or whose presenter left", async () => {
     const hub = new SessionHub(SESSION_LIMITS);
-    const idle = hub.open("10.0.0.1", () => {}) as Session;
-    const gone = hub.open("10.0.0.1", () => {}) as Session;
-    const fresh = hub.open("10.0.0.1", () => {}) as Session;
+    const idle = (await hub.open("10.0.0.1", () => {})) as Session;
+    const gone = (await hub.open("10.0.0.1", () => {})) as Session;
+    const fresh = (await hub.open("10.0.0.1", () => {})) as Session;
     const now = Date.now();
     idle.lastActivity = now - SESSION_LIMITS.SESSION_IDLE_MS;
     gone.presenterGoneSince = now - SESSION_LIMITS.PRESENTER_GONE_MS;
     hub.sweep(now);
-    expect([hub.get(idle.code), hub.get(gone.code), hub.get(fresh.code)]).toEqual([undefined, undefined, fresh]);
+    expect([await hub.get(idle.code), await hub.get(gone.code), await hub.get(fresh.code)]).toEqual([undefined, undefined, fresh]);
     hub.sweep(fresh.expiresAt);
-    expect(hub.get(fresh.code)).toBeUndefined();
-    hub.closeAll("done");
+    expect(await hub.get(fresh.code)).toBeUndefined();
+    await hub.closeAll("done");
   });
 });

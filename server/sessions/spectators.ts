@@ -20,9 +20,13 @@ export class Spectators {
 
   /** Why `key` may not take a seat now, or null. */
   refusal(key: string): string | null {
-    if (this.seats.size >= this.limits.SPECTATORS) return `This session is full (${this.limits.SPECTATORS} spectators). Ask the presenter to show the screen, or try again when someone leaves.`;
+    if (this.seats.size >= this.limits.SPECTATORS) return this.fullSentence();
     if ((this.perAddress.get(key) ?? 0) >= this.limits.SPECTATORS_PER_ADDRESS) return `${this.limits.SPECTATORS_PER_ADDRESS} spectators from your network already watch this session, the most one address may have. Close a tab that watches it, or ask the presenter to raise WB_SPECTATORS_PER_ADDRESS.`;
     return null;
+  }
+
+  fullSentence(): string {
+    return `This session is full (${this.limits.SPECTATORS} spectators). Ask the presenter to show the screen, or try again when someone leaves.`;
   }
 
   /** Seats the socket; `firstBytes` is what it is about to be sent on joining, on top of the backlog allowance. */
@@ -52,7 +56,7 @@ export class Spectators {
     for (const ws of this.seats.keys()) this.sendTo(ws, data);
   }
 
-  closeAll(): void {
-    for (const ws of this.seats.keys()) ws.close(1000, "session ended");
+  closeAll(code = 1000, reason = "session ended"): void {
+    for (const ws of this.seats.keys()) ws.close(code, reason);
   }
 }

@@ -29,6 +29,7 @@ export class WsProbe {
     await new Promise<void>((resolve, reject) => {
       ws.once("open", () => resolve());
       ws.once("error", reject);
+      ws.once("unexpected-response", (_request, response) => reject(new Error(`Unexpected server response: ${response.statusCode}`)));
     });
     return probe;
   }

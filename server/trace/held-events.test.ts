@@ -12,7 +12,14 @@ describe("events held behind an unmatched receive", () => {
     const released: TraceEvent[] = attributor.push([recv], 0);
     let largestHeld = 0;
     for (let batch = 0; batch < 300; batch++) {
-      const events: TraceEvent[] = Array.from({ length: 500 }, (_, i) => ({ type: "socket/option", t: 0, socket: "s1", kind: "PULL", name: "linger", value: batch * 500 + i }));
+      const events: TraceEvent[] = Array.from({ length: 500 }, (_, i) => ({
+        type: "socket/option",
+        t: 0,
+        socket: "s1",
+        kind: "PULL",
+        name: "linger",
+        value: batch * 500 + i,
+      }));
       for (const e of attributor.push(events, 0)) released.push(e);
       largestHeld = Math.max(largestHeld, 1 + (batch + 1) * 500 - released.length);
     }

@@ -1,17 +1,18 @@
-import { useCallback, useEffect, useMemo, useState } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { FileTabs } from "./editor/FileTabs.js";
-import { MonacoHost, type RevealRequest } from "./editor/MonacoHost.js";
+import { MonacoHost, type CodeProblem, type RevealRequest } from "./editor/MonacoHost.js";
 import { GraphPane } from "./graph/GraphPane.js";
 import { InspectorPane } from "./inspector/InspectorPane.js";
 import { ConsolePane } from "./panes/ConsolePane.js";
 import { MessageLog } from "./panes/MessageLog.js";
-import { ShareButton } from "./panes/ShareButton.js";
 import { PresenterBar, PresenterButton } from "./presenter/PresenterBar.js";
 import { usePresenter } from "./presenter/usePresenter.js";
+import { ConnectionIndicator } from "./panes/ConnectionIndicator.js";
 import { StatusBadge } from "./panes/StatusBadge.js";
 import { useWorkspace } from "./program/useWorkspace.js";
 import type { CodeLocation } from "./run/locations.js";
 import { runProblems } from "./run/problems.js";
+import { typeErrorNotes } from "./run/typeErrorNotes.js";
 import { isActive } from "./run/runState.js";
 import { useRun } from "./run/useRun.js";
 import { LessonFrame } from "./lessons/LessonFrame.js";
@@ -24,21 +25,32 @@ import { useLesson } from "./lessons/useLesson.js";
 import { useLessonActions } from "./lessons/useLessonActions.js";
 import type { Route } from "./routing/route.js";
 import { workspaceSource } from "./routing/workspaceSource.js";
+import { JoinClassButton } from "./session/JoinClassButton.js";
 import { PresentControl } from "./session/PresentControl.js";
+import { ShareDialog } from "./share/ShareDialog.js";
+import { useSharedTrace } from "./share/useSharedTrace.js";
 import { TimelineBar } from "./timeline/TimelineBar.js";
 import { TimelineContext, useTimelineController } from "./timeline/useTimeline.js";
 import { Splitter } from "./ui/Splitter.js";
+import { FirstVisitHint } from "./ui/FirstVisitHint.js";
+import { ToolbarOverflow } from "./ui/ToolbarOverflow.js";
 import { isBoolean, isFraction, usePersistentState } from "./ui/usePersistentState.js";
 
 /** The workbench: the playground, a shared program or a lesson, by route. */
 export function App({ route }: { route: Route }) {
   const workspace = useWorkspace(workspaceSource(route));
-  const { run, connection, start, stop, control, sendSession, subscribe } = useRun();
+  const { run, connection, start, note, stop, control, sendSession, subscribe } = useRun();
   const lessonId = route.kind === "lesson" ? route.id : null;
   const lesson = useLesson(lessonId, run, subscribe);
   const lessonActions = useLessonActions(lesson.lesson, workspace);
   const timeline = useTimelineController(run, workspace.files, workspace.entry);
   const presenter = usePresenter(timeline);
+  const sharedTrace = useSharedTrace(route, timeline.openTrace);
+  const lastTrace = useCallback(() => {
+    if (timeline.total === 0) return null;
+    const { files, entry, dropped, events } = timeline.exportTrace();
+    return { files, events, ...(entry ? { entry } : {}), ...(dropped ? { dropped } : {}) };
+  }, [timeline]);
   /** The run at the timeline's cursor: live, paused, replayed or opened from a trace file. */
   const shown = timeline.view;
   const [dark, setDark] = usePersistentState("zmq-workbench.dark", false, isBoolean);
@@ -60,12 +72,14 @@ export function App({ route }: { route: Route }) {
     setReveal({ ...location, nonce: Date.now() });
   }, [workspace.setActive]);
 
+  const typeErrors = useRef<CodeProblem[]>([]);
   const runNow = useCallback(() => {
     if (workspace.loading) return;
     setSelectedSocket(null);
     setSelectedMessage(null);
     start(workspace.files, workspace.entry, lessonId ?? undefined);
-  }, [start, workspace.files, workspace.entry, workspace.loading, lessonId]);
+    note(typeErrorNotes(typeErrors.current.filter((e) => e.location.file in workspace.files)));
+  }, [start, note, workspace.files, workspace.entry, workspace.loading, lessonId]);
 
   useEffect(() => { document.documentElement.dataset.theme = dark ? "dark" : "light"; }, [dark]);
 
@@ -91,30 +105,43 @@ export function App({ route }: { route: Route }) {
         <button type="button" className="primary" onClick={runNow} disabled={workspace.loading} aria-keyshortcuts="Control+Enter Meta+Enter" title="Run (Ctrl+Enter)">Run</button>
         <button type="button" onClick={stop} disabled={!active}>Stop</button>
         <StatusBadge run={run} connection={connection} />
+        <ConnectionIndicator connection={connection} />
         <span className="spacer" />
         <button type="button" aria-pressed={scenariosOpen} onClick={() => setScenariosOpen(!scenariosOpen)}>Scenarios</button>
         <LessonsMenu currentId={lessonId} onImported={lessonActions.imported} />
         <PresentControl sendSession={sendSession} subscribe={subscribe} connection={connection} />
-        <PresenterButton presenter={presenter} />
-        <ShareButton files={workspace.files} entry={workspace.entry} />
-        <button type="button" className="quiet" aria-pressed={dark} onClick={() => setDark(!dark)}>{dark ? "Light theme" : "Dark theme"}</button>
+        <ToolbarOverflow>
+          <JoinClassButton />
+          <PresenterButton presenter={presenter} />
+          <ShareDialog files={workspace.files} entry={workspace.entry} trace={lastTrace} />
+          <button type="button" className="quiet" aria-pressed={dark} onClick={() => setDark(!dark)}>{dark ? "Light theme" : "Dark theme"}</button>
+        </ToolbarOverflow>
       </header>
       {workspace.notice && (
         <div className="notice" role="alert">
           {workspace.notice} <button type="button" className="quiet" onClick={workspace.dismissNotice}>Dismiss</button>
         </div>
       )}
+      {route.kind === "playground" && !presenter.presenting && <FirstVisitHint />}
+      {route.kind === "share" && sharedTrace && (
+        <section className="shared-banner" aria-label="Shared program" data-shared-trace={sharedTrace.kind}>
+          <strong>Shared program.</strong>{" "}
+          {sharedTrace.kind === "loading" ? "Loading the run shared with it…"
+            : sharedTrace.kind === "shown" ? "The timeline shows the run recorded with it: replay or step through it, or press Run to run it yourself."
+            : sharedTrace.message}
+        </section>
+      )}
       <PresenterBar presenter={presenter} />
       <TimelineBar />
       <ScenarioFrame panel={scenariosOpen ? <ScenarioPanel scenario={scenario} graph={run.graph} onClose={() => setScenariosOpen(false)} /> : null}>
       <LessonFrame lesson={lessonId ? <LessonPane state={lesson} onReset={lessonActions.reset} onToggleSolution={lessonActions.toggleSolution} showingSolution={lessonActions.showingSolution} onBackToOwnCode={lessonActions.backToOwnCode} onNext={lessonActions.next} onOpenScenario={(id) => { setScenariosOpen(true); scenario.select(id); }} /> : null}>
-      <main className="workspace" style={{ gridTemplateColumns: `${leftShare * 100}% 6px minmax(0, 1fr)` }}>
+      <div className="workspace" data-layout={lessonId ? "lesson" : scenariosOpen ? "scenario" : "columns"} style={{ gridTemplateColumns: `${leftShare * 100}% 6px minmax(0, 1fr)` }}>
         <div className="column code-column" style={{ gridTemplateRows: `${editorShare * 100}% 6px minmax(0, 1fr)` }}>
           <section className="pane editor-pane" aria-label="Editor">
             <FileTabs names={fileNames} active={workspace.active} entry={workspace.entry}
               onSelect={workspace.setActive} onAdd={workspace.addFile} onRename={workspace.renameFile} onDelete={workspace.deleteFile} />
             <MonacoHost files={workspace.files} revision={workspace.revision} active={workspace.active} dark={dark} onChange={workspace.setText} onRun={runNow}
-              reveal={reveal} problems={problems} />
+              reveal={reveal} problems={problems} onTypeErrors={(errors) => { typeErrors.current = errors; }} />
           </section>
           <Splitter orientation="horizontal" value={editorShare} onChange={setEditorShare} label="Resize editor and console" />
           <ConsolePane lines={shown.console} files={fileNames} onOpenLocation={openLocation} />
@@ -130,7 +157,7 @@ export function App({ route }: { route: Route }) {
               files={fileNames} onOpenLocation={openLocation} onSelectMessage={selectMessage} />
           </div>
         </div>
-      </main>
+      </div>
       </LessonFrame>
       </ScenarioFrame>
     </div>

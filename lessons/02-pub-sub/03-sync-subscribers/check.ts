@@ -10,7 +10,7 @@ export default defineCheck((trace, expect) => {
   const syncs = trace.sockets("REP").flatMap((r) => r.received).filter((m) => m.t <= firstPublish).length;
   const heard = Math.max(subscriptions, syncs);
   expect("The publisher waited for every subscriber", publishers.length > 0 && heard >= subs.length,
-    `Before its first update the publisher had heard from ${count(heard, "subscriber")} of ${subs.length}. An XPUB passes on only the first subscription to a topic unless verbosity is "allSubs"; count one per subscriber (or a REQ/REP "ready" each) before publishing.`,
+    publishers.length === 0 ? "The publisher sent no update at all." : `Before its first update the publisher had heard from ${count(heard, "subscriber")} of ${subs.length}. An XPUB passes on only the first subscription to a topic unless verbosity is "allSubs"; count one per subscriber (or a REQ/REP "ready" each) before publishing.`,
     `The publisher heard from all ${subs.length} subscribers before publishing.`);
   const sent = publishers.reduce((n, p) => n + p.totals.sent, 0);
   const short = subs.filter((s) => receivedFrom([s], publishers).length < sent / subs.length);

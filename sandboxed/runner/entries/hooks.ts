@@ -1,5 +1,6 @@
 /**
- * ESM resolve hooks for learner programs: bare `zeromq` is the traced module, `zeromq/...` the real package,
+ * ESM resolve hooks for learner programs: bare `zeromq` (and `zeromq/draft`, `zeromq/v5-compat`) is the traced
+ * module, other `zeromq/...` paths the real package,
  * `zmq-devices` the bundled devices library (on traced sockets),
  * and relative imports may name the learner's TypeScript file or leave the extension out (`./worker`).
  */
@@ -14,6 +15,8 @@ export interface HookData {
   bundleUrl: string;
   /** URL of the zmq-devices bundle, which may be missing; its `zeromq` import is the traced module. */
   devicesUrl: string;
+  /** Traced subpaths of zeromq ("zeromq/draft") → URL of their bundle file. */
+  subpathUrls: Record<string, string>;
 }
 
 interface ResolveContext {
@@ -57,6 +60,8 @@ export async function resolve(specifier: string, context: ResolveContext, nextRe
   if (specifier === "zeromq" && parent === data.devicesUrl) return { url: data.tracedUrl, format: "module", shortCircuit: true };
   if (parent.startsWith(data.bundleUrl) || parent.includes("/node_modules/")) return nextResolve(specifier, context);
   if (specifier === "zeromq") return { url: data.tracedUrl, format: "module", shortCircuit: true };
+  const subpath = Object.hasOwn(data.subpathUrls, specifier) ? data.subpathUrls[specifier] : undefined;
+  if (subpath) return { url: subpath, format: "module", shortCircuit: true };
   if (specifier === "zmq-devices" && isFile(new URL(data.devicesUrl))) return { url: data.devicesUrl, format: "module", shortCircuit: true };
   // zeromq has no "exports" map, so its subpaths (zeromq/draft) only resolve the CommonJS way, as in its docs.
   if (specifier.startsWith("zeromq/")) return { url: pathToFileURL(requireFromBundle().resolve(specifier)).href, shortCircuit: true };
@@ -65,7 +70,10 @@ export async function resolve(specifier: string, context: ResolveContext, nextRe
   const resolved = await nextResolve(found ?? specifier, context);
   // The runner's own modules hold the channel writer: a program importing them by path could write keyed lines.
   const runnerEntry = context.parentURL === undefined && resolved.url === new URL("runner.mjs", data.bundleUrl).href;
-  if (resolved.url.startsWith(data.bundleUrl) && !runnerEntry && resolved.url !== data.tracedUrl && resolved.url !== data.devicesUrl) {
+  // The --import preload: Node imports it again (from the work dir) when the runner hands the entry to runMain, and in
+  // every worker thread. It is already evaluated there, so importing it gives nothing.
+  const preload = resolved.url === new URL("register.mjs", data.bundleUrl).href;
+  if (resolved.url.startsWith(data.bundleUrl) && !runnerEntry && !preload && resolved.url !== data.tracedUrl && resolved.url !== data.devicesUrl) {
     throw new Error(`${specifier} is part of the workbench's runner and cannot be imported; import "zeromq" instead`);
   }
   return resolved;

@@ -8,6 +8,12 @@ const data: HookData = {
   tracedUrl: new URL("./zeromq.mjs", import.meta.url).href,
   bundleUrl: new URL("./", import.meta.url).href,
   devicesUrl: new URL("./zmq-devices.mjs", import.meta.url).href,
+  subpathUrls: {
+    "zeromq/draft": new URL("./draft.mjs", import.meta.url).href,
+    "zeromq/draft.js": new URL("./draft.mjs", import.meta.url).href,
+    "zeromq/v5-compat": new URL("./v5-compat.mjs", import.meta.url).href,
+    "zeromq/v5-compat.js": new URL("./v5-compat.mjs", import.meta.url).href,
+  },
 };
 register("./hooks.mjs", import.meta.url, { data });
 sealEscapeHatches();

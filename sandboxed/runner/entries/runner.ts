@@ -1,8 +1,9 @@
 /**
  * The runner process: announces itself, waits for one job, writes the learner's files into the work dir and
- * imports the entry as a normal ESM program. Telemetry leaves on fd 3; the program's stdout/stderr stay its own.
+ * runs the entry as `node <entry>` would (CommonJS or ESM, `require.main`, `process.argv[1]`). Telemetry leaves on
+ * fd 3; the program's stdout/stderr stay its own.
  */
-import { pathToFileURL } from "node:url";
+import Module from "node:module";
 import { setChannelKey, writeChannelMessage } from "../telemetry/channel-writer.js";
 import { markJobStart } from "../telemetry/clock.js";
 import { startMainTelemetry } from "../telemetry/sink.js";
@@ -53,5 +54,6 @@ capDefaultContext();
 countWorkerThreads();
 flushTelemetry = startMainTelemetry().flushNow;
 startControlReader(installControlGlobals(job.params), rest);
-const entry = writeJobFiles(process.cwd(), job.files, job.entry);
-await import(pathToFileURL(entry).href);
+const entry = writeJobFiles(process.cwd(), job.files, job.entry, new URL("./", import.meta.url).href);
+process.argv[1] = entry;
+(Module as unknown as { runMain(main: string): void }).runMain(entry);

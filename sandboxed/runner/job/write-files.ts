@@ -1,5 +1,6 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname, isAbsolute, join, normalize, sep } from "node:path";
+import { writeTracedPackages } from "./traced-packages.js";
 import { withLearnerSourceName } from "./source-map-names.js";
 
 const RUNTIME_EXTENSION: Record<string, string> = { ".ts": ".js", ".tsx": ".js", ".mts": ".mjs", ".cts": ".cjs" };
@@ -11,20 +12,18 @@ export function runtimeName(learnerName: string): string {
   return learnerName.slice(0, match.index) + (RUNTIME_EXTENSION[match[0]] ?? ".js");
 }
 
-/** Writes the job's files under `workDir` and returns the absolute path of the entry to import. */
-export function writeJobFiles(workDir: string, files: Record<string, string>, entry: string): string {
-  let packageJson: Record<string, unknown> = {};
+/**
+ * Writes the job's files under `workDir`, and the traced packages beside them, and returns the absolute path of
+ * the entry. The learner's package.json is written as given (no package.json when there is none), so each file is
+ * CommonJS or ESM exactly as Node decides for it: by extension, by "type", else by its syntax.
+ */
+export function writeJobFiles(workDir: string, files: Record<string, string>, entry: string, bundleUrl: string): string {
   for (const [name, text] of Object.entries(files)) {
     const target = safeJoin(workDir, runtimeName(name));
-    if (name === "package.json") {
-      packageJson = parseObject(text);
-      continue;
-    }
     mkdirSync(dirname(target), { recursive: true });
     writeFileSync(target, name.endsWith(".json") ? text : withLearnerSourceName(text, name));
   }
-  // Transpiled files are ESM, so the work dir must be a module package whatever the learner's package.json says.
-  writeFileSync(join(workDir, "package.json"), JSON.stringify({ ...packageJson, type: "module" }));
+  writeTracedPackages(workDir, bundleUrl);
   return safeJoin(workDir, runtimeName(entry));
 }
 
@@ -34,13 +33,4 @@ function safeJoin(root: string, name: string): string {
     throw new Error(`file name ${JSON.stringify(name)} points outside the program folder`);
   }
   return join(root, clean);
-}
-
-function parseObject(text: string): Record<string, unknown> {
-  try {
-    const value: unknown = JSON.parse(text);
-    return value && typeof value === "object" && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
-  } catch {
-    return {};
-  }
 }

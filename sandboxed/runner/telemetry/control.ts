@@ -1,7 +1,7 @@
 import { Socket } from "node:net";
-import { CHANNEL_FD, type ControlToRunner } from "../channel.js";
+import { Value } from "@sinclair/typebox/value";
+import { CHANNEL_FD, ControlToRunner } from "../channel.js";
 import { provideWorkbenchGlobal } from "../../workbench-globals.js";
-
 
 /** A control line longer than this is dropped: programs get small commands, not data sets. */
 const MAX_CONTROL_LINE_BYTES = 1024 * 1024;
@@ -58,12 +58,11 @@ export function startControlReader(target: ControlTarget, rest: Buffer): void {
 }
 
 function dispatchLine(target: ControlTarget, line: Buffer): void {
-  let message: ControlToRunner;
+  let message: unknown;
   try {
-    message = JSON.parse(line.toString("utf8")) as ControlToRunner;
+    message = JSON.parse(line.toString("utf8"));
   } catch {
     return;
   }
-  if (message?.type !== "control") return;
-  target.deliver(message.message);
+  if (Value.Check(ControlToRunner, message)) target.deliver(message.message);
 }

@@ -36,6 +36,10 @@ let flushBatch: () => void = () => {};
 /** Main thread: takes a batch a worker posted on its private port (worker-port.ts). */
 let acceptWorkerBatch: (batch: WorkerBatch) => void = () => {};
 const WORKER_DRAIN_MS = 30;
+/** At most this long the main thread waits at its end for worker threads' last batches (ms). */
+const WORKER_LAST_BATCH_WAIT_MS = 1_000;
+/** Worker telemetry ports still open: a worker's port closes once it has exited and its messages are delivered. */
+const openWorkerPorts = new Set<MessagePort>();
 const UNREAD_EVENTS_KEPT = 1_000;
 let started = false;
 /** Once the process is exiting no timer fires again, so events from later exit handlers go out at once. */
@@ -104,7 +108,13 @@ export function startMainTelemetry(): { flushNow: () => void } {
   process.on("beforeExit", () => {
     if (drained) return;
     drained = true;
-    setTimeout(() => {}, WORKER_DRAIN_MS);
+    // On a loaded machine a last batch can take far longer than a moment: wait, once, until every worker's port
+    // has closed (its messages delivered), or WORKER_LAST_BATCH_WAIT_MS.
+    const giveUpAt = Date.now() + WORKER_LAST_BATCH_WAIT_MS;
+    const wait = (): void => {
+      if (openWorkerPorts.size > 0 && Date.now() < giveUpAt) setTimeout(wait, WORKER_DRAIN_MS);
+    };
+    setTimeout(wait, WORKER_DRAIN_MS);
   });
   process.on("exit", () => {
     exiting = true;
@@ -151,6 +161,8 @@ function startRelay(send: (events: TraceEvent[], totals: Totals) => void): () =>
 /** Main thread: listens to one worker's private telemetry port. Worker threads cannot reach fd 3 safely. */
 export function listenToWorker(port: MessagePort): void {
   port.on("message", (batch: WorkerBatch) => acceptWorkerBatch(batch));
+  openWorkerPorts.add(port);
+  port.once("close", () => openWorkerPorts.delete(port));
   port.unref();
 }
 

@@ -1,5 +1,6 @@
 import workerThreads, { isMainThread, MessageChannel, type MessagePort, type WorkerOptions } from "node:worker_threads";
 import { syncBuiltinESMExports } from "node:module";
+import { fileURLToPath } from "node:url";
 
 /**
  * Worker threads send their telemetry to the main thread over a MessagePort of their own, handed over in the
@@ -13,19 +14,30 @@ interface Wrapped {
   data: unknown;
 }
 
-/** How Node tells ES module code given to `eval` workers; only those load the runner's preload, file workers all do. */
+/** How Node tells ES module code given to `eval` workers; only those load --import preloads, as file workers do. */
 const ESM_SYNTAX = /^\s*(?:import|export)\b/m;
 
+/** The preload, as a file a CommonJS `eval` worker can require (Node ≥ 20.19 requires ES modules). */
+const PRELOAD_FILE = fileURLToPath(new URL("./register.mjs", import.meta.url));
+
 /**
- * Main thread, for each new worker that will load the runner's preload: its options with a private port added, and
- * the other end for the main thread. A CommonJS `eval` worker skips the preload, so its workerData stays untouched.
+ * Main thread, for each new worker: its options with a private port added, and the other end for the main thread.
+ * A CommonJS `eval` worker skips --import preloads, so its code starts by requiring the preload itself (on the same
+ * line, so the learner's line numbers stay as written): the port, the resolve hooks and the seals, as elsewhere.
  */
-export function withTelemetryPort(script: unknown, options: WorkerOptions | undefined): { options: WorkerOptions | undefined; port?: MessagePort } {
-  if (options?.eval && !(typeof script === "string" && ESM_SYNTAX.test(script))) return { options };
+export function withTelemetryPort(
+  script: unknown,
+  options: WorkerOptions | undefined,
+): { script: unknown; options: WorkerOptions | undefined; port: MessagePort } {
+  const commonJsEval = options?.eval === true && typeof script === "string" && !ESM_SYNTAX.test(script);
   const { port1, port2 } = new MessageChannel();
   const given = options ?? {};
   const workerData: Wrapped = { [WRAPPED]: port2, data: given.workerData };
-  return { options: { ...given, workerData, transferList: [...(given.transferList ?? []), port2] }, port: port1 };
+  return {
+    script: commonJsEval ? `require(${JSON.stringify(PRELOAD_FILE)});${script}` : script,
+    options: { ...given, workerData, transferList: [...(given.transferList ?? []), port2] },
+    port: port1,
+  };
 }
 
 let ownPort: MessagePort | undefined;

@@ -3,9 +3,9 @@ import type { Duplex } from "node:stream";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { transform } from "esbuild";
 import type { SocketTotals, TraceEvent } from "../../../protocol/trace.js";
 import { buildRunner, type RunnerBundle } from "../../../server/sandbox/runner-bundle.js";
+import { transpileProgram } from "../../../server/sandbox/transpile.js";
 import { CHANNEL_FD, type RunnerLimits, type RunnerToSupervisor } from "../channel.js";
 
 export interface ProgramRun {
@@ -26,19 +26,6 @@ export const TEST_LIMITS: RunnerLimits = { maxSockets: 64, maxMessageBytes: 1 <<
 /** The channel key this harness gives every run; the runner starts each line after the job with it. */
 const TEST_KEY = "0123456789abcdef0123456789abcdef";
 
-/** Transpiles like the supervisor does: each file on its own, inline source map named by the learner's path. */
-export async function transpile(files: Record<string, string>): Promise<Record<string, string>> {
-  const out: Record<string, string> = {};
-  for (const [name, source] of Object.entries(files)) {
-    if (name.endsWith(".json")) out[name] = source;
-    else {
-      const loader = /\.[cm]?tsx?$/.test(name) ? "ts" : "js";
-      out[name] = (await transform(source, { loader, format: "esm", target: "node20", sourcemap: "inline", sourcefile: name })).code;
-    }
-  }
-  return out;
-}
-
 /** Runs a program in the built runner without a sandbox, the way the supervisor talks to it. */
 export async function runProgram(
   files: Record<string, string>,
@@ -58,7 +45,7 @@ export async function runProgram(
     type: "job" as const,
     runId: "test",
     entry: options.entry ?? Object.keys(files)[0],
-    files: await transpile(files),
+    files: await transpileProgram(files),
     limits: { ...TEST_LIMITS, ...options.limits },
     key: TEST_KEY,
     ...(options.params ? { params: options.params } : {}),

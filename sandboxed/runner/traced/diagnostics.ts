@@ -16,6 +16,7 @@ export function beforeSend(trace: SocketTrace): void {
 }
 
 export function beforeReceive(trace: SocketTrace): void {
+  if (trace.compat) return;
   if (trace.kind === "REQ" && !trace.awaitingReply) {
     diagnoseOnce(trace, "req-receive-before-send", `${trace.id} (REQ) waits for a reply but has not sent a request; it will wait forever. Call send() first.`, "error");
   } else if (trace.kind === "SUB" && !trace.subscribed) {

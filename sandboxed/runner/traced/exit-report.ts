@@ -1,21 +1,19 @@
-import { openTraces, diagnoseOnce, type SocketTrace } from "./socket-trace.js";
+import { mayHoldExit, sayLingering } from "./linger.js";
+import { closedNotTornDown, openTraces, diagnoseOnce, type SocketTrace } from "./socket-trace.js";
 
 /**
  * At this thread's exit: sockets the program never closed, and the ones whose queued messages will hold the
  * process at exit (libzmq waits up to `linger` ms to deliver them; the default waits forever).
  */
 function reportOpenSockets(code: number): void {
+  // Node is done, but closing the context at exit waits for these: said now, before that wait may become a hang.
+  for (const trace of closedNotTornDown()) if (mayHoldExit(trace)) sayLingering(trace);
   if (code !== 0) return; // the program failed or chose its exit; the error says more than this would
   const open = openTraces();
   if (open.length === 0) return;
   const names = open.map((t) => `${t.id} (${t.kind})`).join(", ");
   diagnoseOnce(open[0], "sockets-left-open", `The program ended without closing ${open.length === 1 ? "socket" : "sockets"} ${names}. Call close() on every socket when you are done with it.`, "info");
   for (const trace of open) if (mayHoldExit(trace)) reportLinger(trace);
-}
-
-/** Sent messages with no peer that ever completed a handshake cannot have been delivered. */
-function mayHoldExit(trace: SocketTrace): boolean {
-  return trace.sent > 0 && trace.peers === 0 && trace.linger !== 0 && trace.monitored;
 }
 
 function reportLinger(trace: SocketTrace): void {

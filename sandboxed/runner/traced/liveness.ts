@@ -78,9 +78,9 @@ export function countWorkerThreads(): void {
     private holding = false;
     private exited = false;
     constructor(...args: ConstructorParameters<typeof Base>) {
-      const { options, port } = withTelemetryPort(args[0], args[1]);
-      super(args[0], options);
-      if (port) listenToWorker(port);
+      const { script, options, port } = withTelemetryPort(args[0], args[1]);
+      super(script as ConstructorParameters<typeof Base>[0], options);
+      listenToWorker(port);
       this.hold(true);
       this.once("exit", () => {
         this.hold(false);

@@ -72,12 +72,16 @@ export class SocketMonitor {
       for (const listener of this.listeners) listener(event);
       if (event.type === "end") break;
     }
+    this.trace.tornDown = true;
     this.socketClosed();
   }
 
   private report(event: ObservedEvent): void {
     const endpoint = event.address || undefined;
-    if (event.type === "handshake") this.trace.peers++;
+    if (event.type === "handshake") {
+      this.trace.peers++;
+      this.trace.sentWithoutPeer = 0; // libzmq hands the queued messages to the new peer
+    }
     if (event.type === "disconnect") this.trace.peers = Math.max(0, this.trace.peers - 1);
     const retries = this.retryCount(event, endpoint);
     if (retries === null) return;

@@ -1,4 +1,6 @@
 import type { Socket } from "zeromq";
+import { diagnoseOnce } from "./socket-trace.js";
+import { traceOf } from "./traced-socket.js";
 
 /** libzmq socket type numbers (the read-only `type` option) of the kinds that can only send or only receive. */
 const SEND_ONLY_TYPES = new Set([1, 8]); // PUB, PUSH
@@ -13,7 +15,8 @@ interface MessageSocket extends Socket {
 
 /**
  * zeromq.js's Proxy with the same API, as two JS loops over the (traced) sockets: the native one runs in libuv's
- * thread pool where its traffic is invisible, and in libzmq 4.3.5 its pause and resume are swapped.
+ * thread pool where its traffic is invisible. libzmq 4.3.5 swaps PAUSE and RESUME (pause() lets messages flow,
+ * resume() holds them); a program must behave here as it will on the real library, so this one does too, and says so.
  */
 export class Proxy<F extends Socket = Socket, B extends Socket = Socket> {
   private running = false;
@@ -39,20 +42,44 @@ export class Proxy<F extends Socket = Socket, B extends Socket = Socket> {
     }
   }
 
+  /** As libzmq 4.3.5 does it: lets messages flow. */
   pause(): void {
-    this.paused = true;
+    this.warnSwapped("pause");
+    this.flow();
   }
 
+  /** As libzmq 4.3.5 does it: holds messages. */
   resume(): void {
-    this.paused = false;
-    for (const wake of this.wakeUps.splice(0)) wake();
+    this.warnSwapped("resume");
+    this.paused = true;
   }
 
   terminate(): void {
     if (!this.running) throw Object.assign(new Error("Proxy is not running"), { code: "EBADF" });
     this.terminated = true;
-    this.resume();
+    this.flow();
     this.closeBoth();
+  }
+
+  private flow(): void {
+    this.paused = false;
+    for (const wake of this.wakeUps.splice(0)) wake();
+  }
+
+  private warnSwapped(called: "pause" | "resume"): void {
+    const does = called === "pause" ? "lets messages flow" : "holds messages";
+    let trace;
+    try {
+      trace = traceOf(this.frontEnd);
+    } catch {
+      return; // a socket the workbench does not trace
+    }
+    diagnoseOnce(
+      trace,
+      "proxy-pause-resume-swapped",
+      `Proxy.${called}() ${does}: libzmq 4.3.5 swaps PAUSE and RESUME, and the workbench behaves as the real library does. To hold messages call resume(), to let them flow again call pause() (or avoid both).`,
+      "warning",
+    );
   }
 
   private async pump(from: MessageSocket, to: MessageSocket): Promise<void> {

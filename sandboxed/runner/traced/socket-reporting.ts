@@ -9,6 +9,9 @@ import { shouldRecordMessage, withinEventRate } from "./event-budget.js";
 import { socketEvent, type SocketTrace } from "./socket-trace.js";
 import { releaseSocketSlot } from "./socket-slots.js";
 
+/** Draft sockets whose receive() resolves to [message, { routingId } or { group }]: one frame, then its routing. */
+const RECEIVES_WITH_OPTIONS = new Set(["SERVER", "DISH"]);
+
 /** What socket calls report once they are done: counters, message events, errors, the close. */
 export function markClosed(trace: SocketTrace): void {
   if (trace.closed) return;
@@ -46,9 +49,11 @@ export class MessageHandlers {
     operationEnded();
     const trace = this.trace;
     const seq = ++trace.received;
+    trace.sentWithoutPeer = 0; // a peer is there, so what was queued has gone out
     afterReceive(trace);
     if (shouldRecordMessage()) {
-      socketEvent(trace, "message/recv", { ...summarizeMessage(message, trace.envelope), seq, fp: messageFingerprint(message, trace.envelope) });
+      const frames = RECEIVES_WITH_OPTIONS.has(trace.kind) ? [message[0]] : message;
+      socketEvent(trace, "message/recv", { ...summarizeMessage(frames, trace.envelope), seq, fp: messageFingerprint(frames, trace.envelope) });
     }
     return message;
   };

@@ -21,8 +21,14 @@ export interface SocketTrace {
   subscribed: boolean;
   /** Peers with a finished handshake, from our Observer (tcp/ipc on the main thread only). */
   peers: number;
+  /** Messages sent while no peer had finished a handshake, since the last one did: they may still be queued. */
+  sentWithoutPeer: number;
+  /** Its monitor has ended: libzmq has torn the socket down, nothing of it lingers. */
+  tornDown: boolean;
   /** Whether a workbench Observer watches it, i.e. whether `peers` means anything. */
   monitored: boolean;
+  /** Made by zeromq.js's v5 compatibility layer, which keeps a receive pending from the start. */
+  compat: boolean;
   /** The linger option as last set; undefined is libzmq's default, wait forever. */
   linger: number | undefined;
   readonly diagnosed: Set<string>;
@@ -54,7 +60,10 @@ export function openSocketTrace(kind: SocketKind, site: string | undefined): Soc
     owesReply: false,
     subscribed: false,
     peers: 0,
+    sentWithoutPeer: 0,
+    tornDown: false,
     monitored: false,
+    compat: false,
     linger: undefined,
     diagnosed: new Set(),
   };
@@ -67,6 +76,11 @@ export function openSocketTrace(kind: SocketKind, site: string | undefined): Soc
 /** `at`: when it happened, if not now (a send is stamped when it was called, not when libzmq took it). */
 export function socketEvent<T extends TraceEvent["type"]>(trace: SocketTrace, type: T, fields: SocketEventFields<T>, at?: number): void {
   emit({ type, t: at ?? eventTime(), socket: trace.id, kind: trace.kind, ...fields } as unknown as TraceEvent);
+}
+
+/** Sockets of this thread closed but maybe still lingering: libzmq has not torn them down yet. */
+export function closedNotTornDown(): SocketTrace[] {
+  return traces.filter((trace) => trace.closed && !trace.tornDown);
 }
 
 /** Sockets of this thread not closed yet. */

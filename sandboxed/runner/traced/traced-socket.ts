@@ -3,6 +3,8 @@ import type { SocketKind } from "../../../protocol/trace.js";
 import { learnerCallSite } from "../job/learner-stack.js";
 import { beforeReceive, beforeSend } from "./diagnostics.js";
 import { errorCode } from "./explain.js";
+import { checkHostResolves } from "./host-check.js";
+import { warnIfLingering } from "./linger.js";
 import { messageFingerprint } from "./fingerprint.js";
 import { messageBytes, summarizeMessage } from "./frames.js";
 import { operationEnded, operationStarted } from "./liveness.js";
@@ -19,10 +21,12 @@ import { watchZeroCopy } from "./zero-copy.js";
 
 /** The native methods the traced class wraps; the zeromq typings only declare them on the concrete classes. */
 interface NativeSocket extends Socket {
-  send(message: unknown): Promise<void>;
+  send(message: unknown, ...options: unknown[]): Promise<void>;
   receive(): Promise<Buffer[]>;
   bind(address: string): Promise<void>;
   unbind(address: string): Promise<void>;
+  bindSync(address: string): void;
+  unbindSync(address: string): void;
   connect(address: string, ...rest: unknown[]): void;
   disconnect(address: string): void;
   close(): void;
@@ -94,6 +98,30 @@ export function tracedSocketClass<C extends abstract new (...args: never[]) => S
       socketEvent(trace, "socket/bind", { endpoint: String(address), resolved: this.lastEndpoint ?? undefined });
     }
 
+    /** zeromq.js keeps bindSync for its v5 compatibility layer, which binds through it. */
+    override bindSync(address: string): void {
+      const trace = traceOf(this);
+      observeBefore(this, trace, String(address));
+      try {
+        super.bindSync(address);
+      } catch (err) {
+        reportError(trace, "bind", err, String(address));
+        throw err;
+      }
+      socketEvent(trace, "socket/bind", { endpoint: String(address), resolved: this.lastEndpoint ?? undefined });
+    }
+
+    override unbindSync(address: string): void {
+      const trace = traceOf(this);
+      try {
+        super.unbindSync(address);
+      } catch (err) {
+        reportError(trace, "unbind", err, String(address));
+        throw err;
+      }
+      socketEvent(trace, "socket/unbind", { endpoint: String(address) });
+    }
+
     override async unbind(address: string): Promise<void> {
       const trace = traceOf(this);
       operationStarted();
@@ -118,6 +146,7 @@ export function tracedSocketClass<C extends abstract new (...args: never[]) => S
         throw err;
       }
       socketEvent(trace, "socket/connect", { endpoint: String(address) });
+      checkHostResolves(trace, String(address));
     }
 
     override disconnect(address: string): void {
@@ -134,11 +163,13 @@ export function tracedSocketClass<C extends abstract new (...args: never[]) => S
     override close(): void {
       super.close();
       const trace = traceOf(this);
+      warnIfLingering(trace);
       collected.unregister(trace);
       markClosed(trace);
     }
 
-    override send(message: unknown): Promise<void> {
+    /** Draft sockets take routing options after the message (SERVER's routingId, RADIO's group). */
+    override send(message: unknown, ...options: unknown[]): Promise<void> {
       const handlers = handlersOf(this);
       const trace = handlers.trace;
       const bytes = messageBytes(message);
@@ -148,13 +179,14 @@ export function tracedSocketClass<C extends abstract new (...args: never[]) => S
         return Promise.reject(err);
       }
       beforeSend(trace);
+      if (trace.monitored && trace.peers === 0) trace.sentWithoutPeer++;
       // Summaries are taken now: zeromq sends large frames without copying, so the buffer may change later.
       const record: SendRecord | undefined = shouldRecordMessage()
         ? { ...summarizeMessage(message, trace.envelope), fp: messageFingerprint(message, trace.envelope), t: eventTime() }
         : undefined;
       let sending: Promise<void>;
       try {
-        sending = super.send(message);
+        sending = super.send(message, ...options);
       } catch (err) {
         reportError(trace, "send", err);
         throw err;

@@ -22,20 +22,27 @@ interface Props {
   problems: CodeProblem[];
   /** A spectator's view of someone else's code. */
   readOnly?: boolean;
+  /** The editor's own type errors (TypeScript's markers), whenever they change. */
+  onTypeErrors?: (errors: CodeProblem[]) => void;
 }
 
 const uriOf = (api: MonacoApi, name: string) => api.Uri.parse(`file:///${name}`);
+/** JavaScript files (.js, .mjs, .cjs) are edited as JavaScript, so CommonJS `require` is not flagged as TypeScript. */
+const languageOf = (name: string) => (/\.[cm]?js$/.test(name) ? "javascript" : "typescript");
 
 /** Monaco, loaded on first use: one model per file, view state kept per file, Ctrl/Cmd+Enter runs. */
-export function MonacoHost({ files, revision, active, dark, onChange, onRun, reveal, problems, readOnly = false }: Props) {
+export function MonacoHost({ files, revision, active, dark, onChange, onRun, reveal, problems, readOnly = false, onTypeErrors }: Props) {
   const hostRef = useRef<HTMLDivElement>(null);
   const [api, setApi] = useState<MonacoApi | null>(null);
   const [failed, setFailed] = useState<string | null>(null);
   const editorRef = useRef<Monaco.editor.IStandaloneCodeEditor | null>(null);
   const viewStates = useRef(new Map<string, Monaco.editor.ICodeEditorViewState | null>());
   const shownRef = useRef<string | null>(null);
-  const callbacks = useRef({ onChange, onRun });
-  callbacks.current = { onChange, onRun };
+  const callbacks = useRef({ onChange, onRun, onTypeErrors });
+  callbacks.current = { onChange, onRun, onTypeErrors };
+  /** Files edited since the run's error markers were set: a marker of old code would point at the wrong place. */
+  const editedSinceRun = useRef(new Set<string>());
+  const problemsKey = useRef("");
   const filesRef = useRef(files);
   filesRef.current = files;
 
@@ -57,11 +64,21 @@ export function MonacoHost({ files, revision, active, dark, onChange, onRun, rev
     editor.addCommand(api.KeyMod.CtrlCmd | api.KeyCode.Enter, () => callbacks.current.onRun());
     const sub = editor.onDidChangeModelContent(() => {
       const model = editor.getModel();
-      if (model) callbacks.current.onChange(model.uri.path.slice(1), model.getValue());
+      if (!model) return;
+      editedSinceRun.current.add(model.uri.path.slice(1));
+      api.editor.setModelMarkers(model, "run", []);
+      callbacks.current.onChange(model.uri.path.slice(1), model.getValue());
+    });
+    const markerSub = api.editor.onDidChangeMarkers(() => {
+      const errors = api.editor.getModelMarkers({ owner: "typescript" }).filter((m) => m.severity === api.MarkerSeverity.Error);
+      callbacks.current.onTypeErrors?.(errors.map((m) => ({
+        location: { file: m.resource.path.slice(1), line: m.startLineNumber, column: m.startColumn }, message: m.message,
+      })));
     });
     editorRef.current = editor;
     return () => {
       sub.dispose();
+      markerSub.dispose();
       editor.dispose();
       editorRef.current = null;
       for (const model of api.editor.getModels()) model.dispose();
@@ -75,7 +92,7 @@ export function MonacoHost({ files, revision, active, dark, onChange, onRun, rev
       if (!(model.uri.path.slice(1) in current)) model.dispose();
     }
     for (const [name, text] of Object.entries(current)) {
-      const model = api.editor.getModel(uriOf(api, name)) ?? api.editor.createModel(text, "typescript", uriOf(api, name));
+      const model = api.editor.getModel(uriOf(api, name)) ?? api.editor.createModel(text, languageOf(name), uriOf(api, name));
       if (model.getValue() !== text) model.setValue(text);
     }
   }, [api, revision]);
@@ -101,8 +118,12 @@ export function MonacoHost({ files, revision, active, dark, onChange, onRun, rev
 
   useEffect(() => {
     if (!api) return;
+    const key = JSON.stringify(problems);
+    if (key !== problemsKey.current) editedSinceRun.current.clear();
+    problemsKey.current = key;
     for (const model of api.editor.getModels()) {
-      const mine = problems.filter((p) => p.location.file === model.uri.path.slice(1));
+      const name = model.uri.path.slice(1);
+      const mine = editedSinceRun.current.has(name) ? [] : problems.filter((p) => p.location.file === name);
       api.editor.setModelMarkers(model, "run", mine.map((p) => ({
         severity: api.MarkerSeverity.Error, message: p.message,
         startLineNumber: p.location.line, startColumn: p.location.column,

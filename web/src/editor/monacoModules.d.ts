@@ -3,4 +3,5 @@ declare module "monaco-editor/esm/vs/editor/edcore.main.js" {
   export * from "monaco-editor";
 }
 declare module "monaco-editor/esm/vs/basic-languages/typescript/typescript.contribution.js";
+declare module "monaco-editor/esm/vs/basic-languages/javascript/javascript.contribution.js";
 declare module "monaco-editor/esm/vs/language/typescript/monaco.contribution.js";

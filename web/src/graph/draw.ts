@@ -52,6 +52,7 @@ export function drawNodes(layer: Layer, nodes: ViewNode[], measure: TextMeasure,
     });
   groups.each(function (n) {
     const el = select(this);
+    const lines = captionLines(nodeCaption(n));
     el.classed("ghost", !n.socket)
       .classed("closed", !!n.socket?.closed)
       .classed("has-error", !!n.socket?.lastError)
@@ -60,7 +61,8 @@ export function drawNodes(layer: Layer, nodes: ViewNode[], measure: TextMeasure,
       .attr("data-kind", n.socket ? n.socket.kind : null)
       .attr("tabindex", n.socket ? 0 : null)
       .attr("role", n.socket ? "button" : null)
-      .attr("aria-label", n.socket ? nodeTitle(n) : null)
+      // The name is the drawn text in drawing order (what a speech-input user reads off the screen); <title> adds details.
+      .attr("aria-label", n.socket ? [n.socket.kind, ...lines.map((l) => l.text)].join(", ") : null)
       .attr("aria-hidden", n.socket ? null : "true");
     for (const f of ["reqrep", "pubsub", "pipeline", "async", "pair"]) el.classed(`family-${f}`, !!n.socket && familyOf(n.socket.kind).family === f);
     el.select("path.shape").attr("d", n.socket ? shapePath(familyOf(n.socket.kind).shape, NODE_RADIUS) : shapePath("circle", GHOST_RADIUS));
@@ -68,13 +70,14 @@ export function drawNodes(layer: Layer, nodes: ViewNode[], measure: TextMeasure,
     el.select(".node-kind").text(n.socket ? n.socket.kind : "");
     let y = captionTop(n);
     el.select(".captions").selectAll<SVGTextElement, { cls: string; text: string }>("text")
-      .data(captionLines(nodeCaption(n)), (l) => l.cls)
+      .data(lines, (l) => l.cls)
       .join((enter) => enter.append("text").attr("text-anchor", "middle").attr("dy", "0.8em"))
       .attr("class", (l) => l.cls)
       .each(function (l) {
         this.setAttribute("y", String(y));
         y += measure.lineHeight(l.cls as Parameters<TextMeasure["lineHeight"]>[0]);
-        if (this.textContent !== l.text) this.textContent = l.text;
+        // The leading space is not drawn (SVG trims it) but keeps words apart in the node's text: "REP main.ts:4".
+        if (this.textContent !== ` ${l.text}`) this.textContent = ` ${l.text}`;
       });
     el.select("title").text(nodeTitle(n));
   });

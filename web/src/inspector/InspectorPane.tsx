@@ -29,7 +29,7 @@ export function InspectorPane({ graph, selectedSocket, selectedMessage, onSelect
           </select>
         </label>
       </div>
-      <div className="inspector-body">
+      <div className="inspector-body" tabIndex={0} role="group" aria-label="Inspector details">
         {message ? <MessageDetails message={message} graph={graph} onSelectSocket={onSelectSocket} />
           : socket ? <SocketDetails socket={socket} graph={graph} files={files} onOpenLocation={onOpenLocation} onSelectMessage={onSelectMessage} />
           : <p className="hint">Click a socket in the graph or a message in the log to see its details.</p>}

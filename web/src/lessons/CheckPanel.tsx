@@ -19,7 +19,7 @@ function summary({ status, check, checking }: Props): string {
 export function CheckPanel(props: Props) {
   const { status, check } = props;
   return (
-    <section className={`check-panel check-${status}`} data-check-status={status} aria-labelledby="check-heading">
+    <section className={`check-panel check-${status}`} data-check-status={status} aria-labelledby="check-heading" tabIndex={0}>
       <div className="check-head">
         <h3 id="check-heading">Check</h3>
         <p className="check-summary" role="status">{summary(props)}</p>

@@ -30,10 +30,19 @@ export function GoalView({ goal, check }: Props) {
           const [x1, y1] = [e.from.x + (dx / len) * NODE_R, e.from.y + (dy / len) * NODE_R];
           const [x2, y2] = [e.to.x - (dx / len) * (NODE_R + 2), e.to.y - (dy / len) * (NODE_R + 2)];
           return (
-            <g key={`${e.from.id}-${e.to.id}`} className={e.failing ? "goal-link failing" : "goal-link"} data-goal-link={`${e.from.id}-${e.to.id}`} data-failing={e.failing ? "true" : undefined}>
+            <g
+              key={`${e.from.id}-${e.to.id}`}
+              className={e.failing ? "goal-link failing" : "goal-link"}
+              data-goal-link={`${e.from.id}-${e.to.id}`}
+              data-failing={e.failing ? "true" : undefined}
+            >
               <title>{e.failing ? `Not yet: ${e.failing.name}. ${e.failing.message}` : `${e.from.label} → ${e.to.label}`}</title>
               <line x1={x1} y1={y1} x2={x2} y2={y2} markerEnd="url(#goal-arrow)" />
-              {e.label && <text x={(x1 + x2) / 2} y={(y1 + y2) / 2 - 5} textAnchor="middle">{e.label}</text>}
+              {e.label && (
+                <text x={(x1 + x2) / 2} y={(y1 + y2) / 2 - 5} textAnchor="middle">
+                  {e.label}
+                </text>
+              )}
             </g>
           );
         })}
@@ -41,8 +50,12 @@ export function GoalView({ goal, check }: Props) {
           <g key={n.id} className={n.failing ? "goal-socket failing" : "goal-socket"} data-goal-socket={n.id} data-failing={n.failing ? "true" : undefined}>
             <title>{n.failing ? `Not yet: ${n.failing.name}. ${n.failing.message}` : n.label}</title>
             <circle cx={n.x} cy={n.y} r={NODE_R} />
-            <text x={n.x} y={n.y + 4} textAnchor="middle" className="goal-kind">{n.kind}</text>
-            <text x={n.x} y={n.y + NODE_R + 12} textAnchor="middle" className="goal-label">{n.label}</text>
+            <text x={n.x} y={n.y + 4} textAnchor="middle" className="goal-kind">
+              {n.kind}
+            </text>
+            <text x={n.x} y={n.y + NODE_R + 12} textAnchor="middle" className="goal-label">
+              {n.label}
+            </text>
           </g>
         ))}
       </svg>

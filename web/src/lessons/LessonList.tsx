@@ -37,7 +37,7 @@ export function LessonList({ currentId, onChosen }: Props) {
         <p className="lesson-progress" data-solved-count={solvedCount}>{solvedCount} of {lessons.length} lessons solved</p>
         <label className="lesson-filter">
           <span>Find a lesson or concept</span>
-          <input type="search" value={filter} onChange={(ev) => setFilter(ev.target.value)} placeholder="e.g. PUB/SUB, ROUTER" />
+          <input type="search" autoFocus value={filter} onChange={(ev) => setFilter(ev.target.value)} placeholder="e.g. PUB/SUB, ROUTER" />
         </label>
       </div>
       {parts.length === 0 && <p className="hint">No lesson teaches “{filter}”.</p>}

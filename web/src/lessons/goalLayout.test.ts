@@ -3,7 +3,10 @@ import type { LessonGoal } from "../../../protocol/lessons.js";
 import { GOAL_HEIGHT, GOAL_WIDTH, layoutGoal } from "./goalLayout.js";
 
 const goal: LessonGoal = {
-  sockets: [{ id: "client", kind: "REQ" }, { id: "server", kind: "REP", check: "Server bound" }],
+  sockets: [
+    { id: "client", kind: "REQ" },
+    { id: "server", kind: "REP", check: "Server bound" },
+  ],
   links: [{ from: "client", to: "server", label: "tcp", check: "Requests answered" }],
 };
 

@@ -5,8 +5,20 @@ export const GOAL_HEIGHT = 190;
 const MARGIN_X = 56;
 const MARGIN_Y = 34;
 
-export interface GoalNode { id: string; kind: string; label: string; x: number; y: number; failing?: Assertion }
-export interface GoalEdge { from: GoalNode; to: GoalNode; label?: string; failing?: Assertion }
+export interface GoalNode {
+  id: string;
+  kind: string;
+  label: string;
+  x: number;
+  y: number;
+  failing?: Assertion;
+}
+export interface GoalEdge {
+  from: GoalNode;
+  to: GoalNode;
+  label?: string;
+  failing?: Assertion;
+}
 
 /**
  * Places the goal's sockets on an ellipse in the order the lesson lists them (two sockets face each other left and
@@ -20,8 +32,11 @@ export function layoutGoal(goal: LessonGoal, failed: readonly Assertion[]): { no
   const nodes = goal.sockets.map((s, i): GoalNode => {
     const angle = Math.PI + (2 * Math.PI * i) / n;
     return {
-      id: s.id, kind: s.kind, label: s.label ?? `${s.kind} ${s.id}`,
-      x: Math.round(GOAL_WIDTH / 2 + rx * Math.cos(angle)), y: Math.round(GOAL_HEIGHT / 2 + ry * Math.sin(angle)),
+      id: s.id,
+      kind: s.kind,
+      label: s.label ?? `${s.kind} ${s.id}`,
+      x: Math.round(GOAL_WIDTH / 2 + rx * Math.cos(angle)),
+      y: Math.round(GOAL_HEIGHT / 2 + ry * Math.sin(angle)),
       ...(failing(s.check) ? { failing: failing(s.check) } : {}),
     };
   });

@@ -16,14 +16,17 @@ export function useLessonActions(lesson: Lesson | null, workspace: Workspace) {
   const [own, setOwn] = useState<ProgramFiles | null>(null);
   useEffect(() => setOwn(lesson ? loadOwnCode(localStorage, lesson.id) : null), [lesson]);
 
-  const swap = useCallback((to: ProgramFiles) => {
-    if (!lesson || sameFiles(files, to)) return;
-    if (isOwnCode(lesson, files)) {
-      keepOwnCode(localStorage, lesson, files);
-      setOwn(files);
-    }
-    replaceFiles(to, lesson.entry);
-  }, [lesson, files, replaceFiles]);
+  const swap = useCallback(
+    (to: ProgramFiles) => {
+      if (!lesson || sameFiles(files, to)) return;
+      if (isOwnCode(lesson, files)) {
+        keepOwnCode(localStorage, lesson, files);
+        setOwn(files);
+      }
+      replaceFiles(to, lesson.entry);
+    },
+    [lesson, files, replaceFiles],
+  );
 
   const showingSolution = lesson !== null && sameFiles(files, lesson.solution);
   const canGoBack = lesson !== null && own !== null && !sameFiles(files, own) && !isOwnCode(lesson, files);

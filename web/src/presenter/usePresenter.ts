@@ -17,6 +17,11 @@ function typingIn(target: EventTarget | null): boolean {
   return target.isContentEditable || !!target.closest("textarea, select, .monaco-editor, input:not([type=range]):not([type=checkbox]):not([type=file])");
 }
 
+/** Escape in a dialog, the "More" menu or the session panel closes that first, not presenter mode. */
+function insidePopup(target: EventTarget | null): boolean {
+  return target instanceof Element && !!target.closest("dialog, .toolbar-overflow[data-open], .session-panel");
+}
+
 /**
  * Presenter mode for classrooms: the graph full screen in large type, driven from the keyboard.
  * P toggles it anywhere outside the editor; in the mode, Space pauses, ←/→ step, Home/End jump, +/- change speed,
@@ -39,6 +44,7 @@ export function usePresenter(timeline: Timeline): Presenter {
       if (ev.defaultPrevented || ev.ctrlKey || ev.metaKey || ev.altKey || typingIn(ev.target)) return;
       const t = timelineRef.current;
       const key = ev.key;
+      if (key === "Escape" && insidePopup(ev.target)) return;
       if (key === "p" || key === "P") setPresenting(!presenting);
       else if (!presenting) return;
       else if (key === "Escape") setPresenting(false);

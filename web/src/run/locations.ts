@@ -10,7 +10,7 @@ export interface TextPart {
   location?: CodeLocation;
 }
 
-const LOCATION_RE = /([A-Za-z0-9_][A-Za-z0-9_.\-/]*\.(?:ts|js|mjs|mts)):(\d+)(?::(\d+))?/g;
+const LOCATION_RE = /([A-Za-z0-9_][A-Za-z0-9_.\-/]*\.(?:ts|js|mjs|cjs|mts|cts)):(\d+)(?::(\d+))?/g;
 
 /**
  * Splits text into plain parts and parts that name a line of one of the program's files, so the console can

@@ -29,7 +29,9 @@ export type RunAction =
   | { type: "start"; runId: string }
   | { type: "stop" }
   | { type: "server"; message: ServerMessage }
-  | { type: "connection-lost" };
+  | { type: "connection-lost" }
+  /** The workbench's own lines for the current run, such as the editor's type errors when it started. */
+  | { type: "notes"; lines: Array<Omit<ConsoleLine, "id">> };
 
 export const CONSOLE_LINE_LIMIT = 2000;
 
@@ -53,6 +55,8 @@ export function reduceRun(state: RunState, action: RunAction): RunState {
       return addLines({ ...state, status: "failed" }, [{ stream: "system", text: "Lost the connection to the server; the run was stopped." }]);
     case "server":
       return reduceServerMessage(state, action.message);
+    case "notes":
+      return addLines(state, action.lines);
     default:
       return state;
   }

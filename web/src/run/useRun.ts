@@ -3,11 +3,13 @@ import type { ProgramFiles } from "../../../protocol/files.js";
 import type { ClientMessage, ServerMessage } from "../../../protocol/ws.js";
 import type { ControlMessage } from "../../../protocol/scenarios.js";
 import { RunClient, runsUrl, type ConnectionState, type RunExtras } from "./runClient.js";
-import { initialRunState, reduceRun, type RunState } from "./runState.js";
+import { initialRunState, reduceRun, type ConsoleLine, type RunState } from "./runState.js";
 
 export interface RunControls {
   run: RunState;
   connection: ConnectionState;
+  /** Adds the workbench's own lines to the current run's console. */
+  note(lines: Array<Omit<ConsoleLine, "id">>): void;
   /** Returns the new run's id; `extra` carries a scenario's wall time and params. */
   start(files: ProgramFiles, entry?: string, lessonId?: string, extra?: RunExtras): string | undefined;
   stop(): void;
@@ -46,6 +48,7 @@ export function useRun(): RunControls {
     dispatch({ type: "start", runId });
     return runId;
   }, []);
+  const note = useCallback((lines: Array<Omit<ConsoleLine, "id">>) => dispatch({ type: "notes", lines }), []);
   const control = useCallback((message: ControlMessage) => clientRef.current?.control(message), []);
 
   const sendSession = useCallback((message: Parameters<RunControls["sendSession"]>[0]) => clientRef.current?.sendSession(message), []);
@@ -59,5 +62,5 @@ export function useRun(): RunControls {
     dispatch({ type: "stop" });
   }, []);
 
-  return { run, connection, start, stop, control, sendSession, subscribe };
+  return { run, connection, start, note, stop, control, sendSession, subscribe };
 }

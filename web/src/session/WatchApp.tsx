@@ -58,7 +58,11 @@ export function WatchApp({ code }: { code: string }) {
         <header className="toolbar">
           <h1>ØMQ Workbench</h1>
           <span className="watch-title">Watching class <strong className="watch-code">{code}</strong></span>
-          <StatusBadge run={state.run} connection={state.phase === "watching" ? "open" : "connecting"} />
+          {state.phase === "ended" ? (
+            state.files && <span className="status-badge status-ended" role="status" data-run-status="ended">Session ended</span>
+          ) : (
+            <StatusBadge run={state.run} connection={state.phase === "watching" ? "open" : "connecting"} />
+          )}
           <span className="spacer" />
           <a className="button-link quiet" href="/" onClick={(ev) => followLink(ev, "/")}>Leave</a>
           <button type="button" className="quiet" aria-pressed={dark} onClick={() => setDark(!dark)}>{dark ? "Light theme" : "Dark theme"}</button>

@@ -6,9 +6,10 @@ const formatMs = (ms: number) => (ms < 1000 ? `${ms.toFixed(0)} ms` : `${(ms / 1
 export function WatchBanner({ state }: { state: SpectatorState }) {
   const { phase, view } = state;
   if (phase === "ended") {
+    // Never joined (an unknown code, a full session): the server's sentence alone says what happened.
     return (
       <div className="watch-banner ended" role="alert" data-session-ended="true">
-        <strong>The session has ended.</strong> {state.ended}
+        {state.files ? <><strong>The session has ended.</strong> {state.ended}</> : <strong>{state.ended ?? "This session is not available."}</strong>}
       </div>
     );
   }

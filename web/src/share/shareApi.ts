@@ -1,6 +1,7 @@
 import { Value } from "@sinclair/typebox/value";
 import { Share, ShareCreated } from "../../../protocol/api.js";
 import type { ProgramFiles } from "../../../protocol/files.js";
+import { MAX_SHARED_TRACE_BYTES, SharedTrace, SharedTraceCreated } from "../../../protocol/sharedTrace.js";
 
 /** The share id in a page path like /s/AbC123xy, or null on any other page. */
 export function shareIdFromPath(pathname: string): string | null {
@@ -42,4 +43,32 @@ export async function loadShare(id: string): Promise<Share> {
 /** The absolute address to hand to someone else. */
 export function absoluteShareUrl(url: string, origin: string): string {
   return new URL(url, origin).toString();
+}
+
+/** Stores a run's trace beside a share; the share link carries its id as `?trace=`. */
+export async function createSharedTrace(trace: SharedTrace): Promise<string> {
+  const body = JSON.stringify(trace);
+  if (body.length > MAX_SHARED_TRACE_BYTES) {
+    throw new Error(`The last run's trace is ${(body.length / 1048576).toFixed(1)} MiB, over the ${MAX_SHARED_TRACE_BYTES / 1048576} MiB a link can carry.`);
+  }
+  const res = await fetch("/api/traces", { method: "POST", headers: { "content-type": "application/json" }, body });
+  if (!res.ok) throw new Error(await errorSentence(res));
+  const created: unknown = await res.json();
+  if (!Value.Check(SharedTraceCreated, created)) throw new Error("The server's answer to the trace upload was not understood.");
+  return created.id;
+}
+
+export async function loadSharedTrace(id: string): Promise<SharedTrace> {
+  const res = await fetch(`/api/traces/${encodeURIComponent(id)}`);
+  if (res.status === 404) throw new Error("The run shared with this link does not exist (any more); the code is here to run.");
+  if (!res.ok) throw new Error(await errorSentence(res));
+  const body: unknown = await res.json();
+  if (!Value.Check(SharedTrace, body)) throw new Error("The run shared with this link could not be read.");
+  return body;
+}
+
+/** The trace id a share link carries, if any. */
+export function sharedTraceIdFrom(search: string): string | null {
+  const id = new URLSearchParams(search).get("trace");
+  return id && /^[A-Za-z0-9_-]{8,32}$/.test(id) ? id : null;
 }

@@ -26,8 +26,8 @@ export function TimelineBar() {
     : `Event ${position} of ${total} · ${formatMs(cursor ?? 0)}`;
   return (
     <section className="timeline-bar" aria-label="Timeline" data-timeline-paused={String(paused)} data-timeline-live={String(live)}>
-      <button type="button" className="icon-button" onClick={timeline.togglePlay}
-        aria-keyshortcuts="Space" title={playing ? "Pause (Space in presenter mode)" : "Play"}>
+      <button type="button" className="icon-button" onClick={timeline.togglePlay} disabled={total === 0 && !playing}
+        aria-keyshortcuts="Space" title={total === 0 ? "Nothing to play yet: run a program first" : playing ? "Pause (Space in presenter mode)" : "Play"}>
         {playing ? "Pause" : live && total > 0 ? "Replay" : "Play"}
       </button>
       <button type="button" className="icon-button" aria-label="Previous event" title="Previous event (←)" onClick={() => timeline.step(-1)} disabled={total === 0 || position === 0}>

@@ -14,17 +14,31 @@ interface Props {
   footer?: ReactNode;
 }
 
+/** A field loaded later (the lesson search) focuses itself on mount with autoFocus. */
+const FIRST_FIELD = "input:not([type=hidden]):not([readonly]), select, textarea";
+
 /** A toolbar button that opens a modal dialog; Escape, the × and a click outside close it. */
 export function ToolbarDialog({ label, buttonClassName, className, headingId, heading, closeLabel, children, footer }: Props) {
   const [open, setOpen] = useState(false);
   const dialogRef = useRef<HTMLDialogElement>(null);
   const close = () => setOpen(false);
 
+  const returnTo = useRef<HTMLElement | null>(null);
+
+  // WAI-ARIA dialog pattern: focus goes to the first field (not the ×), and back where it was on closing.
   useEffect(() => {
     const dialog = dialogRef.current;
     if (!dialog) return;
-    if (open && !dialog.open) dialog.showModal();
+    if (open && !dialog.open) {
+      returnTo.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+      dialog.showModal();
+      dialog.querySelector<HTMLElement>(FIRST_FIELD)?.focus();
+    }
     if (!open && dialog.open) dialog.close();
+    if (!open && returnTo.current) {
+      returnTo.current.focus();
+      returnTo.current = null;
+    }
   }, [open]);
 
   return (

@@ -15,13 +15,14 @@ async function publish() {
 async function listen() {
   // The subscriber starts a little later, as a separate program would.
   await new Promise((resolve) => setTimeout(resolve, 50));
-  const subscriber = new zmq.Subscriber({ receiveTimeout: 300 });
+  // The timeout only ends a run whose readings were all lost.
+  const subscriber = new zmq.Subscriber({ receiveTimeout: 3000 });
   subscriber.connect("tcp://127.0.0.1:5556");
   subscriber.subscribe("reading");
 
   let received = 0;
   try {
-    for (;;) {
+    while (received < 5) {
       const [, value] = await subscriber.receive();
       console.log("got reading", value.toString());
       received++;

@@ -1,7 +1,7 @@
 import * as zmq from "zeromq";
 import { runWorker } from "./worker.js";
 
-const ventilator = new zmq.Push({ sendTimeout: 500 });
+const ventilator = new zmq.Push();
 await ventilator.bind("tcp://127.0.0.1:5557");
 
 // TODO: bind a PULL feedback socket on tcp://127.0.0.1:5558 and wait for two "ready" messages.

@@ -1,11 +1,12 @@
 import * as zmq from "zeromq";
+import { parentPort } from "node:worker_threads";
 
 // This thread's own socket, in the default context that every thread of the process shares.
-const pipe = new zmq.Pair({ sendTimeout: 3000, receiveTimeout: 3000 });
+const pipe = new zmq.Pair({ receiveTimeout: 3000 });
 pipe.connect("inproc://jobs");
+parentPort!.postMessage("ready");
 
 try {
-  await pipe.send("READY");
   for (;;) {
     const [message] = await pipe.receive();
     if (message.toString() === "STOP") break;

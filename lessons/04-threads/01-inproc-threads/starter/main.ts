@@ -1,16 +1,19 @@
 import * as zmq from "zeromq";
 import { Worker } from "node:worker_threads";
 
-// Generous timeouts: they only end a run that cannot work. The ready message, not a delay, says when to start.
-const pipe = new zmq.Pair({ receiveTimeout: 3000 });
+const pipe = new zmq.Pair({ sendTimeout: 3000, receiveTimeout: 3000 });
 await pipe.bind("inproc://jobs");
 
+// The worker says "ready" (over its thread channel) once its socket is connected: no guessing how long a thread
+// takes to start. The timeouts above only end a run in which nobody is on the other end.
 const worker = new Worker(new URL("./worker.js", import.meta.url));
 const finished = new Promise((resolve) => worker.once("exit", resolve));
+await new Promise((resolve, reject) => {
+  worker.once("message", resolve);
+  worker.once("error", reject);
+});
 
 try {
-  const [ready] = await pipe.receive();
-  console.log("main: the worker says", ready.toString());
   for (const word of ["hello", "from", "main"]) {
     await pipe.send(word);
     const [reply] = await pipe.receive();
@@ -19,7 +22,7 @@ try {
   await pipe.send("STOP");
 } catch (err) {
   if ((err as { code?: string }).code !== "EAGAIN") throw err;
-  console.log("main: no word from the worker in 3 s - it is not on the other end");
+  console.log("main: the worker is not on the other end");
 }
 
 pipe.close();

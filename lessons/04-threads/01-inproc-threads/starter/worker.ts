@@ -1,12 +1,13 @@
 import * as zmq from "zeromq";
+import { parentPort } from "node:worker_threads";
 
 // This thread's own socket. It connects to the endpoint that the main thread bound.
 const context = new zmq.Context();
-const pipe = new zmq.Pair({ context, sendTimeout: 3000, receiveTimeout: 3000 });
+const pipe = new zmq.Pair({ context, receiveTimeout: 3000 });
 pipe.connect("inproc://jobs");
+parentPort!.postMessage("ready");
 
 try {
-  await pipe.send("READY");
   for (;;) {
     const [message] = await pipe.receive();
     if (message.toString() === "STOP") break;

@@ -1,9 +1,12 @@
 import * as zmq from "zeromq";
 
-/** A worker: pulls tasks from the ventilator, pushes one result per task on the feedback channel. */
+/**
+ * A worker: pulls tasks from the ventilator, pushes one result per task on the feedback channel, and goes home
+ * after 1.5 s without a task. The send timeout only ends a run in which nobody listens for feedback.
+ */
 export async function runWorker(name: string): Promise<void> {
-  const tasks = new zmq.Pull({ receiveTimeout: 500 });
-  const feedback = new zmq.Push({ sendTimeout: 500, linger: 0 });
+  const tasks = new zmq.Pull({ receiveTimeout: 1500 });
+  const feedback = new zmq.Push({ sendTimeout: 3000, linger: 0 });
   tasks.connect("tcp://127.0.0.1:7557");
   feedback.connect("tcp://127.0.0.1:7558");
   try {
@@ -14,7 +17,9 @@ export async function runWorker(name: string): Promise<void> {
       await feedback.send(["done", `${task} by ${name}`]);
     }
   } catch (err) {
-    console.log(`${name} stops: ${(err as { code?: string }).code}`);
+    const code = (err as { code?: string }).code;
+    if (code !== "EAGAIN") throw err;
+    console.log(`${name} goes home`);
   } finally {
     tasks.close();
     feedback.close();

@@ -1,9 +1,9 @@
 import * as zmq from "zeromq";
 import { runWorker } from "./worker.js";
 
-const ventilator = new zmq.Push({ sendTimeout: 500 });
+const ventilator = new zmq.Push();
 await ventilator.bind("tcp://127.0.0.1:5557");
-const feedback = new zmq.Pull({ receiveTimeout: 1000 });
+const feedback = new zmq.Pull({ receiveTimeout: 3000 });
 await feedback.bind("tcp://127.0.0.1:5558");
 const workers = [runWorker("A"), runWorker("B")];
 for (let ready = 0; ready < 2; ready++) await feedback.receive();

@@ -1,7 +1,7 @@
 import * as zmq from "zeromq";
 import { Worker } from "node:worker_threads";
 
-const pipe = new zmq.Pair({ receiveTimeout: 3000 });
+const pipe = new zmq.Pair();
 await pipe.bind("inproc://jobs");
 const worker = new Worker(new URL("./worker.js", import.meta.url));
 const finished = new Promise((resolve) => worker.once("exit", resolve));
