@@ -53,7 +53,8 @@ export function GraphPane({ graph, selected, onSelect, followed = null, onSelect
     view.update(graph);
     // A new run starts from zero; a jump back in the timeline must not replay every message still in the log.
     if (graph.messageCount < pulsedRef.current) pulsedRef.current = graph.messageCount === 0 ? 0 : graph.messageCount;
-    const fresh = graph.messages.filter((m) => m.index >= pulsedRef.current && m.edgeId && m.direction);
+    // One dot per message: at its receive (a send names its edge too, when the server knows the peer).
+    const fresh = graph.messages.filter((m) => m.index >= pulsedRef.current && m.op === "recv" && m.edgeId && m.direction);
     const slow = 1 / Math.min(speed, 1);
     const spacing = Math.min(PULSE_SPACING_MS * slow, (PULSE_SPREAD_MS * slow) / Math.max(fresh.length, 1));
     // Particles leave in message order: a batch waits for the previous batch's last particle, unless far behind.

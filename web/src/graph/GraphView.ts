@@ -40,6 +40,7 @@ export class GraphView {
   private readonly layout: LayoutClient;
   private graph: GraphState = emptyGraph;
   private plan: LayoutPlan | null = null;
+  private planned = new Set<string>();
   private planKey = "";
   private laid: LayoutResult | null = null;
   private readonly pins = new Map<string, Placed>();
@@ -85,7 +86,7 @@ export class GraphView {
   update(graph: GraphState): void {
     if (graph.nodes.length === 0 && this.graph.nodes.length) { this.particles.clear(); this.userMoved = false; this.pins.clear(); this.seen = seenTimes(); }
     this.graph = graph;
-    this.drops = ((graph as GraphState & { drops?: DropMark[] }).drops ?? []);
+    this.drops = graph.nodes.flatMap((n) => (n.drops ?? []).map((d): DropMark => ({ socket: n.id, ...d })));
     this.dirty.graph = true;
     this.requestFrame();
   }
@@ -183,7 +184,8 @@ export class GraphView {
     const plan = planLayout(this.graph, hidden.sockets, this.measure);
     const key = `${this.measure.signature()}\n${JSON.stringify(plan.request)}`;
     this.plan = plan;
-    if (key !== this.planKey) { this.planKey = key; this.layout.request(plan.request); }
+    this.planned = new Set(plan.edges.map((e) => e.id));
+    if (key !== this.planKey && plan.nodes.length) { this.planKey = key; this.layout.request(plan.request); }
     drawGroups(this.layers.group, plan.groups);
     drawEdges(this.layers.edge, plan.edges, this.graph);
     drawNodes(this.layers.node, plan.nodes, this.measure, (enter) => enter
@@ -245,7 +247,7 @@ export class GraphView {
       this.frame = 0;
       if (this.dirty.graph) { this.dirty.graph = false; this.applyGraph(); }
       if (this.dirty.place) this.place();
-      this.particles.draw(this.routes, performance.now());
+      this.particles.draw(this.routes, performance.now(), this.planned);
       if (this.particles.active) this.requestFrame();
     });
   }

@@ -30,3 +30,13 @@ describe("collapsing closed sockets", () => {
     expect(collapsedSockets(graph, seenTimes(), 10 * COLLAPSE_AFTER_MS).sockets.size).toBe(0);
   });
 });
+
+describe("a restart seen in the same update as the kill", () => {
+  it("still counts as a replacement", () => {
+    const seen = seenTimes();
+    collapsedSockets(reduceGraphAll([open("s1", 0)]), seen, 500);
+    const graph = reduceGraphAll([open("s1", 0), close("s1", 1), open("s2", 2)]);
+    collapsedSockets(graph, seen, 1000);
+    expect([...collapsedSockets(graph, seen, 1000 + COLLAPSE_AFTER_MS).sockets]).toEqual(["s1"]);
+  });
+});

@@ -125,7 +125,8 @@ export function drawHops(layer: Selection<SVGGElement, unknown, null, undefined>
       const same = perEdge.get(h.edgeId) as Hop[];
       const slot = same.indexOf(h);
       const f = same.length === 1 ? 0.5 : 0.3 + (0.4 * slot) / (same.length - 1);
-      const p = pointAt((routes.get(h.edgeId) as { route: Route }).route, h.direction === "forward" ? f : 1 - f);
+      // Along the drawn line, whichever way the hop went: two hops on one edge never share a spot.
+      const p = pointAt((routes.get(h.edgeId) as { route: Route }).route, f);
       return `translate(${p.x.toFixed(1)},${p.y.toFixed(1)})`;
     })
     .select("text").text((h) => String(h.step));

@@ -7,8 +7,8 @@ const PARTICLE_MS = 700;
 const MAX_PARTICLES = 60;
 /** Messages on one edge and way leaving closer together than this ride one dot, drawn larger. */
 const MERGE_MS = 120;
-/** A dot whose edge has no route yet waits this long for the layout, then is dropped. */
-const UNROUTED_WAIT_MS = 3000;
+/** A dot whose edge is not laid out yet waits this long for the layout (the first layout starts ELK), then is dropped. */
+const UNROUTED_WAIT_MS = 10_000;
 /** Arrivals kept for tests and tools in `window.__workbench.particles`. */
 const ARRIVAL_LOG_LIMIT = 1000;
 
@@ -52,6 +52,8 @@ export class ParticleLayer {
   add(edgeId: string, direction: Direction, start: number, message?: number): void {
     const merge = this.particles.findLast((p) => p.edgeId === edgeId && p.direction === direction);
     if (merge && merge.waitingSince === undefined && Math.abs(start - merge.start) < MERGE_MS) { merge.count++; return; }
+    // Never before the dot added last: dots held back for a layout must not be overtaken by later messages.
+    start = Math.max(start, (this.particles.at(-1)?.start ?? Number.NEGATIVE_INFINITY) + 1);
     this.particles.push({ edgeId, direction, start, duration: PARTICLE_MS / Math.min(this.speed, 1), count: 1, ...(message === undefined ? {} : { message }) });
     if (this.particles.length > MAX_PARTICLES) {
       // The oldest make way; their messages join the newest dot on the same edge, if any, so counts stay honest.
@@ -64,17 +66,19 @@ export class ParticleLayer {
   }
 
   /** `ends` maps an edge id to its route from source to target and the ids of both ends. */
-  draw(routes: Map<string, { route: Route; source: string; target: string }>, now: number): void {
-    // Waiting dots keep their spacing: each is held back by the time that passed since the last frame.
+  /** `planned` holds the edges being laid out: a dot on an edge not drawn at all (a folded socket's) is dropped. */
+  draw(routes: Map<string, { route: Route; source: string; target: string }>, now: number, planned: ReadonlySet<string>): void {
+    this.particles = this.particles.filter((p) => routes.has(p.edgeId) || planned.has(p.edgeId));
     const dt = this.lastNow === undefined ? 0 : now - this.lastNow;
     this.lastNow = now;
+    // While a dot's edge is not laid out yet (a new socket), every dot waits, a little while: messages keep their order.
+    const waiting = this.particles.some((p) => !routes.has(p.edgeId));
     const live: Particle[] = [];
     for (const p of this.particles) {
       const r = routes.get(p.edgeId);
+      if (waiting) p.start += dt;
       if (!r) {
-        // The edge is not laid out yet (a new socket): the dot waits for it, a little while.
         p.waitingSince ??= now;
-        p.start += dt;
         if (now - p.waitingSince < UNROUTED_WAIT_MS) live.push(p);
         continue;
       }

@@ -28,6 +28,6 @@ describe("captions", () => {
   it("shows the name the trace gives and keeps the site as detail", () => {
     const named = { ...graph.nodes[1], name: "worker #2" };
     const caption = nodeCaption({ id: "s2", socket: named, endpoint: null });
-    expect(captionLines(caption).map((l) => l.text)).toEqual(["worker #2", "worker.ts:5", "0 sent · 0 received"]);
+    expect(captionLines(caption).map((l) => l.text)).toEqual(["worker #2", "worker.ts:5 · 0 sent · 0 received"]);
   });
 });

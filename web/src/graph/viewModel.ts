@@ -35,17 +35,17 @@ export function nodeCaption(node: ViewNode): NodeCaption {
   return { label: name ?? siteOf(s), detail: name ? s.detail ?? siteOf(s) : "", counters: `${s.sent} sent · ${s.received} received`, endpoints };
 }
 
-/** Lines of a caption below the shape, top to bottom, with their CSS class; empty ones are left out. */
+/** Lines of a caption below the shape, top to bottom, with their CSS class; the site shares the counters' line. */
 export function captionLines(c: NodeCaption): Array<{ cls: string; text: string }> {
   return [
-    { cls: "node-label", text: c.label }, { cls: "node-detail", text: c.detail },
-    { cls: "node-counters", text: c.counters }, { cls: "node-endpoints", text: c.endpoints },
+    { cls: "node-label", text: c.label }, { cls: "node-counters", text: [c.detail, c.counters].filter(Boolean).join(" · ") },
+    { cls: "node-endpoints", text: c.endpoints },
   ].filter((l) => l.text);
 }
 
 /** Captions start this far below a node's centre. */
 export function captionTop(node: ViewNode): number {
-  return (node.socket ? NODE_RADIUS : GHOST_RADIUS) + 6;
+  return (node.socket ? NODE_RADIUS : GHOST_RADIUS) + 4;
 }
 
 export function nodeTitle(node: ViewNode): string {

@@ -10,7 +10,7 @@ export interface ViewNode {
 /** Where a node's shape is centred, in graph units; set from the layout, or by the user's drag (a pin). */
 export interface Placed { x: number; y: number }
 
-export const NODE_RADIUS = 30;
+export const NODE_RADIUS = 26;
 export const GHOST_RADIUS = 10;
 
 export function radiusOf(node: ViewNode): number {

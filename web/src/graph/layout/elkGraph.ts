@@ -7,6 +7,7 @@ export const SPACING = { node: 20, layer: 56, edgeLabel: 6, groupTop: 30, groupS
 const ROOT_OPTIONS: Record<string, string> = {
   "elk.algorithm": "layered",
   "elk.direction": "RIGHT",
+  "elk.padding": "[top=4,left=4,bottom=4,right=4]",
   "elk.hierarchyHandling": "INCLUDE_CHILDREN",
   "elk.partitioning.activate": "true",
   "elk.edgeRouting": "POLYLINE",

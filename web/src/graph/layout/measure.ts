@@ -1,6 +1,6 @@
 const SVG_NS = "http://www.w3.org/2000/svg";
 /** Classes whose text the layout must make room for; each is measured in the font the page's CSS gives it. */
-const CLASSES = ["node-label", "node-detail", "node-counters", "node-endpoints", "edge-status", "group-label"] as const;
+const CLASSES = ["node-label", "node-counters", "node-endpoints", "edge-status", "group-label"] as const;
 export type TextClass = (typeof CLASSES)[number];
 
 /**
