@@ -7,14 +7,14 @@ import { ConsolePane } from "./panes/ConsolePane.js";
 import { MessageLog } from "./panes/MessageLog.js";
 import { PresenterBar, PresenterButton } from "./presenter/PresenterBar.js";
 import { usePresenter } from "./presenter/usePresenter.js";
-import { ConnectionIndicator } from "./panes/ConnectionIndicator.js";
-import { StatusBadge } from "./panes/StatusBadge.js";
+import { ConnectionIndicator } from "./toolbar/ConnectionIndicator.js";
+import { StatusBadge } from "./toolbar/StatusBadge.js";
 import { useWorkspace } from "./program/useWorkspace.js";
-import type { CodeLocation } from "./run/locations.js";
-import { runProblems } from "./run/problems.js";
-import { typeErrorNotes } from "./run/typeErrorNotes.js";
-import { isActive } from "./run/runState.js";
-import { useRun } from "./run/useRun.js";
+import type { CodeLocation } from "./run-client/locations.js";
+import { runProblems } from "./run-client/problems.js";
+import { typeErrorNotes } from "./run-client/typeErrorNotes.js";
+import { isActive } from "./run-client/runState.js";
+import { useRun } from "./run-client/useRun.js";
 import { LessonFrame } from "./lessons/LessonFrame.js";
 import { LessonPane } from "./lessons/LessonPane.js";
 import { LessonsMenu } from "./lessons/LessonsMenu.js";
@@ -26,14 +26,14 @@ import { useLessonActions } from "./lessons/useLessonActions.js";
 import type { Route } from "./routing/route.js";
 import { workspaceSource } from "./routing/workspaceSource.js";
 import { JoinClassButton } from "./session/JoinClassButton.js";
-import { PresentControl } from "./session/PresentControl.js";
+import { StartClassControl } from "./session/StartClassControl.js";
 import { ShareDialog } from "./share/ShareDialog.js";
 import { useSharedTrace } from "./share/useSharedTrace.js";
 import { TimelineBar } from "./timeline/TimelineBar.js";
 import { TimelineContext, useTimelineController } from "./timeline/useTimeline.js";
 import { Splitter } from "./ui/Splitter.js";
 import { FirstVisitHint } from "./ui/FirstVisitHint.js";
-import { ToolbarOverflow } from "./ui/ToolbarOverflow.js";
+import { ToolbarOverflow } from "./toolbar/ToolbarOverflow.js";
 import { isBoolean, isFraction, usePersistentState } from "./ui/usePersistentState.js";
 
 /** The workbench: the playground, a shared program or a lesson, by route. */
@@ -109,7 +109,7 @@ export function App({ route }: { route: Route }) {
         <span className="spacer" />
         <button type="button" aria-pressed={scenariosOpen} onClick={() => setScenariosOpen(!scenariosOpen)}>Scenarios</button>
         <LessonsMenu currentId={lessonId} onImported={lessonActions.imported} />
-        <PresentControl sendSession={sendSession} subscribe={subscribe} connection={connection} />
+        <StartClassControl sendSession={sendSession} subscribe={subscribe} connection={connection} />
         <ToolbarOverflow>
           <JoinClassButton />
           <PresenterButton presenter={presenter} />

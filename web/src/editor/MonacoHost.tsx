@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from "react";
 import type * as Monaco from "monaco-editor";
 import type { ProgramFiles } from "../../../protocol/files.js";
-import type { CodeLocation } from "../run/locations.js";
+import type { CodeLocation } from "../run-client/locations.js";
 
 /** A place to show, with a nonce so asking twice for the same place still moves the cursor. */
 export interface RevealRequest extends CodeLocation { nonce: number }

@@ -1,7 +1,7 @@
 import { useContext } from "react";
 import { TimelineContext } from "../timeline/useTimeline.js";
 import type { Hop } from "./follow.js";
-import type { GraphState } from "./types.js";
+import type { GraphState } from "./model/types.js";
 import { nameOf } from "./viewNodes.js";
 
 interface Props {

@@ -5,7 +5,7 @@ import { GraphView } from "./GraphView.js";
 import { GraphTextAlternative } from "./GraphTextAlternative.js";
 import { Legend } from "./Legend.js";
 import "./graph-extras.css";
-import type { Direction, GraphState } from "./types.js";
+import type { Direction, GraphState } from "./model/types.js";
 
 /** Messages of one batch leave this far apart, and all of them within the spread. */
 const PULSE_SPACING_MS = 180;

@@ -1,5 +1,5 @@
-import { placeOf } from "./places.js";
-import type { GraphState } from "./types.js";
+import { placeOf } from "./model/places.js";
+import type { GraphState } from "./model/types.js";
 
 /** What the picture says, for screen readers: every socket and every connection (the SVG's nodes are buttons, its edges are not). */
 export function GraphTextAlternative({ graph }: { graph: GraphState }) {

@@ -12,7 +12,7 @@ import { planLayout, type LayoutPlan } from "./layout/plan.js";
 import type { LayoutResult, Point } from "./layout/types.js";
 import { ParticleLayer, workbench } from "./particles.js";
 import { pinningDrag } from "./pinning.js";
-import { emptyGraph, type Direction, type GraphState } from "./types.js";
+import { emptyGraph, type Direction, type GraphState } from "./model/types.js";
 import { radiusOf, type Placed, type ViewNode } from "./viewNodes.js";
 
 type G = Selection<SVGGElement, unknown, null, undefined>;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { TraceEvent } from "../../../protocol/trace.js";
 import { COLLAPSE_AFTER_MS, collapsedSockets, seenTimes } from "./collapse.js";
-import { reduceGraphAll } from "./reducer.js";
+import { reduceGraphAll } from "./model/reducer.js";
 
 const open = (socket: string, t: number): TraceEvent => ({ type: "socket/open", t, socket, kind: "PULL", label: "PULL sink.ts:3", thread: 1 });
 const close = (socket: string, t: number): TraceEvent => ({ type: "socket/close", t, socket, kind: "PULL" });

@@ -1,4 +1,4 @@
-import type { GraphState } from "./types.js";
+import type { GraphState } from "./model/types.js";
 
 /** A closed socket that a newer one made at the same place has replaced fades, then leaves the picture after this long. */
 export const COLLAPSE_AFTER_MS = 4000;

@@ -1,7 +1,7 @@
 import { select, type Selection } from "d3-selection";
 import { familyOf, shapePath } from "./kinds.js";
 import type { TextMeasure } from "./layout/measure.js";
-import type { GraphEdge, GraphState } from "./types.js";
+import type { GraphEdge, GraphState } from "./model/types.js";
 import { captionLines, captionTop, edgeLabels, nodeCaption, nodeTitle } from "./viewModel.js";
 import { GHOST_RADIUS, NODE_RADIUS, type ViewNode } from "./viewNodes.js";
 

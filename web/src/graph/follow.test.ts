@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { TraceEvent } from "../../../protocol/trace.js";
 import { followMessage } from "./follow.js";
-import { reduceGraphAll } from "./reducer.js";
+import { reduceGraphAll } from "./model/reducer.js";
 
 type Kind = "REQ" | "REP" | "ROUTER" | "DEALER";
 let t = 0;

@@ -1,7 +1,7 @@
 import type { Selection } from "d3-selection";
 import { pointAt, type Route } from "./geometry.js";
 import { brokersOf } from "./layout/flow.js";
-import type { Direction, GraphState, MessageRecord } from "./types.js";
+import type { Direction, GraphState, MessageRecord } from "./model/types.js";
 
 /** One step of a message's trip: `from` sent it at `sentAt`, `to` received it over `edgeId` at `receivedAt`. */
 export interface Hop {

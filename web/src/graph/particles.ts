@@ -1,6 +1,6 @@
 import type { Selection } from "d3-selection";
 import { pointAt, type Route } from "./geometry.js";
-import type { Direction } from "./types.js";
+import type { Direction } from "./model/types.js";
 
 const PARTICLE_MS = 700;
 /** Drawn dots at most: the cost of a frame must not grow with the message rate. */

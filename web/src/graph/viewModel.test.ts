@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { reduceGraphAll } from "./reducer.js";
+import { reduceGraphAll } from "./model/reducer.js";
 import { captionLines, nodeCaption, siteOf, wantedNodes } from "./viewModel.js";
 
 const graph = reduceGraphAll([

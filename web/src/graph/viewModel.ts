@@ -1,5 +1,5 @@
-import { formatEdgeRate, linkStatusOf } from "./links.js";
-import type { GraphEdge, GraphState, LinkStatus, SocketNode } from "./types.js";
+import { formatEdgeRate, linkStatusOf } from "./model/links.js";
+import type { GraphEdge, GraphState, LinkStatus, SocketNode } from "./model/types.js";
 import { GHOST_RADIUS, NODE_RADIUS, nameOf, type ViewNode } from "./viewNodes.js";
 
 /** The nodes to draw: every socket not hidden, plus one ghost per endpoint that connects point at but nothing binds. */

@@ -1,4 +1,4 @@
-import type { SocketNode } from "./types.js";
+import type { SocketNode } from "./model/types.js";
 
 /** A drawn node: a socket, or a ghost standing for an endpoint nothing is bound to yet. */
 export interface ViewNode {

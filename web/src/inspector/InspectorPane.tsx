@@ -1,5 +1,5 @@
-import { socketName, type GraphState, type MessageRecord } from "../graph/types.js";
-import type { CodeLocation } from "../run/locations.js";
+import { socketName, type GraphState, type MessageRecord } from "../graph/model/types.js";
+import type { CodeLocation } from "../run-client/locations.js";
 import { FrameView } from "./FrameView.js";
 import { SocketDetails } from "./SocketDetails.js";
 

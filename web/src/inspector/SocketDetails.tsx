@@ -1,7 +1,7 @@
-import type { GraphState, SocketNode } from "../graph/types.js";
-import { placeOf } from "../graph/places.js";
+import type { GraphState, SocketNode } from "../graph/model/types.js";
+import { placeOf } from "../graph/model/places.js";
 import { siteOf } from "../graph/viewModel.js";
-import { firstLocation, type CodeLocation } from "../run/locations.js";
+import { firstLocation, type CodeLocation } from "../run-client/locations.js";
 
 interface Props {
   socket: SocketNode;

@@ -1,4 +1,4 @@
-import { ToolbarDialog } from "../ui/ToolbarDialog.js";
+import { ToolbarDialog } from "../toolbar/ToolbarDialog.js";
 import { LessonList } from "./LessonList.js";
 import { ProgressTransfer } from "./ProgressTransfer.js";
 

@@ -1,7 +1,7 @@
 import { useEffect, useState } from "react";
 import type { CheckResult, Lesson } from "../../../protocol/lessons.js";
 import type { ServerMessage } from "../../../protocol/ws.js";
-import { isActive, type RunState } from "../run/runState.js";
+import { isActive, type RunState } from "../run-client/runState.js";
 import { fetchLesson } from "./lessonApi.js";
 import { markSolved, useProgress } from "./progress.js";
 

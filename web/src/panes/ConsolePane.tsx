@@ -1,6 +1,6 @@
 import { useEffect, useLayoutEffect, useRef, useState } from "react";
-import { splitLocations, type CodeLocation } from "../run/locations.js";
-import type { ConsoleLine } from "../run/runState.js";
+import { splitLocations, type CodeLocation } from "../run-client/locations.js";
+import type { ConsoleLine } from "../run-client/runState.js";
 
 /** Within this many pixels of the end counts as "at the end": the console keeps following from there. */
 const AT_END_PX = 24;

@@ -1,5 +1,5 @@
 import { Fragment, useState } from "react";
-import { socketName, type GraphState } from "../graph/types.js";
+import { socketName, type GraphState } from "../graph/model/types.js";
 
 const SHOWN = 200;
 

@@ -1,5 +1,5 @@
 import { useMemo } from "react";
-import type { GraphState } from "../graph/types.js";
+import type { GraphState } from "../graph/model/types.js";
 import { ActorControls } from "./ActorControls.js";
 import { ParamControl } from "./ParamControl.js";
 import { socketsByActor } from "./scenarioModel.js";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { RunClient } from "../run/runClient.js";
-import { FakeSocket } from "../run/testing/fakeSocket.js";
+import { RunClient } from "../run-client/runClient.js";
+import { FakeSocket } from "../run-client/testing/fakeSocket.js";
 
 function setup() {
   const socket = new FakeSocket(1);

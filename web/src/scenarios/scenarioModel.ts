@@ -1,6 +1,6 @@
 import type { ParamSpec, ParamValue, ScenarioSummary } from "../../../protocol/scenarios.js";
-import { linkKey } from "../graph/links.js";
-import type { GraphState, SocketNode } from "../graph/types.js";
+import { linkKey } from "../graph/model/links.js";
+import type { GraphState, SocketNode } from "../graph/model/types.js";
 
 export type ParamValues = Record<string, ParamValue>;
 

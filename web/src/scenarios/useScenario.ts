@@ -1,8 +1,8 @@
 import { useCallback, useEffect, useRef, useState } from "react";
 import type { ProgramFiles } from "../../../protocol/files.js";
 import type { ActorOp, ControlMessage, ParamValue, ScenarioSummary } from "../../../protocol/scenarios.js";
-import type { RunExtras } from "../run/runClient.js";
-import { isActive, type RunState } from "../run/runState.js";
+import type { RunExtras } from "../run-client/runClient.js";
+import { isActive, type RunState } from "../run-client/runState.js";
 import { listScenarios, loadProgram } from "./scenarioApi.js";
 import { defaultValues, type ParamValues } from "./scenarioModel.js";
 

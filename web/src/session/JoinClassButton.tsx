@@ -1,4 +1,4 @@
-import { ToolbarDialog } from "../ui/ToolbarDialog.js";
+import { ToolbarDialog } from "../toolbar/ToolbarDialog.js";
 import { JoinForm } from "./JoinForm.js";
 
 /** The toolbar's way into someone else's classroom session. */

@@ -1,7 +1,7 @@
 import type { ProgramFiles } from "../../../protocol/files.js";
 import type { ViewState } from "../../../protocol/session.js";
 import type { ServerMessage } from "../../../protocol/ws.js";
-import { initialRunState, reduceRun, type RunState } from "../run/runState.js";
+import { initialRunState, reduceRun, type RunState } from "../run-client/runState.js";
 
 export type WatchPhase = "connecting" | "watching" | "reconnecting" | "ended";
 

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from "react";
 import type { ViewState } from "../../../protocol/session.js";
-import type { RunControls } from "../run/useRun.js";
+import type { RunControls } from "../run-client/useRun.js";
 
 export type ClassSessionState =
   | { phase: "off" }

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import type { ServerMessage } from "../../../protocol/ws.js";
 import { WatchClient, watchUrl } from "./watchClient.js";
-import { FakeSocket } from "../run/testing/fakeSocket.js";
+import { FakeSocket } from "../run-client/testing/fakeSocket.js";
 
 function setup() {
   vi.useFakeTimers();

@@ -1,6 +1,6 @@
 import type { ServerMessage } from "../../../protocol/ws.js";
-import { parseServerMessage } from "../run/parseServerMessage.js";
-import type { SocketLike } from "../run/runClient.js";
+import { parseServerMessage } from "../run-client/parseServerMessage.js";
+import type { SocketLike } from "../run-client/runClient.js";
 
 export interface WatchHandlers {
   onMessage(message: ServerMessage): void;

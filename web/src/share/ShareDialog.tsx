@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from "react";
 import type { ProgramFiles } from "../../../protocol/files.js";
-import { ToolbarDialog } from "../ui/ToolbarDialog.js";
+import { ToolbarDialog } from "../toolbar/ToolbarDialog.js";
 import type { SharedTrace } from "../../../protocol/sharedTrace.js";
 import { absoluteShareUrl, createShare, createSharedTrace } from "./shareApi.js";
 

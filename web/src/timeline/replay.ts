@@ -1,5 +1,5 @@
 import type { TraceEvent } from "../../../protocol/trace.js";
-import { initialRunState, reduceRun, type RunState } from "../run/runState.js";
+import { initialRunState, reduceRun, type RunState } from "../run-client/runState.js";
 import type { TraceRecording } from "./recording.js";
 
 /** Run state is kept every this many events, so showing any moment reduces at most this many. */

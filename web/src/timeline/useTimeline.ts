@@ -12,7 +12,7 @@
 import { createContext, useContext, useEffect, useMemo, useRef, useState } from "react";
 import type { ProgramFiles } from "../../../protocol/files.js";
 import type { TraceEvent } from "../../../protocol/trace.js";
-import { isActive, type RunState } from "../run/runState.js";
+import { isActive, type RunState } from "../run-client/runState.js";
 import { flatEvents, recordingOf, type TraceRecording } from "./recording.js";
 import { ReplayCache } from "./replay.js";
 import * as tl from "./timelineState.js";

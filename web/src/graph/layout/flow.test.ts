@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { TraceEvent } from "../../../../protocol/trace.js";
-import { reduceGraphAll } from "../reducer.js";
+import { reduceGraphAll } from "../model/reducer.js";
 import { brokersOf, flowEdges, ranksOf } from "./flow.js";
 
 type Kind = "REQ" | "REP" | "ROUTER" | "DEALER" | "PUB" | "SUB" | "PUSH" | "PULL";

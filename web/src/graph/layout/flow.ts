@@ -1,6 +1,6 @@
 import type { SocketKind } from "../../../../protocol/trace.js";
-import { placeOf } from "../places.js";
-import type { GraphEdge, GraphState, SocketNode } from "../types.js";
+import { placeOf } from "../model/places.js";
+import type { GraphEdge, GraphState, SocketNode } from "../model/types.js";
 
 /** An edge turned the way messages first travel: `from` is upstream (drawn left), `to` downstream. */
 export interface FlowEdge { id: string; from: string; to: string }

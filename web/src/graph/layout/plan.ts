@@ -1,5 +1,5 @@
-import { placeOf, placesOf } from "../places.js";
-import type { GraphEdge, GraphState } from "../types.js";
+import { placeOf, placesOf } from "../model/places.js";
+import type { GraphEdge, GraphState } from "../model/types.js";
 import { captionLines, captionTop, nodeCaption, wantedNodes } from "../viewModel.js";
 import { NODE_RADIUS, radiusOf, type ViewNode } from "../viewNodes.js";
 import { brokersOf, flowEdges, ranksOf } from "./flow.js";

@@ -1,5 +1,5 @@
-import type { ConnectionState } from "../run/runClient.js";
-import type { RunState } from "../run/runState.js";
+import type { ConnectionState } from "../run-client/runClient.js";
+import type { RunState } from "../run-client/runState.js";
 
 const EXIT_WORDS: Record<string, string> = {
   ok: "Finished", error: "Failed", timeout: "Timed out", memory: "Out of memory", killed: "Stopped", limit: "Hit a limit",

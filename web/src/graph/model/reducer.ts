@@ -1,4 +1,4 @@
-import type { MessageEvent, TraceEvent } from "../../../protocol/trace.js";
+import type { MessageEvent, TraceEvent } from "../../../../protocol/trace.js";
 import { deriveEdges } from "./edges.js";
 import { estimateEdgeRates, reduceDevice, reduceObserved } from "./links.js";
 import { placeMessage } from "./messages.js";

@@ -17,7 +17,7 @@ describe("where a socket runs", () => {
 describe("the boxes the graph draws around places and devices", () => {
   it("puts a device process's sockets in a box of their own, inside which the device box sits", async () => {
     const { reduceGraphAll } = await import("./reducer.js");
-    const { groupsOf } = await import("./layout/plan.js");
+    const { groupsOf } = await import("../layout/plan.js");
     const graph = reduceGraphAll([
       { type: "socket/open", t: 0, socket: "s1", kind: "PUSH", label: "PUSH main.ts:7", thread: 0 },
       { type: "socket/open", t: 1, socket: "p14.s1", kind: "PULL", label: "PULL", thread: 0, process: 14 },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { TraceEvent } from "../../../protocol/trace.js";
+import type { TraceEvent } from "../../../../protocol/trace.js";
 import { emptyGraph, reduceGraphAll } from "./reducer.js";
 
 type Kind = "REQ" | "REP" | "PUB" | "SUB" | "PUSH" | "PULL" | "PAIR" | "ROUTER";

@@ -1,4 +1,4 @@
-import type { MessageEvent } from "../../../protocol/trace.js";
+import type { MessageEvent } from "../../../../protocol/trace.js";
 import { peerOf } from "./edges.js";
 import type { Direction, GraphState, MessageRecord } from "./types.js";
 

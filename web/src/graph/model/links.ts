@@ -1,5 +1,5 @@
-import { endpointsMatch } from "../../../protocol/endpoints.js";
-import type { TraceEventOf } from "../../../protocol/trace.js";
+import { endpointsMatch } from "../../../../protocol/endpoints.js";
+import type { TraceEventOf } from "../../../../protocol/trace.js";
 import type { GraphEdge, GraphState, LinkStatus } from "./types.js";
 
 /** The key of one connect in `GraphState.links`: a socket may connect to several endpoints. */

@@ -1,6 +1,6 @@
 import type { RunExit, TraceEvent } from "../../../protocol/trace.js";
 import type { ServerMessage } from "../../../protocol/ws.js";
-import { emptyGraph, reduceGraph, type GraphState } from "../graph/reducer.js";
+import { emptyGraph, reduceGraph, type GraphState } from "../graph/model/reducer.js";
 import { appendEvents, emptyRecording, type TraceRecording } from "../timeline/recording.js";
 import { runIdOf } from "./runClient.js";
 

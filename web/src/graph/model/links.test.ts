@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import type { TraceEvent } from "../../../protocol/trace.js";
+import type { TraceEvent } from "../../../../protocol/trace.js";
 import { reduceGraphAll } from "./reducer.js";
-import { edgeLabels } from "./viewModel.js";
+import { edgeLabels } from "../viewModel.js";
 
 const base: TraceEvent[] = [
   { type: "socket/open", t: 0, socket: "s1", kind: "PUSH", label: "PUSH main.ts:1", thread: 0 },

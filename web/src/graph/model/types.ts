@@ -1,4 +1,4 @@
-import type { DropReason, Frame, SocketKind } from "../../../protocol/trace.js";
+import type { DropReason, Frame, SocketKind } from "../../../../protocol/trace.js";
 
 /** One socket as the graph shows it. Counters come from message events and, at exit, from run totals. */
 export interface SocketNode {
