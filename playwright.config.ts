@@ -9,7 +9,7 @@ const PORT = Number(process.env.E2E_PORT ?? 3170);
 const EXTERNAL_URL = process.env.E2E_BASE_URL;
 const BASE_URL = EXTERNAL_URL ?? `http://127.0.0.1:${PORT}`;
 /** Shares written by the specs go to a fresh directory each time, never to data/. */
-const DATA_DIR = EXTERNAL_URL ? "" : process.env.E2E_DATA_DIR ?? mkdtempSync(join(tmpdir(), "zmq-workbench-e2e-"));
+const DATA_DIR = EXTERNAL_URL ? "" : (process.env.E2E_DATA_DIR ?? mkdtempSync(join(tmpdir(), "zmq-workbench-e2e-")));
 
 export default defineConfig({
   testDir: "e2e",
@@ -41,14 +41,16 @@ export default defineConfig({
       },
     },
   ],
-  webServer: EXTERNAL_URL ? undefined : {
-    command: "node scripts/start.mjs",
-    url: `${BASE_URL}/api/health`,
-    reuseExistingServer: false,
-    timeout: 180_000,
-    stdout: "pipe",
-    stderr: "pipe",
-    // Warnings and errors only: request logs would bury the test report.
-    env: { PORT: String(PORT), HOST: "127.0.0.1", DATA_DIR, LOG_LEVEL: process.env.LOG_LEVEL ?? "warn" },
-  },
+  webServer: EXTERNAL_URL
+    ? undefined
+    : {
+        command: "node scripts/start.mjs",
+        url: `${BASE_URL}/api/health`,
+        reuseExistingServer: false,
+        timeout: 180_000,
+        stdout: "pipe",
+        stderr: "pipe",
+        // Warnings and errors only: request logs would bury the test report.
+        env: { PORT: String(PORT), HOST: "127.0.0.1", DATA_DIR, LOG_LEVEL: process.env.LOG_LEVEL ?? "warn" },
+      },
 });

@@ -11,7 +11,9 @@ const dir = new URL(".", import.meta.url).pathname;
 const only = process.argv.slice(2);
 const NOT_BENCHMARKS = new Set(["all.ts", "types.ts", "report.ts", "machine.ts"]);
 
-const files = readdirSync(dir).filter((f) => f.endsWith(".ts") && !f.endsWith(".test.ts") && !NOT_BENCHMARKS.has(f) && !f.startsWith("_")).sort();
+const files = readdirSync(dir)
+  .filter((f) => f.endsWith(".ts") && !f.endsWith(".test.ts") && !NOT_BENCHMARKS.has(f) && !f.startsWith("_"))
+  .sort();
 const benchmarks: Benchmark[] = [];
 for (const file of files) {
   const mod = (await import(pathToFileURL(join(dir, file)).href)) as { default?: Benchmark };
@@ -44,7 +46,9 @@ for (const bench of selected) {
 
 const comparisons = Object.values(results).flatMap((r) => r.comparisons);
 const missed = comparisons.filter((c) => !c.met);
-console.log(`\ntargets: ${comparisons.length - missed.length} met, ${missed.length} missed${missed.length ? ` (${missed.map((c) => c.name).join("; ")})` : ""}`);
+console.log(
+  `\ntargets: ${comparisons.length - missed.length} met, ${missed.length} missed${missed.length ? ` (${missed.map((c) => c.name).join("; ")})` : ""}`,
+);
 mkdirSync(join(dir, "results"), { recursive: true });
 writeFileSync(join(dir, "results/latest.json"), JSON.stringify({ date: new Date().toISOString(), machine, results }, null, 2));
 console.log("written bench/results/latest.json");

@@ -35,8 +35,14 @@ function runOnce(wsUrl: string, runId: string, student: number): Promise<string>
     ws.on("message", (raw) => {
       const m = JSON.parse(raw.toString());
       const exit = m.type === "trace" && m.payload.events.find((e: { type: string }) => e.type === "run/exit");
-      if (exit) { ws.close(); resolve(exit.reason); }
-      if (m.type === "error") { ws.close(); reject(new Error(m.payload.message)); }
+      if (exit) {
+        ws.close();
+        resolve(exit.reason);
+      }
+      if (m.type === "error") {
+        ws.close();
+        reject(new Error(m.payload.message));
+      }
     });
     ws.once("error", reject);
   });

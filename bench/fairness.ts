@@ -14,13 +14,19 @@ const HOG_ASKS = 15;
 const QUICK = `console.log("hello from a student");`;
 const LONG = `setInterval(() => {}, 1000);`;
 
-const open = (url: string, from: string) => new Promise<WebSocket>((resolve, reject) => {
-  const ws = new WebSocket(url, { headers: { "x-forwarded-for": from } });
-  ws.once("open", () => resolve(ws)).once("error", reject);
-});
+const open = (url: string, from: string) =>
+  new Promise<WebSocket>((resolve, reject) => {
+    const ws = new WebSocket(url, { headers: { "x-forwarded-for": from } });
+    ws.once("open", () => resolve(ws)).once("error", reject);
+  });
 
 /** Presses Run on `ws`; resolves with ms until the first trace batch, and again when the run has exited. */
-function pressRun(ws: WebSocket, runId: string, source: string, timeoutMs?: number): { firstEvent: Promise<number>; exited: Promise<void>; refused: Promise<string> } {
+function pressRun(
+  ws: WebSocket,
+  runId: string,
+  source: string,
+  timeoutMs?: number,
+): { firstEvent: Promise<number>; exited: Promise<void>; refused: Promise<string> } {
   const sent = performance.now();
   let first!: (ms: number) => void;
   let exit!: () => void;
@@ -34,7 +40,10 @@ function pressRun(ws: WebSocket, runId: string, source: string, timeoutMs?: numb
     if (m.meta.runId !== runId) return;
     if (m.type === "error") refuse(m.payload.message ?? "");
     if (m.type !== "trace") return;
-    if (!seen) { seen = true; first(performance.now() - sent); }
+    if (!seen) {
+      seen = true;
+      first(performance.now() - sent);
+    }
     if (m.payload.events?.some((e) => e.type === "run/exit")) exit();
   });
   ws.send(JSON.stringify({ type: "run/start", payload: { files: { "main.js": source }, ...(timeoutMs ? { timeoutMs } : {}) }, meta: { runId } }));
@@ -46,7 +55,9 @@ async function classRound(wsBase: string, round: string): Promise<number[]> {
   const presses = sockets.map((ws, i) => pressRun(ws, `${round}-s${i}`, QUICK));
   const waits = await Promise.all(presses.map((p) => p.firstEvent));
   await Promise.all(presses.map((p) => p.exited));
-  sockets.forEach((s) => { s.close(); });
+  sockets.forEach((s) => {
+    s.close();
+  });
   return waits;
 }
 
@@ -76,17 +87,26 @@ const bench: Benchmark = {
         held = outcomes.filter((o) => o === "running").length;
         refusal = outcomes.find((o) => o !== "running") ?? refusal;
         withHog.push(p95(await classRound(server.ws, `hog-${r}`)));
-        asks.forEach((_, i) => { hogSocket.send(JSON.stringify({ type: "run/stop", payload: {}, meta: { runId: `hog-${r}-${i}` } })); });
+        asks.forEach((_, i) => {
+          hogSocket.send(JSON.stringify({ type: "run/stop", payload: {}, meta: { runId: `hog-${r}-${i}` } }));
+        });
         await Promise.all(asks.slice(0, held).map((a) => a.exited));
       }
       const a = summarize(`p95 Run → first event, ${STUDENTS} students alone`, "ms", alone);
       const h = summarize(`p95 Run → first event, ${STUDENTS} students beside a hog`, "ms", withHog);
       // Rounds alternate, so each hog round is compared with the round just before it; the median of those ratios.
-      const ratio = summarize("ratio", "×", withHog.map((w, i) => w / alone[i])).median;
+      const ratio = summarize(
+        "ratio",
+        "×",
+        withHog.map((w, i) => w / alone[i]),
+      ).median;
       return {
         figures: [a, h],
         comparisons: [{ name: "p95 wait beside a hog / alone", value: ratio, unit: "×", target: `<= ${TARGET_RATIO}`, met: ratio <= TARGET_RATIO }],
-        notes: [`each round the hog held ${held} runs and was refused the other ${HOG_ASKS - held}: "${refusal}"`, `${ROUNDS} rounds each, alternating; default limits (8 concurrent runs)`],
+        notes: [
+          `each round the hog held ${held} runs and was refused the other ${HOG_ASKS - held}: "${refusal}"`,
+          `${ROUNDS} rounds each, alternating; default limits (8 concurrent runs)`,
+        ],
       };
     } finally {
       hogSocket.close();

@@ -1,7 +1,13 @@
 import { cpus, totalmem } from "node:os";
 import { createRequire } from "node:module";
 
-export interface Machine { cores: number; memoryGiB: number; node: string; libzmq: string; cpu: string }
+export interface Machine {
+  cores: number;
+  memoryGiB: number;
+  node: string;
+  libzmq: string;
+  cpu: string;
+}
 
 export function describeMachine(): Machine {
   const zmq = createRequire(import.meta.url)("zeromq") as { version: string };

@@ -7,7 +7,12 @@ import { cpus, loadavg } from "node:os";
 export const PIN = process.env.BENCH_PIN === "1" && cpus().length >= 2;
 
 export function hasTaskset(): boolean {
-  try { execFileSync("taskset", ["-V"], { stdio: "ignore" }); return true; } catch { return false; }
+  try {
+    execFileSync("taskset", ["-V"], { stdio: "ignore" });
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** The cores a process may run on, from /proc (Linux); "?" elsewhere. */

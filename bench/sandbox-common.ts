@@ -37,7 +37,10 @@ export async function benchSupervisor(limits: Partial<Limits>): Promise<Supervis
 }
 
 /** Runs `source` once; resolves with ms from submit to the first runner event (if any) and to run/exit. */
-export async function timedRun(supervisor: Supervisor, source: string): Promise<{ firstEventMs: number | undefined; exitMs: number; exit: TraceEvent; stderr: string }> {
+export async function timedRun(
+  supervisor: Supervisor,
+  source: string,
+): Promise<{ firstEventMs: number | undefined; exitMs: number; exit: TraceEvent; stderr: string }> {
   const started = performance.now();
   let firstEventMs: number | undefined;
   let stderr = "";
@@ -61,7 +64,9 @@ export function runnerRssMiB(): number[] {
       if (!argv[0].endsWith("node") || !argv.some((a) => a.endsWith("runner.mjs"))) continue;
       const rss = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, "utf8"));
       if (rss) sizes.push(Number(rss[1]) / 1024);
-    } catch { /* the process ended meanwhile */ }
+    } catch {
+      /* the process ended meanwhile */
+    }
   }
   return sizes;
 }

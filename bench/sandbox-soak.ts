@@ -19,7 +19,13 @@ function snapshot(): { fds: number; rssMiB: number } {
   return { fds: readdirSync("/proc/self/fd").length, rssMiB: process.memoryUsage().rss / 1024 / 1024 };
 }
 
-const figure = (name: string, unit: string, values: number[], last: number): Figure => ({ name, unit, median: last, min: Math.min(...values), max: Math.max(...values) });
+const figure = (name: string, unit: string, values: number[], last: number): Figure => ({
+  name,
+  unit,
+  median: last,
+  min: Math.min(...values),
+  max: Math.max(...values),
+});
 
 const bench: Benchmark = {
   name: "sandbox soak (500 sequential runs)",
@@ -45,8 +51,18 @@ const bench: Benchmark = {
     runMs.sort((a, b) => a - b);
     return {
       figures: [
-        figure(`open fds after ${RUNS} runs (min/max over samples)`, "fds", samples.map((s) => s.fds), last.fds),
-        figure(`RSS after ${RUNS} runs (min/max over samples)`, "MiB", samples.map((s) => s.rssMiB), last.rssMiB),
+        figure(
+          `open fds after ${RUNS} runs (min/max over samples)`,
+          "fds",
+          samples.map((s) => s.fds),
+          last.fds,
+        ),
+        figure(
+          `RSS after ${RUNS} runs (min/max over samples)`,
+          "MiB",
+          samples.map((s) => s.rssMiB),
+          last.rssMiB,
+        ),
         { name: "one run, submit → run/exit", unit: "ms", median: runMs[runMs.length >> 1], min: runMs[0], max: runMs.at(-1)! },
       ],
       comparisons: [
@@ -54,7 +70,10 @@ const bench: Benchmark = {
         { name: "RSS end / start", ratio: rssRatio, target: `<= ${FLAT_RATIO}`, met: rssRatio <= FLAT_RATIO },
         { name: "runs that did not end ok", value: notOk.length, unit: "runs", target: "0", met: notOk.length === 0 },
       ],
-      notes: [`start ${first.fds} fds / ${first.rssMiB.toFixed(1)} MiB after ${WARMUP_RUNS} warm-up runs; sampled every ${SAMPLE_EVERY} runs`, ...notOk.slice(0, 3)],
+      notes: [
+        `start ${first.fds} fds / ${first.rssMiB.toFixed(1)} MiB after ${WARMUP_RUNS} warm-up runs; sampled every ${SAMPLE_EVERY} runs`,
+        ...notOk.slice(0, 3),
+      ],
     };
   },
 };

@@ -9,14 +9,21 @@ const root = new URL("..", import.meta.url).pathname;
 
 async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
-    const srv = createServer().listen(0, "127.0.0.1", () => {
-      const port = (srv.address() as { port: number }).port;
-      srv.close(() => resolve(port));
-    }).on("error", reject);
+    const srv = createServer()
+      .listen(0, "127.0.0.1", () => {
+        const port = (srv.address() as { port: number }).port;
+        srv.close(() => resolve(port));
+      })
+      .on("error", reject);
   });
 }
 
-export interface ServerHandle { url: string; ws: string; child: ChildProcess; stop: () => Promise<void> }
+export interface ServerHandle {
+  url: string;
+  ws: string;
+  child: ChildProcess;
+  stop: () => Promise<void>;
+}
 
 /** `prefix` runs the server under another command, e.g. `taskset -c 0` to pin it (and the programs it starts) to a core. */
 export async function startServer(env: Record<string, string> = {}, prefix: string[] = []): Promise<ServerHandle> {
@@ -31,14 +38,19 @@ export async function startServer(env: Record<string, string> = {}, prefix: stri
   for (let i = 0; i < 300; i++) {
     try {
       if ((await fetch(`${url}/api/health`)).ok) break;
-    } catch { /* not listening yet */ }
+    } catch {
+      /* not listening yet */
+    }
     await new Promise((r) => setTimeout(r, 100));
   }
   return {
-    url, ws: `ws://127.0.0.1:${port}`, child,
-    stop: () => new Promise((resolve) => {
-      child.once("exit", () => resolve());
-      child.kill("SIGTERM");
-    }),
+    url,
+    ws: `ws://127.0.0.1:${port}`,
+    child,
+    stop: () =>
+      new Promise((resolve) => {
+        child.once("exit", () => resolve());
+        child.kill("SIGTERM");
+      }),
   };
 }

@@ -23,10 +23,11 @@ push.close(); pull.close();
 `;
 
 const rssMiB = (pid: number) => Number(/VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, "utf8"))![1]) / 1024;
-const open = (url: string) => new Promise<WebSocket>((resolve, reject) => {
-  const ws = new WebSocket(url);
-  ws.once("open", () => resolve(ws)).once("error", reject);
-});
+const open = (url: string) =>
+  new Promise<WebSocket>((resolve, reject) => {
+    const ws = new WebSocket(url);
+    ws.once("open", () => resolve(ws)).once("error", reject);
+  });
 const settle = () => new Promise((r) => setTimeout(r, 1500));
 
 const bench: Benchmark = {
@@ -34,7 +35,12 @@ const bench: Benchmark = {
   expectedSeconds: 40,
   async run(): Promise<BenchResult> {
     // A 30 MB session needs room above the default trace bound (8 MiB) and the default telemetry burst.
-    const server = await startServer({ WB_SESSION_TRACE_BYTES: String(40 * 1024 * 1024), WB_TELEMETRY_BYTES: String(128 * 1024 * 1024), WB_MESSAGE_EVENTS: "100000", WB_EVENTS_PER_SECOND: "100000" });
+    const server = await startServer({
+      WB_SESSION_TRACE_BYTES: String(40 * 1024 * 1024),
+      WB_TELEMETRY_BYTES: String(128 * 1024 * 1024),
+      WB_MESSAGE_EVENTS: "100000",
+      WB_EVENTS_PER_SECOND: "100000",
+    });
     const sockets: WebSocket[] = [];
     try {
       const presenter = await open(`${server.ws}/api/runs`);
@@ -74,11 +80,15 @@ const bench: Benchmark = {
           { name: `server RSS before / after ${IDLE_SPECTATORS} non-reading spectators`, unit: "MiB", median: after, min: before, max: after },
           summarize("join (connect to open) of a non-reading spectator", "ms", joins),
         ],
-        comparisons: [{ name: "server RSS growth per non-reading spectator", value: each, unit: "MiB", target: `<= ${TARGET_MIB_EACH} MiB`, met: each <= TARGET_MIB_EACH }],
+        comparisons: [
+          { name: "server RSS growth per non-reading spectator", value: each, unit: "MiB", target: `<= ${TARGET_MIB_EACH} MiB`, met: each <= TARGET_MIB_EACH },
+        ],
         notes: [`the snapshot is made once and its Buffer shared; each spectator is sent the same bytes without a copy`],
       };
     } finally {
-      sockets.forEach((s) => { s.terminate(); });
+      sockets.forEach((s) => {
+        s.terminate();
+      });
       await server.stop();
     }
   },

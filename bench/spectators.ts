@@ -9,10 +9,11 @@ const SPECTATORS = [25, 100];
 const TARGET_SPECTATORS = 100;
 const P95_TARGET_MS = 250;
 
-const open = (url: string) => new Promise<WebSocket>((resolve, reject) => {
-  const ws = new WebSocket(url);
-  ws.once("open", () => resolve(ws)).once("error", reject);
-});
+const open = (url: string) =>
+  new Promise<WebSocket>((resolve, reject) => {
+    const ws = new WebSocket(url);
+    ws.once("open", () => resolve(ws)).once("error", reject);
+  });
 const keyOf = (data: string) => data.length + ":" + data.slice(0, 200);
 
 async function lagWith(wsBase: string, count: number): Promise<{ lags: number[]; missing: number; batches: number }> {
@@ -33,15 +34,17 @@ async function lagWith(wsBase: string, count: number): Promise<{ lags: number[];
   presenter.send(JSON.stringify({ type: "session/open", payload: {}, meta: {} }));
   while (!code) await new Promise((r) => setTimeout(r, 20));
   const received: Array<{ key: string; at: number }> = [];
-  const spectators = await Promise.all(Array.from({ length: count }, async () => {
-    const ws = await open(`${wsBase}/api/sessions/${code}/watch`);
-    ws.on("message", (raw) => {
-      const at = performance.now();
-      const text = raw.toString();
-      if (text.startsWith('{"type":"trace"')) received.push({ key: keyOf(text), at });
-    });
-    return ws;
-  }));
+  const spectators = await Promise.all(
+    Array.from({ length: count }, async () => {
+      const ws = await open(`${wsBase}/api/sessions/${code}/watch`);
+      ws.on("message", (raw) => {
+        const at = performance.now();
+        const text = raw.toString();
+        if (text.startsWith('{"type":"trace"')) received.push({ key: keyOf(text), at });
+      });
+      return ws;
+    }),
+  );
   presenter.send(JSON.stringify({ type: "run/start", payload: { files: { "main.ts": BUSY_RUN } }, meta: { runId: `bench-${count}` } }));
   await done;
   await new Promise((r) => setTimeout(r, 500));
@@ -76,8 +79,17 @@ const bench: Benchmark = {
         const { lags, missing, batches } = await lagWith(server.ws, count);
         figures.push(summarize(`lag behind the presenter, ${count} spectators`, "ms", lags));
         figures.push({ name: `p95 lag, ${count} spectators`, unit: "ms", median: p95(lags), min: p95(lags), max: p95(lags) });
-        notes.push(`${count} spectators: ${batches} batches to the presenter, ${lags.length} deliveries matched, ${missing} not delivered (a spectator too far behind is dropped)`);
-        if (count === TARGET_SPECTATORS) comparisons.push({ name: `p95 lag with ${count} spectators`, value: p95(lags), unit: "ms", target: `<= ${P95_TARGET_MS} ms`, met: p95(lags) <= P95_TARGET_MS });
+        notes.push(
+          `${count} spectators: ${batches} batches to the presenter, ${lags.length} deliveries matched, ${missing} not delivered (a spectator too far behind is dropped)`,
+        );
+        if (count === TARGET_SPECTATORS)
+          comparisons.push({
+            name: `p95 lag with ${count} spectators`,
+            value: p95(lags),
+            unit: "ms",
+            target: `<= ${P95_TARGET_MS} ms`,
+            met: p95(lags) <= P95_TARGET_MS,
+          });
       }
       return { figures, comparisons, notes };
     } finally {

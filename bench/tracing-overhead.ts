@@ -65,7 +65,8 @@ const bench: Benchmark = {
       { "main.js": PROGRAM },
       { timeoutMs: 180_000, limits: { maxMessageBytes: 64 << 20, maxMessageEvents: 5_000, maxEventsPerSecond: 5_000 } },
     );
-    if (run.code !== 0) throw new Error(`the benchmark program failed (code ${run.code}, signal ${run.signal}): ${run.uncaught?.message ?? run.stderr.slice(-300)}`);
+    if (run.code !== 0)
+      throw new Error(`the benchmark program failed (code ${run.code}, signal ${run.signal}): ${run.uncaught?.message ?? run.stderr.slice(-300)}`);
     const samples = JSON.parse(run.stdout) as Samples;
     const figures: Figure[] = [];
     const comparisons: Comparison[] = [];
@@ -74,7 +75,11 @@ const bench: Benchmark = {
       const raw = summarize(`raw ${c.label}`, c.unit, samples[c.key].raw);
       figures.push(traced, raw);
       // Paired by round: both sides of one round ran back to back, so load that drifts over the run cancels out.
-      const ratio = summarize("", "", samples[c.key].traced.map((t, i) => t / samples[c.key].raw[i])).median;
+      const ratio = summarize(
+        "",
+        "",
+        samples[c.key].traced.map((t, i) => t / samples[c.key].raw[i]),
+      ).median;
       comparisons.push({ name: `traced/raw ${c.label}`, ratio, target: `>= ${c.target}`, met: ratio >= c.target });
     }
     return {

@@ -43,12 +43,25 @@ await Promise.all(draining);
 for (const { push, pull } of pairs) { push.close(); pull.close(); }
 `;
 
-interface Sample { fps: number; bytesPerSecond: number; messagesPerSecond: number; layoutMs: number[]; serverCpu: number; browserCpu: number; seconds: number }
-interface Pids { server?: number; browser?: number }
+interface Sample {
+  fps: number;
+  bytesPerSecond: number;
+  messagesPerSecond: number;
+  layoutMs: number[];
+  serverCpu: number;
+  browserCpu: number;
+  seconds: number;
+}
+interface Pids {
+  server?: number;
+  browser?: number;
+}
 
 async function measureRun(page: Page, baseUrl: string, rate: number, pairs: number, pids: Pids): Promise<Sample> {
   const res = await fetch(`${baseUrl}/api/shares`, {
-    method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ files: { "main.ts": busyProgram(rate, pairs) } }),
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ files: { "main.ts": busyProgram(rate, pairs) } }),
   });
   const { url } = (await res.json()) as { url: string };
   await page.goto(`${baseUrl}${url}`);
@@ -80,14 +93,17 @@ async function measureRun(page: Page, baseUrl: string, rate: number, pairs: numb
   const traced = frames.filter((f) => f.text.startsWith('{"type":"trace"'));
   const seconds = (ended - started) / 1000;
   // Frames in the busy middle of the run: after start-up, before the run winds down.
-  const window0 = rafTimes[0] + 1000, window1 = rafTimes[0] + (RUN_SECONDS - 0.5) * 1000;
+  const window0 = rafTimes[0] + 1000,
+    window1 = rafTimes[0] + (RUN_SECONDS - 0.5) * 1000;
   const busy = rafTimes.filter((t) => t >= window0 && t <= window1);
   return {
     fps: busy.length / ((window1 - window0) / 1000),
     bytesPerSecond: traced.reduce((s, f) => s + f.bytes, 0) / seconds,
     messagesPerSecond: Number(totalText) / 2 / RUN_SECONDS,
     layoutMs: layouts.filter((l) => l.nodes === 2 * pairs).map((l) => l.ms),
-    serverCpu: cpu1.server - cpu0.server, browserCpu: cpu1.browser - cpu0.browser, seconds,
+    serverCpu: cpu1.server - cpu0.server,
+    browserCpu: cpu1.browser - cpu0.browser,
+    seconds,
   };
 }
 
@@ -103,7 +119,10 @@ async function launchBrowser() {
   const executable = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
   const last = String(cpus().length - 1);
   const wrapper = PIN ? join(mkdtempSync(join(tmpdir(), "zmq-wb-chromium-")), "chromium") : executable;
-  if (PIN) { writeFileSync(wrapper, `#!/bin/sh\nexec ${pinned(last, [executable]).join(" ")} "$@"\n`); chmodSync(wrapper, 0o755); }
+  if (PIN) {
+    writeFileSync(wrapper, `#!/bin/sh\nexec ${pinned(last, [executable]).join(" ")} "$@"\n`);
+    chmodSync(wrapper, 0o755);
+  }
   const server = await chromium.launchServer({
     executablePath: wrapper,
     args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"],
@@ -134,28 +153,75 @@ const bench: Benchmark = {
       const idle = (await page.evaluate(`new Promise((done) => { let n = 0; const t0 = performance.now();
         (function loop(t) { n++; if (t - t0 < 2000) requestAnimationFrame(loop); else done(n / ((t - t0) / 1000)); })(t0); })`)) as number;
       figures.push({ name: "frames per second, idle page (anchor)", unit: "fps", median: idle, min: idle, max: idle });
-      for (const { rate, pairs } of [{ rate: 50_000, pairs: 10 }, { rate: 50_000, pairs: 50 }, { rate: 100_000, pairs: 10 }]) {
+      for (const { rate, pairs } of [
+        { rate: 50_000, pairs: 10 },
+        { rate: 50_000, pairs: 50 },
+        { rate: 100_000, pairs: 10 },
+      ]) {
         const what = `${2 * pairs} sockets, ${rate / 1000}k msg/s asked`;
         const samples = [await measureRun(page, server.url, rate, pairs, pids), await measureRun(page, server.url, rate, pairs, pids)];
-        const fps = summarize(`frames per second, ${what}`, "fps", samples.map((s) => s.fps));
-        const bytes = summarize(`WebSocket bytes to the browser, ${what}`, "KB/s", samples.map((s) => s.bytesPerSecond / 1024));
-        const traced = summarize(`messages traced (log count / 2), ${what}`, "msg/s", samples.map((s) => s.messagesPerSecond));
-        const share = (k: "serverCpu" | "browserCpu") => summarize(`CPU of the ${k === "serverCpu" ? "server and program" : "browser"}, ${what}`, "cores", samples.map((s) => s[k] / s.seconds));
+        const fps = summarize(
+          `frames per second, ${what}`,
+          "fps",
+          samples.map((s) => s.fps),
+        );
+        const bytes = summarize(
+          `WebSocket bytes to the browser, ${what}`,
+          "KB/s",
+          samples.map((s) => s.bytesPerSecond / 1024),
+        );
+        const traced = summarize(
+          `messages traced (log count / 2), ${what}`,
+          "msg/s",
+          samples.map((s) => s.messagesPerSecond),
+        );
+        const share = (k: "serverCpu" | "browserCpu") =>
+          summarize(
+            `CPU of the ${k === "serverCpu" ? "server and program" : "browser"}, ${what}`,
+            "cores",
+            samples.map((s) => s[k] / s.seconds),
+          );
         figures.push(fps, bytes, traced, share("serverCpu"), share("browserCpu"));
-        if (rate === 50_000) comparisons.push({ name: `fps with ${2 * pairs} busy sockets`, value: fps.median, unit: "fps", target: `>= ${FPS_TARGET}`, met: fps.median >= FPS_TARGET });
-        else comparisons.push({ name: `bytes to the browser at ${rate / 1000}k msg/s`, value: bytes.median, unit: "KB/s", target: `<= ${BYTES_TARGET / 1024} KB/s`, met: bytes.median * 1024 <= BYTES_TARGET });
+        if (rate === 50_000)
+          comparisons.push({
+            name: `fps with ${2 * pairs} busy sockets`,
+            value: fps.median,
+            unit: "fps",
+            target: `>= ${FPS_TARGET}`,
+            met: fps.median >= FPS_TARGET,
+          });
+        else
+          comparisons.push({
+            name: `bytes to the browser at ${rate / 1000}k msg/s`,
+            value: bytes.median,
+            unit: "KB/s",
+            target: `<= ${BYTES_TARGET / 1024} KB/s`,
+            met: bytes.median * 1024 <= BYTES_TARGET,
+          });
         if (pairs === 50) {
           const layout = samples.flatMap((s) => s.layoutMs);
           if (layout.length === 0) throw new Error("no layout of 100 sockets was recorded");
           const f = summarize("layout of 100 sockets (ELK in a worker)", "ms", layout);
           figures.push(f);
-          comparisons.push({ name: "layout of 100 sockets", value: f.median, unit: "ms", target: `<= ${LAYOUT_TARGET_MS} ms`, met: f.median <= LAYOUT_TARGET_MS });
+          comparisons.push({
+            name: "layout of 100 sockets",
+            value: f.median,
+            unit: "ms",
+            target: `<= ${LAYOUT_TARGET_MS} ms`,
+            met: f.median <= LAYOUT_TARGET_MS,
+          });
         }
       }
       notes.push(`after: ${loadNote()}`);
       const js = initialJsBytes();
       figures.push({ name: "initial JS before Monaco (gzip)", unit: "KB", median: js.bytes / 1024, min: js.bytes / 1024, max: js.bytes / 1024 });
-      comparisons.push({ name: "initial JS before Monaco", value: js.bytes / 1024, unit: "KB gzip", target: `<= ${JS_TARGET / 1024} KB`, met: js.bytes <= JS_TARGET });
+      comparisons.push({
+        name: "initial JS before Monaco",
+        value: js.bytes / 1024,
+        unit: "KB gzip",
+        target: `<= ${JS_TARGET / 1024} KB`,
+        met: js.bytes <= JS_TARGET,
+      });
       notes.push(`entry chunks: ${js.files.join(", ")}`);
       notes.push("messages traced counts sends and receives the browser was sent (the server sheds message events when the socket backs up)");
       notes.push("CPU in cores: CPU seconds used during the run / wall seconds; the server's figure includes the sandboxed program");

@@ -49,6 +49,9 @@ test("the editor knows zmq-devices: its classes complete and its import is not a
   const squiggledTops = () =>
     editor.locator(".view-overlays .squiggly-error").evaluateAll((els) => [...new Set(els.map((e) => (e.parentElement as HTMLElement).style.top))]);
   const lineTop = (n: number) =>
-    editor.locator(".margin-view-overlays .line-numbers").getByText(String(n), { exact: true }).evaluate((e) => (e.parentElement as HTMLElement).style.top);
+    editor
+      .locator(".margin-view-overlays .line-numbers")
+      .getByText(String(n), { exact: true })
+      .evaluate((e) => (e.parentElement as HTMLElement).style.top);
   await expect.poll(squiggledTops, { timeout: 30_000 }).toEqual([await lineTop(3)]);
 });

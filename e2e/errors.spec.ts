@@ -14,7 +14,10 @@ test("a runtime error links to its line and is marked in the code", async ({ pag
 
   await page.getByRole("button", { name: "Run", exact: true }).click();
   await expect(page.locator("[data-run-status]")).toHaveAttribute("data-run-status", "failed");
-  const link = page.getByRole("log", { name: "Console output" }).getByRole("button", { name: /^main\.ts:4/ }).first();
+  const link = page
+    .getByRole("log", { name: "Console output" })
+    .getByRole("button", { name: /^main\.ts:4/ })
+    .first();
   await expect(link).toBeVisible();
   await expect(page.locator(".squiggly-error")).not.toHaveCount(0);
 

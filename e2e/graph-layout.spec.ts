@@ -20,9 +20,13 @@ async function shapeBoxes(page: Page, selector: string): Promise<Box[]> {
 
 /** Every caption and edge label drawn, as screen boxes; empty texts take no room. */
 async function labelBoxes(page: Page): Promise<Array<Box & { text: string }>> {
-  return page.locator(".graph-svg").evaluate((svg) => [...svg.querySelectorAll(".nodes text, .edge-status, .group-label")]
-    .filter((t) => (t.textContent ?? "").trim() !== "" && !t.closest(".measure-probe") && (t as SVGGraphicsElement).getBBox().width > 0)
-    .map((t) => ({ ...t.getBoundingClientRect().toJSON(), text: t.textContent ?? "" })));
+  return page
+    .locator(".graph-svg")
+    .evaluate((svg) =>
+      [...svg.querySelectorAll(".nodes text, .edge-status, .group-label")]
+        .filter((t) => (t.textContent ?? "").trim() !== "" && !t.closest(".measure-probe") && (t as SVGGraphicsElement).getBBox().width > 0)
+        .map((t) => ({ ...t.getBoundingClientRect().toJSON(), text: t.textContent ?? "" })),
+    );
 }
 
 test("a broker with 2 clients and 3 workers reads left to right, labels legible and apart, and one request is followed through it", async ({ page }) => {
@@ -54,21 +58,31 @@ test("a broker with 2 clients and 3 workers reads left to right, labels legible 
   for (let i = 0; i < labels.length; i++) {
     for (let j = i + 1; j < labels.length; j++) expect(overlap(labels[i], labels[j]), `"${labels[i].text}" and "${labels[j].text}"`).toBe(false);
   }
-  const sizes = await page.locator(".nodes .node-label").evaluateAll((els) => els.map((e) => {
-    const scale = (e as SVGGraphicsElement).getScreenCTM()?.a ?? 0;
-    return Number.parseFloat(getComputedStyle(e).fontSize) * scale;
-  }));
+  const sizes = await page.locator(".nodes .node-label").evaluateAll((els) =>
+    els.map((e) => {
+      const scale = (e as SVGGraphicsElement).getScreenCTM()?.a ?? 0;
+      return Number.parseFloat(getComputedStyle(e).fontSize) * scale;
+    }),
+  );
   expect(sizes).toHaveLength(7);
   for (const px of sizes) expect(px).toBeGreaterThanOrEqual(12);
 
   // Follow the first request: client → frontend, backend → worker, worker → backend, frontend → client.
-  await page.getByRole("region", { name: "Messages" }).getByRole("button", { name: /sent job 0 from client 1$/ }).click();
+  await page
+    .getByRole("region", { name: "Messages" })
+    .getByRole("button", { name: /sent job 0 from client 1$/ })
+    .click();
   const hops = page.locator(".follow-hop");
   await expect(hops).toHaveCount(4);
   const path = await hops.evaluateAll((els) => els.map((e) => [e.getAttribute("data-hop"), e.getAttribute("data-from"), e.getAttribute("data-to")]));
   const kindOf = async (id: string | null) => page.locator(`[data-socket-id="${id}"]`).getAttribute("data-kind");
   expect(path.map((h) => h[0])).toEqual(["1", "2", "3", "4"]);
-  expect(await Promise.all(path.map(async ([, from, to]) => `${await kindOf(from)}→${await kindOf(to)}`))).toEqual(["REQ→ROUTER", "DEALER→REP", "REP→DEALER", "ROUTER→REQ"]);
+  expect(await Promise.all(path.map(async ([, from, to]) => `${await kindOf(from)}→${await kindOf(to)}`))).toEqual([
+    "REQ→ROUTER",
+    "DEALER→REP",
+    "REP→DEALER",
+    "ROUTER→REQ",
+  ]);
   expect(path[0][1]).toBe(path[3][2]);
   expect(path[1][2]).toBe(path[2][1]);
   await expect(page.locator("g.edge.followed")).toHaveCount(2);
@@ -125,9 +139,17 @@ test("killing and restarting an actor 5 times leaves no pile of closed sockets, 
   await expect(sinks).toHaveCount(1, { timeout: 15_000 });
   await expect(page.locator("[data-collapsed]")).toHaveAttribute("data-collapsed", "5");
   const pane = (await page.locator(".graph-host").boundingBox()) as Box;
-  await expect.poll(async () => {
-    const boxes = (await page.locator(".nodes g.node:not(.unplaced)").evaluateAll((els) => els.map((e) => e.getBoundingClientRect().toJSON()))) as Box[];
-    return boxes.length > 0 && boxes.every((b) => b.x >= pane.x - 1 && b.y >= pane.y - 1 && b.x + b.width <= pane.x + pane.width + 1 && b.y + b.height <= pane.y + pane.height + 1);
-  }, { timeout: 10_000 }).toBe(true);
+  await expect
+    .poll(
+      async () => {
+        const boxes = (await page.locator(".nodes g.node:not(.unplaced)").evaluateAll((els) => els.map((e) => e.getBoundingClientRect().toJSON()))) as Box[];
+        return (
+          boxes.length > 0 &&
+          boxes.every((b) => b.x >= pane.x - 1 && b.y >= pane.y - 1 && b.x + b.width <= pane.x + pane.width + 1 && b.y + b.height <= pane.y + pane.height + 1)
+        );
+      },
+      { timeout: 10_000 },
+    )
+    .toBe(true);
   await page.getByRole("button", { name: "Stop" }).click();
 });

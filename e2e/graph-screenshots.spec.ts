@@ -4,7 +4,10 @@ import { BROKER, SIXTY } from "./graph-programs.js";
 
 // Screenshots to look at: the broker with one request followed, the 60-socket program, and presenter mode.
 const DIR = process.env.SHOTS_DIR ?? "test-results/graph-shots";
-const VIEWPORTS = [{ width: 1280, height: 720 }, { width: 1440, height: 900 }];
+const VIEWPORTS = [
+  { width: 1280, height: 720 },
+  { width: 1440, height: 900 },
+];
 
 async function open(page: Page, theme: "light" | "dark", files: Record<string, string>) {
   const res = await page.request.post("/api/shares", { data: { files } });
@@ -24,7 +27,10 @@ for (const viewport of VIEWPORTS) {
       await page.setViewportSize(viewport);
       await open(page, theme, { "main.ts": BROKER });
       await expect(page.locator("[data-run-status]")).toHaveAttribute("data-run-status", "done", { timeout: 30_000 });
-      await page.getByRole("region", { name: "Messages" }).getByRole("button", { name: /sent job 1 from client 2$/ }).click();
+      await page
+        .getByRole("region", { name: "Messages" })
+        .getByRole("button", { name: /sent job 1 from client 2$/ })
+        .click();
       await expect(page.locator(".follow-hop")).toHaveCount(4);
       await page.waitForTimeout(2000); // the hops light one after another
       await page.screenshot({ path: `${DIR}/broker-${name}.png` });

@@ -34,7 +34,10 @@ test("a socket shows its details and a Float64Array frame reads as numbers", asy
   await expect(inspector.locator("dd", { hasText: "inproc://calc" }).first()).toBeVisible();
   await expect(inspector.getByText("sendTimeout = 500")).toBeVisible();
 
-  await messages.getByRole("button", { name: /ROUTER .*received/ }).last().click();
+  await messages
+    .getByRole("button", { name: /ROUTER .*received/ })
+    .last()
+    .click();
   await expect(inspector.locator("h3")).toContainText("Received by");
   const frames = inspector.locator(".frames > li");
   await expect(frames).toHaveCount(3);
@@ -50,7 +53,10 @@ test("a socket shows its details and a Float64Array frame reads as numbers", asy
   await frames.nth(2).getByRole("button", { name: "JSON" }).click();
   await expect(frames.nth(2).locator('[data-frame-view="json"]')).toContainText('"unit": "m"');
 
-  await messages.getByRole("button", { name: /ROUTER .*received/ }).first().click();
+  await messages
+    .getByRole("button", { name: /ROUTER .*received/ })
+    .first()
+    .click();
   const big = inspector.locator(".frames > li").nth(1);
   await big.getByRole("button", { name: "Float64" }).click();
   await expect(big.getByText(/Only the first 256 bytes were recorded: showing 32 of 1000 values/)).toBeVisible();

@@ -23,7 +23,7 @@ test("a learner completes Hello, REQ and REP: read, run, take a hint, fix, pass,
   // Read: title, objectives, prose with its diagram; the editor holds the starter.
   const lesson = page.getByRole("region", { name: "Hello, REQ and REP" });
   await expect(lesson.getByRole("heading", { name: "You will" })).toBeVisible();
-  await expect(lesson.locator("pre.code-block").first()).toContainText("REQ  ── \"Hello\" ──▶  REP");
+  await expect(lesson.locator("pre.code-block").first()).toContainText('REQ  ── "Hello" ──▶  REP');
   await expect(page.locator(".view-line", { hasText: "TODO: create a zmq.Request socket" })).toBeVisible();
   const check = page.locator("[data-check-status]");
   await expect(check).toHaveAttribute("data-check-status", "pending");
@@ -64,7 +64,9 @@ test("a learner completes Hello, REQ and REP: read, run, take a hint, fix, pass,
   await page.keyboard.press("End");
   await page.keyboard.press("Enter");
   await typeLine(`client.close();`);
-  await expect.poll(() => savedCode(page)).toContain(`const serving = serve();
+  await expect
+    .poll(() => savedCode(page))
+    .toContain(`const serving = serve();
 
 const client = new zmq.Request();
 client.connect("tcp://127.0.0.1:5555");

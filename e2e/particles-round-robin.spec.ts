@@ -22,7 +22,12 @@ await Promise.all(done);
 for (const s of [push, ...pulls]) s.close();
 `;
 
-interface Arrival { edge: string; to: string; direction: string; t: number }
+interface Arrival {
+  edge: string;
+  to: string;
+  direction: string;
+  t: number;
+}
 
 test("a PUSH to three PULLs shows particles reaching each PULL in turn", async ({ page, request }) => {
   const res = await request.post("/api/shares", { data: { files: { "main.ts": PROGRAM } } });
@@ -39,7 +44,10 @@ test("a PUSH to three PULLs shows particles reaching each PULL in turn", async (
   const pulls = await page.locator('[data-kind="PULL"]').evaluateAll((els) => els.map((e) => e.getAttribute("data-socket-id") as string));
   expect(pulls).toHaveLength(3);
   const arrivals = (await page.evaluate(() => window.__workbench?.particles ?? [])) as Arrival[];
-  const reached = arrivals.filter((a) => pulls.includes(a.to)).sort((a, b) => a.t - b.t).map((a) => a.to);
+  const reached = arrivals
+    .filter((a) => pulls.includes(a.to))
+    .sort((a, b) => a.t - b.t)
+    .map((a) => a.to);
   expect(reached).toHaveLength(9);
   for (const a of arrivals) expect(a.edge).toBe(`${a.to}->${push}`);
 

@@ -52,7 +52,10 @@ try {
 rep.close();
 `;
 
-const VIEWPORTS = [{ width: 1440, height: 900 }, { width: 1280, height: 720 }];
+const VIEWPORTS = [
+  { width: 1440, height: 900 },
+  { width: 1280, height: 720 },
+];
 const DIR = "test-results/screens";
 
 for (const viewport of VIEWPORTS) {
@@ -67,7 +70,10 @@ for (const viewport of VIEWPORTS) {
       await expect(page.getByRole("tab", { name: /main\.ts/ })).toBeVisible();
       await page.getByRole("button", { name: "Run", exact: true }).click();
       await expect(page.locator('[data-kind="REQ"]')).toHaveCount(2);
-      const routerMessage = page.getByRole("region", { name: "Messages" }).getByRole("button", { name: /ROUTER .*received/ }).first();
+      const routerMessage = page
+        .getByRole("region", { name: "Messages" })
+        .getByRole("button", { name: /ROUTER .*received/ })
+        .first();
       await expect(routerMessage).toBeVisible({ timeout: 20_000 });
       await graphSettled(page);
       await routerMessage.click();

@@ -50,7 +50,10 @@ test("Ctrl+Enter runs, and the inspector shows a chosen socket and message", asy
   await expect(inspector.locator("h3")).toContainText("REQ");
   await expect(page.getByRole("combobox", { name: "Inspect socket" })).not.toHaveValue("");
 
-  await page.getByRole("button", { name: /received Hello/ }).first().click();
+  await page
+    .getByRole("button", { name: /received Hello/ })
+    .first()
+    .click();
   await expect(inspector.locator(".frame-body").first()).toHaveText("Hello");
 });
 

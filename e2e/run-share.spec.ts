@@ -18,14 +18,19 @@ async function holdTwoRuns(baseURL: string): Promise<{ stop: (runId: string) => 
   const changed: Array<() => void> = [];
   ws.on("message", (raw) => {
     const m = JSON.parse(raw.toString()) as { type: string; meta: { runId?: string }; payload: { events?: { type: string; text?: string }[] } };
-    for (const e of m.type === "trace" ? m.payload.events ?? [] : []) {
+    for (const e of m.type === "trace" ? (m.payload.events ?? []) : []) {
       if (e.type === "console" && e.text?.includes("holding a run")) started.add(m.meta.runId!);
       if (e.type === "run/exit") exited.add(m.meta.runId!);
     }
-    changed.splice(0).forEach((f) => { f(); });
+    changed.splice(0).forEach((f) => {
+      f();
+    });
   });
-  const until = async (done: () => boolean) => { while (!done()) await new Promise<void>((r) => changed.push(r)); };
-  for (const runId of ["held-1", "held-2"]) ws.send(JSON.stringify({ type: "run/start", payload: { files: { "main.ts": FOREVER }, timeoutMs: 120_000 }, meta: { runId } }));
+  const until = async (done: () => boolean) => {
+    while (!done()) await new Promise<void>((r) => changed.push(r));
+  };
+  for (const runId of ["held-1", "held-2"])
+    ws.send(JSON.stringify({ type: "run/start", payload: { files: { "main.ts": FOREVER }, timeoutMs: 120_000 }, meta: { runId } }));
   await until(() => started.size === 2);
   return {
     stop: async (runId) => {

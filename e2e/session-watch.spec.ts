@@ -27,15 +27,21 @@ const messageCount = async (page: Page) => Number(await page.getByRole("region",
 /** The count once two looks in a row agree: the spectator applies the presenter's pause moment right after the banner. */
 async function settledCount(page: Page): Promise<number> {
   let last = -1;
-  await expect.poll(async () => {
-    const now = await messageCount(page);
-    const same = now === last;
-    last = now;
-    return same;
-  }, { intervals: [400] }).toBe(true);
+  await expect
+    .poll(
+      async () => {
+        const now = await messageCount(page);
+        const same = now === last;
+        last = now;
+        return same;
+      },
+      { intervals: [400] },
+    )
+    .toBe(true);
   return last;
 }
-const socketIds = (page: Page) => page.locator("[data-socket-id]").evaluateAll((nodes) => nodes.map((n) => `${n.getAttribute("data-socket-id")}:${n.getAttribute("data-kind")}`).sort());
+const socketIds = (page: Page) =>
+  page.locator("[data-socket-id]").evaluateAll((nodes) => nodes.map((n) => `${n.getAttribute("data-socket-id")}:${n.getAttribute("data-kind")}`).sort());
 
 test("a spectator joins by code, watches the presenter's run live, and pauses when the presenter pauses", async ({ browser, baseURL, request }) => {
   const share = await request.post("/api/shares", { data: { files: { "main.ts": TICKER } } });

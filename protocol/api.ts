@@ -24,7 +24,10 @@ export const ShareCreated = Type.Object({ id: Type.String(), url: Type.String() 
 export type ShareCreated = Static<typeof ShareCreated>;
 
 export const Share = Type.Object({
-  id: Type.String(), files: ProgramFiles, entry: Type.String(), createdAt: Type.String(),
+  id: Type.String(),
+  files: ProgramFiles,
+  entry: Type.String(),
+  createdAt: Type.String(),
 });
 export type Share = Static<typeof Share>;
 

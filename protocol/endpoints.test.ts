@@ -22,9 +22,20 @@ describe("endpointsMatch", () => {
 
 describe("endpointKey", () => {
   const samples = [
-    "tcp://localhost:5555", "tcp://0.0.0.0:5555", "tcp://127.0.0.1:5555", "tcp://*:5555", "tcp://10.0.0.1:5555",
-    "tcp://127.0.0.1:5556", "tcp://127.0.0.1:*", "ipc://a", "inproc://a", "inproc://b", "tcp://127.0.0.1:0;127.0.0.1:5555",
-    "tcp://[::1]:5555", "tcp://host", "weird",
+    "tcp://localhost:5555",
+    "tcp://0.0.0.0:5555",
+    "tcp://127.0.0.1:5555",
+    "tcp://*:5555",
+    "tcp://10.0.0.1:5555",
+    "tcp://127.0.0.1:5556",
+    "tcp://127.0.0.1:*",
+    "ipc://a",
+    "inproc://a",
+    "inproc://b",
+    "tcp://127.0.0.1:0;127.0.0.1:5555",
+    "tcp://[::1]:5555",
+    "tcp://host",
+    "weird",
   ];
   it("is equal for two endpoints exactly when they match", () => {
     for (const a of samples) {

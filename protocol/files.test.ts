@@ -20,7 +20,11 @@ describe("programProblem and defaultEntry", () => {
   });
   it("explains a missing entry and an oversized program in a sentence", () => {
     expect(programProblem({ files: { "main.ts": "" }, entry: "x.ts" })).toMatch(/entry file "x.ts"/);
-    expect(programProblem({ files: { "a.ts": "x".repeat(60_000), "b.ts": "x".repeat(60_000), "c.ts": "x".repeat(60_000), "d.ts": "x".repeat(60_000), "e.ts": "x".repeat(60_000) } })).toMatch(/KiB; the limit is 256 KiB/);
+    expect(
+      programProblem({
+        files: { "a.ts": "x".repeat(60_000), "b.ts": "x".repeat(60_000), "c.ts": "x".repeat(60_000), "d.ts": "x".repeat(60_000), "e.ts": "x".repeat(60_000) },
+      }),
+    ).toMatch(/KiB; the limit is 256 KiB/);
     expect(programProblem({ files: { "main.ts": "" } })).toBeNull();
   });
 });

@@ -26,7 +26,8 @@ const fileNameRe = new RegExp(FILE_NAME_PATTERN);
 export function fileNameProblem(files: unknown): string | null {
   if (typeof files !== "object" || files === null) return null;
   for (const name of Object.keys(files)) {
-    if (!fileNameRe.test(name)) return `"${name}" is not a valid file name (letters, digits, _ - . / and an extension .ts, .js, .mjs, .cjs, .mts, .cts or .json).`;
+    if (!fileNameRe.test(name))
+      return `"${name}" is not a valid file name (letters, digits, _ - . / and an extension .ts, .js, .mjs, .cjs, .mts, .cts or .json).`;
   }
   return null;
 }

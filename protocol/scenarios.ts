@@ -38,8 +38,17 @@ export const ParamSpec = strict({
 export type ParamSpec = Static<typeof ParamSpec>;
 
 export const ScenarioSocketKind = Type.Union([
-  Type.Literal("REQ"), Type.Literal("REP"), Type.Literal("DEALER"), Type.Literal("ROUTER"), Type.Literal("PUB"), Type.Literal("SUB"),
-  Type.Literal("XPUB"), Type.Literal("XSUB"), Type.Literal("PUSH"), Type.Literal("PULL"), Type.Literal("PAIR"),
+  Type.Literal("REQ"),
+  Type.Literal("REP"),
+  Type.Literal("DEALER"),
+  Type.Literal("ROUTER"),
+  Type.Literal("PUB"),
+  Type.Literal("SUB"),
+  Type.Literal("XPUB"),
+  Type.Literal("XSUB"),
+  Type.Literal("PUSH"),
+  Type.Literal("PULL"),
+  Type.Literal("PAIR"),
 ]);
 export type ScenarioSocketKind = Static<typeof ScenarioSocketKind>;
 
@@ -107,7 +116,6 @@ export const Behaviours = {
 export type BehaviourName = keyof typeof Behaviours;
 export const BEHAVIOUR_NAMES = Object.keys(Behaviours) as BehaviourName[];
 export type Behaviour<B extends BehaviourName> = Static<(typeof Behaviours)[B]>;
-
 
 /** An actor has one socket (`socket`) or named ones (`sockets`), and exactly one behaviour key. */
 export const ActorSpec = strict({

@@ -31,19 +31,26 @@ export const CloseSession = Type.Object({ type: Type.Literal("session/close"), p
 export const SessionOpened = Type.Object({
   type: Type.Literal("session/opened"),
   payload: Type.Object({
-    code: SessionCode, url: Type.String(), expiresAt: Type.String(), spectators: Type.Integer(),
+    code: SessionCode,
+    url: Type.String(),
+    expiresAt: Type.String(),
+    spectators: Type.Integer(),
     /** The presenter's secret for taking the session back after a reconnect; never sent to spectators. */
     key: Type.String(),
   }),
   meta: NoMeta,
 });
 export const SessionAudience = Type.Object({
-  type: Type.Literal("session/audience"), payload: Type.Object({ spectators: Type.Integer() }), meta: NoMeta,
+  type: Type.Literal("session/audience"),
+  payload: Type.Object({ spectators: Type.Integer() }),
+  meta: NoMeta,
 });
 
 // Server → spectator, on `/api/sessions/:code/watch`.
 export const SessionRun = Type.Object({
-  runId: Type.String(), entry: Type.String(), files: ProgramFiles,
+  runId: Type.String(),
+  entry: Type.String(),
+  files: ProgramFiles,
 });
 export type SessionRun = Static<typeof SessionRun>;
 export const SessionSnapshot = Type.Object({
@@ -60,5 +67,7 @@ export const SessionSnapshot = Type.Object({
 export const SessionRunStarted = Type.Object({ type: Type.Literal("session/run"), payload: SessionRun, meta: NoMeta });
 export const SessionViewChanged = Type.Object({ type: Type.Literal("session/view"), payload: ViewState, meta: NoMeta });
 export const SessionEnded = Type.Object({
-  type: Type.Literal("session/ended"), payload: Type.Object({ reason: Type.String() }), meta: NoMeta,
+  type: Type.Literal("session/ended"),
+  payload: Type.Object({ reason: Type.String() }),
+  meta: NoMeta,
 });

@@ -3,9 +3,25 @@ import { Type, type Static } from "@sinclair/typebox";
 /** Socket kinds as zeromq.js names them in upper case, the way ZeroMQ docs write them. */
 export const SocketKind = Type.Union(
   [
-    "REQ", "REP", "DEALER", "ROUTER", "PUB", "SUB", "XPUB", "XSUB",
-    "PUSH", "PULL", "PAIR", "STREAM",
-    "SERVER", "CLIENT", "RADIO", "DISH", "GATHER", "SCATTER", "DATAGRAM",
+    "REQ",
+    "REP",
+    "DEALER",
+    "ROUTER",
+    "PUB",
+    "SUB",
+    "XPUB",
+    "XSUB",
+    "PUSH",
+    "PULL",
+    "PAIR",
+    "STREAM",
+    "SERVER",
+    "CLIENT",
+    "RADIO",
+    "DISH",
+    "GATHER",
+    "SCATTER",
+    "DATAGRAM",
   ].map((k) => Type.Literal(k)),
 );
 export type SocketKind = Static<typeof SocketKind>;
@@ -25,23 +41,29 @@ export type Frame = Static<typeof Frame>;
 export const SocketTotals = Type.Object({ sent: Type.Integer(), received: Type.Integer() });
 export type SocketTotals = Static<typeof SocketTotals>;
 
-export const ExitReason = Type.Union(
-  ["ok", "error", "timeout", "memory", "killed", "limit"].map((r) => Type.Literal(r)),
-);
+export const ExitReason = Type.Union(["ok", "error", "timeout", "memory", "killed", "limit"].map((r) => Type.Literal(r)));
 export type ExitReason = Static<typeof ExitReason>;
 
 export const RunStart = Type.Object({
-  ...base, type: Type.Literal("run/start"), runId: Type.String(), entry: Type.String(),
-  files: Type.Array(Type.String()), sandbox: Type.String(),
+  ...base,
+  type: Type.Literal("run/start"),
+  runId: Type.String(),
+  entry: Type.String(),
+  files: Type.Array(Type.String()),
+  sandbox: Type.String(),
 });
 export const SocketOpen = Type.Object({
-  ...sock, type: Type.Literal("socket/open"),
+  ...sock,
+  type: Type.Literal("socket/open"),
   label: Type.String({ description: "kind plus creation site, e.g. REQ client.ts:4" }),
-  site: Type.Optional(Type.String()), thread: Type.Integer({ description: "0 is the main thread" }),
+  site: Type.Optional(Type.String()),
+  thread: Type.Integer({ description: "0 is the main thread" }),
   process: Type.Optional(Type.Integer({ description: "pid of the child process the program forked (a ProcessDevice); absent for the program's own process" })),
 });
 export const SocketBind = Type.Object({
-  ...sock, type: Type.Literal("socket/bind"), endpoint: Type.String(),
+  ...sock,
+  type: Type.Literal("socket/bind"),
+  endpoint: Type.String(),
   resolved: Type.Optional(Type.String({ description: "lastEndpoint after bind, e.g. with the real port of :*" })),
 });
 export const SocketConnect = Type.Object({ ...sock, type: Type.Literal("socket/connect"), endpoint: Type.String() });
@@ -49,10 +71,17 @@ export const SocketUnbind = Type.Object({ ...sock, type: Type.Literal("socket/un
 export const SocketDisconnect = Type.Object({ ...sock, type: Type.Literal("socket/disconnect"), endpoint: Type.String() });
 export const SocketClose = Type.Object({ ...sock, type: Type.Literal("socket/close") });
 export const SocketOption = Type.Object({
-  ...sock, type: Type.Literal("socket/option"), name: Type.String(), value: Type.Unknown(),
+  ...sock,
+  type: Type.Literal("socket/option"),
+  name: Type.String(),
+  value: Type.Unknown(),
 });
 export const SocketError = Type.Object({
-  ...sock, type: Type.Literal("socket/error"), op: Type.String(), code: Type.Optional(Type.String()), message: Type.String(),
+  ...sock,
+  type: Type.Literal("socket/error"),
+  op: Type.String(),
+  code: Type.Optional(Type.String()),
+  message: Type.String(),
   endpoint: Type.Optional(Type.String({ description: "for bind, connect, unbind and disconnect" })),
 });
 /** Fields that let the server tell which edge a message took (server/trace/attribute.ts fills `from` and `peer`). */
@@ -61,11 +90,19 @@ const routing = {
   fp: Type.Optional(Type.String({ description: "8 hex digits: fingerprint of the body frames (routing envelope left out)" })),
 };
 export const MessageSend = Type.Object({
-  ...sock, type: Type.Literal("message/send"), frames: Type.Array(Frame), seq: Type.Integer(), ...routing,
+  ...sock,
+  type: Type.Literal("message/send"),
+  frames: Type.Array(Frame),
+  seq: Type.Integer(),
+  ...routing,
   peer: Type.Optional(Type.String({ description: "ROUTER: the socket the identity frame addressed, when known" })),
 });
 export const MessageRecv = Type.Object({
-  ...sock, type: Type.Literal("message/recv"), frames: Type.Array(Frame), seq: Type.Integer(), ...routing,
+  ...sock,
+  type: Type.Literal("message/recv"),
+  frames: Type.Array(Frame),
+  seq: Type.Integer(),
+  ...routing,
   from: Type.Optional(Type.String({ description: "the socket whose send this message was; the edge is from → socket" })),
 });
 /**
@@ -73,7 +110,8 @@ export const MessageRecv = Type.Object({
  * the retries since the last one reported, so an unanswered connect stays visible without flooding.
  */
 export const SocketObserved = Type.Object({
-  ...sock, type: Type.Literal("socket/event"),
+  ...sock,
+  type: Type.Literal("socket/event"),
   event: Type.String({ description: "observer event type: bind, accept, connect, connect:delay, connect:retry, handshake, disconnect, close, end, …:error" }),
   endpoint: Type.Optional(Type.String()),
   interval: Type.Optional(Type.Number({ description: "connect:retry: ms until the next attempt" })),
@@ -82,13 +120,19 @@ export const SocketObserved = Type.Object({
 });
 /** Messages per second per socket over the last `interval` ms; sockets absent did not change. */
 export const Rates = Type.Object({
-  ...base, type: Type.Literal("rates"), interval: Type.Number(),
+  ...base,
+  type: Type.Literal("rates"),
+  interval: Type.Number(),
   sockets: Type.Record(Type.String(), Type.Object({ sent: Type.Number(), received: Type.Number() })),
 });
 /** A zmq-devices device (queue, forwarder, streamer, …) started and owns these sockets. */
 export const DeviceOpen = Type.Object({
-  ...base, type: Type.Literal("device/open"), device: Type.String(), kind: Type.String(),
-  sockets: Type.Array(Type.String()), label: Type.Optional(Type.String()),
+  ...base,
+  type: Type.Literal("device/open"),
+  device: Type.String(),
+  kind: Type.String(),
+  sockets: Type.Array(Type.String()),
+  label: Type.Optional(Type.String()),
 });
 /**
  * The server's one answer to "which connect reached which bind" (server/trace/link-model.ts): a link is up from the
@@ -105,7 +149,8 @@ const linkFields = {
 };
 export const LinkUp = Type.Object({ ...linkFields, type: Type.Literal("link/up") });
 export const LinkDown = Type.Object({
-  ...linkFields, type: Type.Literal("link/down"),
+  ...linkFields,
+  type: Type.Literal("link/down"),
   reason: Type.Union(["disconnected", "unbound", "closed"].map((r) => Type.Literal(r))),
   by: Type.String({ description: "the socket whose disconnect, unbind or close ended the link" }),
 });
@@ -114,13 +159,12 @@ export const LinkDown = Type.Object({
  * assigned to, made distinct by routing id or replica number ("worker #2"). Sent again when it changes.
  */
 export const SocketName = Type.Object({
-  ...sock, type: Type.Literal("socket/name"),
+  ...sock,
+  type: Type.Literal("socket/name"),
   name: Type.String({ description: "e.g. frontend, worker #2, client-3" }),
   detail: Type.String({ description: "where it was made, e.g. broker.ts:12 · thread 1" }),
 });
-export const DropReason = Type.Union(
-  ["filtered", "no-route", "hwm", "before-subscription", "no-peer"].map((r) => Type.Literal(r)),
-);
+export const DropReason = Type.Union(["filtered", "no-route", "hwm", "before-subscription", "no-peer"].map((r) => Type.Literal(r)));
 export type DropReason = Static<typeof DropReason>;
 /**
  * Messages the trace shows were lost, at the socket where they were lost: filtered by its subscriptions, sent by a
@@ -128,7 +172,9 @@ export type DropReason = Static<typeof DropReason>;
  * published with no peer at all. Reported once per socket, reason and peer, with how many were lost.
  */
 export const MessageDrop = Type.Object({
-  ...sock, type: Type.Literal("message/drop"), reason: DropReason,
+  ...sock,
+  type: Type.Literal("message/drop"),
+  reason: DropReason,
   count: Type.Integer({ minimum: 1, description: "messages lost this way, as far as the trace shows" }),
   peer: Type.Optional(Type.String({ description: "the other socket: the publisher, or the ROUTER that had no route" })),
   seq: Type.Optional(Type.Integer({ description: "the sender's seq of the first message lost" })),
@@ -137,20 +183,30 @@ export const MessageDrop = Type.Object({
 });
 /** A note about the trace itself, e.g. where message sampling starts and what it keeps. */
 export const TraceNote = Type.Object({
-  ...base, type: Type.Literal("trace/note"), code: Type.String(), message: Type.String(),
+  ...base,
+  type: Type.Literal("trace/note"),
+  code: Type.String(),
+  message: Type.String(),
 });
 export const Console = Type.Object({
-  ...base, type: Type.Literal("console"),
-  stream: Type.Union([Type.Literal("stdout"), Type.Literal("stderr")]), text: Type.String(),
+  ...base,
+  type: Type.Literal("console"),
+  stream: Type.Union([Type.Literal("stdout"), Type.Literal("stderr")]),
+  text: Type.String(),
 });
 export const Diagnostic = Type.Object({
-  ...base, type: Type.Literal("diagnostic"), code: Type.String(), message: Type.String(),
+  ...base,
+  type: Type.Literal("diagnostic"),
+  code: Type.String(),
+  message: Type.String(),
   socket: Type.Optional(Type.String()),
   peers: Type.Optional(Type.Array(Type.String(), { description: "other sockets the diagnostic is about" })),
   severity: Type.Union([Type.Literal("info"), Type.Literal("warning"), Type.Literal("error")]),
 });
 export const RunExit = Type.Object({
-  ...base, type: Type.Literal("run/exit"), reason: ExitReason,
+  ...base,
+  type: Type.Literal("run/exit"),
+  reason: ExitReason,
   code: Type.Union([Type.Integer(), Type.Null()]),
   signal: Type.Optional(Type.String()),
   message: Type.String({ description: "the verdict as a sentence a learner understands" }),
@@ -159,9 +215,28 @@ export const RunExit = Type.Object({
 });
 
 export const TraceEvent = Type.Union([
-  RunStart, SocketOpen, SocketBind, SocketConnect, SocketUnbind, SocketDisconnect, SocketClose,
-  SocketOption, SocketError, MessageSend, MessageRecv, Console, Diagnostic, RunExit,
-  SocketObserved, Rates, DeviceOpen, LinkUp, LinkDown, SocketName, MessageDrop, TraceNote,
+  RunStart,
+  SocketOpen,
+  SocketBind,
+  SocketConnect,
+  SocketUnbind,
+  SocketDisconnect,
+  SocketClose,
+  SocketOption,
+  SocketError,
+  MessageSend,
+  MessageRecv,
+  Console,
+  Diagnostic,
+  RunExit,
+  SocketObserved,
+  Rates,
+  DeviceOpen,
+  LinkUp,
+  LinkDown,
+  SocketName,
+  MessageDrop,
+  TraceNote,
 ]);
 export type TraceEvent = Static<typeof TraceEvent>;
 export type TraceEventOf<T extends TraceEvent["type"]> = Extract<TraceEvent, { type: T }>;

@@ -4,7 +4,17 @@ import { TraceEvent } from "./trace.js";
 import { LessonId, RUN_ID_PATTERN } from "./ids.js";
 import { ParamValue, RunControl, SCENARIO_ID_PATTERN } from "./scenarios.js";
 import { CheckResult } from "./lessons.js";
-import { CloseSession, OpenSession, SessionAudience, SessionEnded, SessionOpened, SessionRunStarted, SessionSnapshot, SessionViewChanged, ShareView } from "./session.js";
+import {
+  CloseSession,
+  OpenSession,
+  SessionAudience,
+  SessionEnded,
+  SessionOpened,
+  SessionRunStarted,
+  SessionSnapshot,
+  SessionViewChanged,
+  ShareView,
+} from "./session.js";
 
 /** Every WebSocket message is `{ type, payload, meta: { runId } }`; stale messages of an older run are dropped by runId. */
 export { RUN_ID_PATTERN };
@@ -21,7 +31,9 @@ export const StartRun = Type.Object({
     /** The scenario this program was generated from: its live controls are then checked against it on the server. */
     scenario: Type.Optional(Type.String({ pattern: SCENARIO_ID_PATTERN, maxLength: 64 })),
     /** Initial live parameters (a scenario's controls), read by the program as it starts. */
-    params: Type.Optional(Type.Record(Type.String({ pattern: "^[A-Za-z][A-Za-z0-9_]{0,31}$" }), ParamValue, { maxProperties: 32, additionalProperties: false })),
+    params: Type.Optional(
+      Type.Record(Type.String({ pattern: "^[A-Za-z][A-Za-z0-9_]{0,31}$" }), ParamValue, { maxProperties: 32, additionalProperties: false }),
+    ),
   }),
   meta: Meta,
 });
@@ -30,10 +42,14 @@ export const ClientMessage = Type.Union([StartRun, StopRun, RunControl, OpenSess
 export type ClientMessage = Static<typeof ClientMessage>;
 
 export const RunQueued = Type.Object({
-  type: Type.Literal("run/queued"), payload: Type.Object({ position: Type.Integer({ minimum: 1 }) }), meta: Meta,
+  type: Type.Literal("run/queued"),
+  payload: Type.Object({ position: Type.Integer({ minimum: 1 }) }),
+  meta: Meta,
 });
 export const TraceBatch = Type.Object({
-  type: Type.Literal("trace"), payload: Type.Object({ events: Type.Array(TraceEvent) }), meta: Meta,
+  type: Type.Literal("trace"),
+  payload: Type.Object({ events: Type.Array(TraceEvent) }),
+  meta: Meta,
 });
 export const RequestError = Type.Object({
   type: Type.Literal("error"),
@@ -42,7 +58,15 @@ export const RequestError = Type.Object({
 });
 export const CheckDone = Type.Object({ type: Type.Literal("check/result"), payload: CheckResult, meta: Meta });
 export const ServerMessage = Type.Union([
-  RunQueued, TraceBatch, CheckDone, RequestError, SessionOpened, SessionAudience,
-  SessionSnapshot, SessionRunStarted, SessionViewChanged, SessionEnded,
+  RunQueued,
+  TraceBatch,
+  CheckDone,
+  RequestError,
+  SessionOpened,
+  SessionAudience,
+  SessionSnapshot,
+  SessionRunStarted,
+  SessionViewChanged,
+  SessionEnded,
 ]);
 export type ServerMessage = Static<typeof ServerMessage>;

@@ -10,6 +10,7 @@ describe("SECURITY.md's limits table", () => {
 
   it("names every limit with its variable and a reason", () => {
     const table = limitsTable();
-    for (const key of [...Object.keys(DEFAULT_LIMITS), ...Object.keys(DEFAULT_SERVER_LIMITS)]) expect(table).toMatch(new RegExp(`\\| \`WB_${key}\` \\| [^|]+ \\| \\S`));
+    for (const key of [...Object.keys(DEFAULT_LIMITS), ...Object.keys(DEFAULT_SERVER_LIMITS)])
+      expect(table).toMatch(new RegExp(`\\| \`WB_${key}\` \\| [^|]+ \\| \\S`));
   });
 });

@@ -36,7 +36,12 @@ function commentOf(source: string, key: string): string {
 function shown(key: string, value: number): string {
   const n = (x: number) => (Number.isInteger(x) ? x.toLocaleString("en") : x.toFixed(1));
   if (/_BYTES(_|$)/.test(key)) {
-    for (const [unit, size] of [["GiB", 2 ** 30], ["MiB", 2 ** 20], ["KiB", 2 ** 10]] as const) if (value >= size) return `${n(value / size)} ${unit}`;
+    for (const [unit, size] of [
+      ["GiB", 2 ** 30],
+      ["MiB", 2 ** 20],
+      ["KiB", 2 ** 10],
+    ] as const)
+      if (value >= size) return `${n(value / size)} ${unit}`;
     return `${value} B`;
   }
   if (/_MS$/.test(key)) return value >= 60_000 ? `${n(value / 60_000)} min` : value >= 1000 ? `${n(value / 1000)} s` : `${value} ms`;

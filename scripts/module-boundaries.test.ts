@@ -36,7 +36,11 @@ function importsOf(file: string): string[] {
 describe("module boundaries", () => {
   for (const rule of RULES) {
     it(rule.says, () => {
-      const crossings = sourceFiles(rule.home).flatMap((file) => importsOf(file).filter((t) => !rule.allowed(t)).map((t) => `${file} → ${t}`));
+      const crossings = sourceFiles(rule.home).flatMap((file) =>
+        importsOf(file)
+          .filter((t) => !rule.allowed(t))
+          .map((t) => `${file} → ${t}`),
+      );
       expect(crossings).toEqual([]);
     });
   }

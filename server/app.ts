@@ -84,5 +84,16 @@ function clearMessage(err: Error & { code?: string; validation?: unknown }): str
 }
 
 function statusText(status: number): string {
-  return ({ 400: "Bad Request", 404: "Not Found", 413: "Payload Too Large", 415: "Unsupported Media Type", 429: "Too Many Requests", 507: "Insufficient Storage" } as Record<number, string>)[status] ?? (status >= 500 ? "Internal Server Error" : "Error");
+  return (
+    (
+      {
+        400: "Bad Request",
+        404: "Not Found",
+        413: "Payload Too Large",
+        415: "Unsupported Media Type",
+        429: "Too Many Requests",
+        507: "Insufficient Storage",
+      } as Record<number, string>
+    )[status] ?? (status >= 500 ? "Internal Server Error" : "Error")
+  );
 }

@@ -19,12 +19,23 @@ export const ServerEnv = Type.Object({
   }),
   WEB_DIR: Type.String({ default: "", description: "The built web app to serve (default ./web/dist)." }),
   LESSONS_DIR: Type.String({ default: "", description: "The curriculum folder (default ./lessons)." }),
-  LOG_LEVEL: Type.Union(["fatal", "error", "warn", "info", "debug", "trace", "silent"].map((l) => Type.Literal(l)), {
-    default: "info",
-    description: "Server log level.",
+  LOG_LEVEL: Type.Union(
+    ["fatal", "error", "warn", "info", "debug", "trace", "silent"].map((l) => Type.Literal(l)),
+    {
+      default: "info",
+      description: "Server log level.",
+    },
+  ),
+  DATABASE_URL: Type.String({
+    default: "",
+    pattern: "^(postgres(ql)?://.*)?$",
+    description: "PostgreSQL for shared programs, shared by every node (postgres://user@host:5432/db); SQLite in DATA_DIR when unset.",
   }),
-  DATABASE_URL: Type.String({ default: "", pattern: "^(postgres(ql)?://.*)?$", description: "PostgreSQL for shared programs, shared by every node (postgres://user@host:5432/db); SQLite in DATA_DIR when unset." }),
-  REDIS_URL: Type.String({ default: "", pattern: "^(rediss?://.*)?$", description: "Redis for classroom sessions and rate limits across nodes (redis://host:6379); this process's memory when unset." }),
+  REDIS_URL: Type.String({
+    default: "",
+    pattern: "^(rediss?://.*)?$",
+    description: "Redis for classroom sessions and rate limits across nodes (redis://host:6379); this process's memory when unset.",
+  }),
   TRUST_PROXY: Type.String({
     default: "",
     description: "Which proxy in front to believe about the client's address (Fastify trustProxy): true, a hop count, or addresses/CIDRs. Unset: none.",
@@ -59,7 +70,11 @@ export interface AppConfig {
 }
 
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): AppConfig {
-  const known = Object.fromEntries(Object.keys(ServerEnv.properties).filter((k) => env[k] !== undefined && env[k] !== "").map((k) => [k, env[k]]));
+  const known = Object.fromEntries(
+    Object.keys(ServerEnv.properties)
+      .filter((k) => env[k] !== undefined && env[k] !== "")
+      .map((k) => [k, env[k]]),
+  );
   let parsed: ServerEnv;
   try {
     parsed = envSchema<ServerEnv>({ schema: ServerEnv, data: known, env: false, dotenv: false });

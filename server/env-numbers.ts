@@ -13,7 +13,8 @@ export function numbersFromEnv<K extends string>(
     const raw = env[`WB_${key}`];
     if (raw === undefined || raw === "") continue;
     const value = Number(raw);
-    if (!Number.isFinite(value) || value < 0 || (value === 0 && !zeroAllowed.has(key))) throw new Error(`WB_${key} must be a positive number (or 0 where allowed), got "${raw}"`);
+    if (!Number.isFinite(value) || value < 0 || (value === 0 && !zeroAllowed.has(key)))
+      throw new Error(`WB_${key} must be a positive number (or 0 where allowed), got "${raw}"`);
     values[key] = value;
   }
   return { ...values, ...overrides };

@@ -14,7 +14,10 @@ describe("README's limits for a class", () => {
 
 describe("serverLimitsFromEnv", () => {
   it("reads WB_ overrides, allows 0 only where it means off, and refuses nonsense", () => {
-    expect(serverLimitsFromEnv({ WB_SPECTATORS_PER_ADDRESS: "120", WB_SHARE_UNOPENED_TTL_DAYS: "0" })).toMatchObject({ SPECTATORS_PER_ADDRESS: 120, SHARE_UNOPENED_TTL_DAYS: 0 });
+    expect(serverLimitsFromEnv({ WB_SPECTATORS_PER_ADDRESS: "120", WB_SHARE_UNOPENED_TTL_DAYS: "0" })).toMatchObject({
+      SPECTATORS_PER_ADDRESS: 120,
+      SHARE_UNOPENED_TTL_DAYS: 0,
+    });
     expect(() => serverLimitsFromEnv({ WB_SESSIONS: "0" })).toThrow(/WB_SESSIONS must be a positive number/);
     expect(() => serverLimitsFromEnv({ WB_SHARE_STORAGE_BYTES: "lots" })).toThrow(/WB_SHARE_STORAGE_BYTES/);
   });

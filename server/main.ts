@@ -27,7 +27,9 @@ closeWithGrace({ delay: DRAIN_MS + 10_000, logger: { error: (m: string) => app.l
 
 try {
   await app.listen({ host: config.host, port: config.port });
-  app.log.info(`ØMQ Workbench at http://${config.host.includes(":") ? `[${config.host}]` : config.host}:${config.port} (sandbox: ${app.supervisor.driver.name})`);
+  app.log.info(
+    `ØMQ Workbench at http://${config.host.includes(":") ? `[${config.host}]` : config.host}:${config.port} (sandbox: ${app.supervisor.driver.name})`,
+  );
 } catch (err) {
   app.log.error(err);
   process.exit(1);

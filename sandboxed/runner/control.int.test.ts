@@ -20,7 +20,13 @@ globalThis.__zmqWorkbenchControl.addEventListener("control", (event) => {
 setTimeout(() => {}, 5000);
 `,
       },
-      { control: [{ afterMs: 0, message: "early" }, { afterMs: 0, message: { n: 2 } }, { afterMs: 300, message: [3] }] },
+      {
+        control: [
+          { afterMs: 0, message: "early" },
+          { afterMs: 0, message: { n: 2 } },
+          { afterMs: 300, message: [3] },
+        ],
+      },
     );
     expect(run.code).toBe(0);
     expect(run.stdout).toBe(`["early",{"n":2},[3]]\n`);
@@ -28,10 +34,13 @@ setTimeout(() => {}, 5000);
 
   it("does not keep a finished program alive while the channel stays open", async () => {
     // Kept alive, it would only end when the harness kills it (a signal), long before the late message.
-    const run = await runProgram({ "main.ts": `globalThis.__zmqWorkbenchControl.addEventListener("control", () => {});\nconsole.log("bye");\n` }, {
-      control: [{ afterMs: 60_000, message: "too late" }],
-      timeoutMs: 25_000,
-    });
+    const run = await runProgram(
+      { "main.ts": `globalThis.__zmqWorkbenchControl.addEventListener("control", () => {});\nconsole.log("bye");\n` },
+      {
+        control: [{ afterMs: 60_000, message: "too late" }],
+        timeoutMs: 25_000,
+      },
+    );
     expect(run.signal).toBeNull();
     expect(run.code).toBe(0);
     expect(run.stdout).toBe("bye\n");

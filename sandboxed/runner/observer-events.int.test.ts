@@ -111,7 +111,11 @@ push.close();
       { limits: { maxMessageEvents: 100 } },
     );
     expect(run.uncaught).toBeUndefined();
-    expect(eventsOfType(run, "socket/event").filter((e) => e.socket === "s1").map((e) => e.event)).toContain("accept");
+    expect(
+      eventsOfType(run, "socket/event")
+        .filter((e) => e.socket === "s1")
+        .map((e) => e.event),
+    ).toContain("accept");
     const messages = [...eventsOfType(run, "message/send"), ...eventsOfType(run, "message/recv")];
     expect(messages.length).toBeGreaterThanOrEqual(100);
     expect(messages.length).toBeLessThan(110);
@@ -139,8 +143,9 @@ a.close(); b.close();
 
 describe("observers and busy sockets", () => {
   it("never closes an Observer while a bind is pending (libzmq would block on its next event and stop all traffic)", async () => {
-    const run = await runProgram({
-      "main.ts": `
+    const run = await runProgram(
+      {
+        "main.ts": `
 import { Push, Pull } from "zeromq";
 for (let round = 0; round < 20; round++) {
   const pull = new Pull({ linger: 0 });
@@ -154,7 +159,9 @@ for (let round = 0; round < 20; round++) {
 }
 console.log("all rounds done");
 `,
-    }, { timeoutMs: 8000 });
+      },
+      { timeoutMs: 8000 },
+    );
     expect(run.stdout).toBe("all rounds done\n");
   });
 });

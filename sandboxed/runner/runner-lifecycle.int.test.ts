@@ -27,8 +27,17 @@ describe("runner lifecycle", () => {
     for (const event of run.events) expect(Value.Check(TraceEvent, event), JSON.stringify(event)).toBe(true);
     const calls = run.events.filter((e) => e.type !== "socket/event" && e.type !== "rates");
     expect(calls.map((e) => `${e.type} ${"socket" in e ? e.socket : ""}`)).toEqual([
-      "socket/open s1", "socket/option s1", "socket/bind s1", "socket/open s2", "socket/connect s2",
-      "message/send s2", "message/recv s1", "message/send s1", "message/recv s2", "socket/close s2", "socket/close s1",
+      "socket/open s1",
+      "socket/option s1",
+      "socket/bind s1",
+      "socket/open s2",
+      "socket/connect s2",
+      "message/send s2",
+      "message/recv s1",
+      "message/send s1",
+      "message/recv s2",
+      "socket/close s2",
+      "socket/close s1",
     ]);
     expect(eventsOfType(run, "socket/open")).toEqual([
       expect.objectContaining({ kind: "REP", label: "REP main.ts:3", site: "main.ts:3:13", thread: 0 }),

@@ -21,11 +21,14 @@ console.log(shout(greet(NAME)), data.answer);
   });
 
   it("labels sockets created in another file with that file's line", async () => {
-    const run = await runProgram({
-      "main.ts": `import { makeSocket } from "./factory";\nconst s = makeSocket();\ns.close();\n`,
-      "lib/factory.ts": `import { Push } from "zeromq";\n\nexport function makeSocket() {\n  return new Push();\n}\n`,
-      "factory.ts": `export { makeSocket } from "./lib/factory";\n`,
-    }, { entry: "main.ts" });
+    const run = await runProgram(
+      {
+        "main.ts": `import { makeSocket } from "./factory";\nconst s = makeSocket();\ns.close();\n`,
+        "lib/factory.ts": `import { Push } from "zeromq";\n\nexport function makeSocket() {\n  return new Push();\n}\n`,
+        "factory.ts": `export { makeSocket } from "./lib/factory";\n`,
+      },
+      { entry: "main.ts" },
+    );
     expect(run.uncaught).toBeUndefined();
     expect(eventsOfType(run, "socket/open")[0]).toMatchObject({ label: "PUSH lib/factory.ts:4", site: "lib/factory.ts:4:10" });
   });

@@ -79,7 +79,10 @@ b.close();
     });
     expect(run.uncaught).toBeUndefined();
     const errors = eventsOfType(run, "socket/error");
-    expect(errors.map((e) => [e.socket, e.op, e.code])).toEqual([["s1", "connect", "EINVAL"], ["s2", "bind", "EADDRINUSE"]]);
+    expect(errors.map((e) => [e.socket, e.op, e.code])).toEqual([
+      ["s1", "connect", "EINVAL"],
+      ["s2", "bind", "EADDRINUSE"],
+    ]);
     expect(errors[0].message).toMatch(/endpoint is not valid/);
     expect(errors[1].message).toMatch(/already bound this address/);
   });

@@ -58,7 +58,9 @@ pull.close();
     expect(run.stdout).toBe("task 1\ntask 2\ntask 3\n");
     expect(eventsOfType(run, "socket/bind")[0]).toMatchObject({ endpoint: "inproc://work", resolved: "inproc://work" });
     expect(eventsOfType(run, "message/recv").map((e) => [e.socket, e.seq, e.frames[0].preview])).toEqual([
-      ["s1", 1, "task 1"], ["s1", 2, "task 2"], ["s1", 3, "task 3"],
+      ["s1", 1, "task 1"],
+      ["s1", 2, "task 2"],
+      ["s1", 3, "task 3"],
     ]);
     expect(run.totals).toEqual({ s1: { sent: 0, received: 3 }, s2: { sent: 3, received: 0 } });
   });
@@ -83,7 +85,11 @@ dealer.close();
     expectValidTrace(run);
     expect(run.stdout).toBe("client-1 ping pong\n");
     const [routerRecv] = eventsOfType(run, "message/recv").filter((e) => e.kind === "ROUTER");
-    expect(routerRecv.frames.map((f) => [f.preview, f.envelope])).toEqual([["client-1", "identity"], ["", "delimiter"], ["ping", undefined]]);
+    expect(routerRecv.frames.map((f) => [f.preview, f.envelope])).toEqual([
+      ["client-1", "identity"],
+      ["", "delimiter"],
+      ["ping", undefined],
+    ]);
     expect(eventsOfType(run, "socket/option")).toContainEqual(expect.objectContaining({ kind: "DEALER", name: "routingId", value: "client-1" }));
     expect(run.totals).toEqual({ s1: { sent: 1, received: 1 }, s2: { sent: 1, received: 1 } });
   });
@@ -123,7 +129,10 @@ rep.close();
     });
     expectValidTrace(run);
     expect(run.stdout).toBe("250\n");
-    expect(eventsOfType(run, "socket/option").map((e) => [e.name, e.value])).toEqual([["receiveTimeout", 250], ["linger", 0]]);
+    expect(eventsOfType(run, "socket/option").map((e) => [e.name, e.value])).toEqual([
+      ["receiveTimeout", 250],
+      ["linger", 0],
+    ]);
   });
 
   it("Proxy forwards through traced sockets both ways, so its traffic is visible", async () => {
@@ -152,7 +161,10 @@ rep.close();
     expectValidTrace(run);
     expect(run.stdout).toBe("pong to ping\ntrue true\n");
     expect(run.totals).toEqual({
-      s1: { sent: 1, received: 1 }, s2: { sent: 1, received: 1 }, s3: { sent: 1, received: 1 }, s4: { sent: 1, received: 1 },
+      s1: { sent: 1, received: 1 },
+      s2: { sent: 1, received: 1 },
+      s3: { sent: 1, received: 1 },
+      s4: { sent: 1, received: 1 },
     });
   });
 

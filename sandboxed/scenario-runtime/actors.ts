@@ -17,7 +17,10 @@ const MAX_REPLICAS = 8;
 class Member {
   life: Actor | undefined;
 
-  constructor(readonly name: string, private readonly body: ActorBody) {}
+  constructor(
+    readonly name: string,
+    private readonly body: ActorBody,
+  ) {}
 
   start(attempt = 1): void {
     if (demoOver) return;
@@ -46,7 +49,11 @@ class Member {
 class Group {
   readonly members: Member[] = [];
 
-  constructor(readonly name: string, private readonly body: ActorBody, private readonly count: (() => number) | undefined) {}
+  constructor(
+    readonly name: string,
+    private readonly body: ActorBody,
+    private readonly count: (() => number) | undefined,
+  ) {}
 
   /** Starts or kills replicas until there are as many as the param asks for. */
   scale(): void {

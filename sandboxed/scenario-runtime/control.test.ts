@@ -55,7 +55,15 @@ describe("the control module shipped with generated programs", () => {
     const params = control.defineParams({ rate: 5 });
     const seen: ControlMessage[] = [];
     control.onControl((m) => seen.push(m));
-    for (const bad of [null, "kill", { action: "actor", actor: "x", op: "explode" }, { action: "set-param", name: "rate", value: Infinity }, { action: "set-param", name: "rate", value: "fast" }, { action: "set-param", name: "speed", value: 1 }]) dispatch(bad);
+    for (const bad of [
+      null,
+      "kill",
+      { action: "actor", actor: "x", op: "explode" },
+      { action: "set-param", name: "rate", value: Infinity },
+      { action: "set-param", name: "rate", value: "fast" },
+      { action: "set-param", name: "speed", value: 1 },
+    ])
+      dispatch(bad);
     expect(params.rate).toBe(5);
     expect(seen).toEqual([]);
   });

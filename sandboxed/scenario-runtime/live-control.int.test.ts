@@ -16,7 +16,9 @@ import type { ControlMessage } from "./control.js";
  * (inproc, so no ports), and a harness delivers control messages the way the runner will, as CustomEvents on
  * `globalThis.__zmqWorkbenchControl`. Each printed line carries the ms since start, so effects can be timed.
  */
-const fixture = (tasks: string, results: string) => parseScenario(`title: Control fixture
+const fixture = (tasks: string, results: string) =>
+  parseScenario(
+    `title: Control fixture
 summary: A source, workers and a sink over inproc, to test live controls.
 params:
   rate: { label: Tasks per second, type: number, default: 20, min: 1, max: 1000 }
@@ -35,7 +37,9 @@ actors:
   - name: source
     socket: { type: PUSH, bind: "${tasks.replace("127.0.0.1", "*")}" }
     send: { rate: $rate, payload: "task {n}" }
-`, "scenarios/control-fixture.yaml");
+`,
+    "scenarios/control-fixture.yaml",
+  );
 
 /** Control messages go out at `at` ms after the sink's first line, so a slow start under load does not shift them. */
 const HARNESS = `
@@ -92,7 +96,10 @@ interface Observed {
 async function runWith(schedule: Array<{ at: number; message: ControlMessage }>, program = inproc): Promise<Observed> {
   const { stdout, stderr } = await promisify(execFile)(process.execPath, ["harness.mjs", JSON.stringify(schedule)], { cwd: await program, timeout: 10_000 });
   expect(stderr).toBe("");
-  const parsed = stdout.split("\n").map((line) => /^(\d+) (sink:|control) (.*)$/.exec(line)).filter((m) => m !== null);
+  const parsed = stdout
+    .split("\n")
+    .map((line) => /^(\d+) (sink:|control) (.*)$/.exec(line))
+    .filter((m) => m !== null);
   return {
     lines: parsed.filter((m) => m[2] === "sink:").map((m) => [Number(m[1]), m[3]]),
     delivered: parsed.filter((m) => m[2] === "control").map((m) => Number(m[1])),
@@ -148,10 +155,13 @@ describe.concurrent("a generated program reacts to control messages", () => {
   });
 
   it("restarts an actor that binds over tcp: it binds again and its peers reconnect", async () => {
-    const run = await runWith([
-      { at: 300, message: { action: "actor", actor: "sink", op: "kill" } },
-      { at: 700, message: { action: "actor", actor: "sink", op: "restart" } },
-    ], tcp);
+    const run = await runWith(
+      [
+        { at: 300, message: { action: "actor", actor: "sink", op: "kill" } },
+        { at: 700, message: { action: "actor", actor: "sink", op: "restart" } },
+      ],
+      tcp,
+    );
     const [killed, restarted] = run.delivered;
     const seen = JSON.stringify(run);
     expect(between(run, 0, killed).length, seen).toBeGreaterThan(0);

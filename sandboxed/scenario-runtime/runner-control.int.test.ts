@@ -9,7 +9,8 @@ import { defaultParams } from "../../server/scenarios/params.js";
  * program via `globalThis.__zmqWorkbenchParams` and `__zmqWorkbenchControl`, and the trace shows the effect.
  * Only the supervisor's hop (a run/control WebSocket message → a control line) is outside this test.
  */
-const SCENARIO = parseScenario(`title: Runner control fixture
+const SCENARIO = parseScenario(
+  `title: Runner control fixture
 summary: A source, workers and a sink over inproc, driven through the runner.
 params:
   rate: { label: Tasks per second, type: number, default: 20, min: 1, max: 1000 }
@@ -28,7 +29,9 @@ actors:
   - name: source
     socket: { type: PUSH, bind: "inproc://tasks" }
     send: { rate: $rate, payload: "task {n}" }
-`, "scenarios/runner-control.yaml");
+`,
+  "scenarios/runner-control.yaml",
+);
 
 describe("a generated program in the real runner", () => {
   it("starts with the job's params and obeys control lines: more workers, then the sink killed", async () => {

@@ -6,12 +6,24 @@ import { REPO_ROOT } from "../paths.js";
 import { loadFiles } from "./load-files.js";
 import { join } from "node:path";
 
-export interface CheckOptions { lessonId: string; files: string[]; entry?: string; sandbox: string; json: boolean }
+export interface CheckOptions {
+  lessonId: string;
+  files: string[];
+  entry?: string;
+  sandbox: string;
+  json: boolean;
+}
 
 /** Runs files against a lesson's check; prints the result as JSON or as a list. Returns the exit status. */
 export async function checkCommand(options: CheckOptions): Promise<number> {
   const catalog = new LessonCatalog(process.env.LESSONS_DIR ?? join(REPO_ROOT, "lessons"));
-  if (!catalog.get(options.lessonId)) throw new Error(`there is no lesson "${options.lessonId}"; lessons: ${catalog.list().map((l) => l.id).join(", ")}`);
+  if (!catalog.get(options.lessonId))
+    throw new Error(
+      `there is no lesson "${options.lessonId}"; lessons: ${catalog
+        .list()
+        .map((l) => l.id)
+        .join(", ")}`,
+    );
   const files = await loadFiles(options.files);
   const supervisor = await Supervisor.create({ driver: options.sandbox, limits: { ...limitsFromEnv(), WARM_POOL_SIZE: 1 } });
   try {

@@ -11,19 +11,26 @@ const root = REPO_ROOT;
 const cli = (args: string[]) =>
   new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
     execFile(process.execPath, [join(root, "bin/zmq-workbench.mjs"), ...args], { cwd: root, timeout: 60_000 }, (err, stdout, stderr) =>
-      resolve({ code: err ? (typeof err.code === "number" ? err.code : 1) : 0, stdout, stderr }));
+      resolve({ code: err ? (typeof err.code === "number" ? err.code : 1) : 0, stdout, stderr }),
+    );
   });
 
 describe("zmq-workbench run", () => {
   it("prints the trace of a REQ/REP program as NDJSON ending with run/exit ok and per-socket totals", async () => {
     const { code, stdout } = await cli(["run", "examples/hello.ts", "--json"]);
-    const events = stdout.trim().split("\n").map((line) => JSON.parse(line));
+    const events = stdout
+      .trim()
+      .split("\n")
+      .map((line) => JSON.parse(line));
     for (const e of events) expect(Value.Check(TraceEvent, e), JSON.stringify(e)).toBe(true);
     const exit = events.at(-1);
     expect(exit).toMatchObject({ type: "run/exit", reason: "ok", code: 0 });
     const sockets = events.filter((e) => e.type === "socket/open").map((e) => e.socket);
     expect(Object.keys(exit.totals).sort()).toEqual(sockets.sort());
-    expect(Object.values(exit.totals)).toEqual([{ sent: 3, received: 3 }, { sent: 3, received: 3 }]);
+    expect(Object.values(exit.totals)).toEqual([
+      { sent: 3, received: 3 },
+      { sent: 3, received: 3 },
+    ]);
     expect(code).toBe(0);
   });
 

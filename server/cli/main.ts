@@ -28,7 +28,8 @@ try {
     process.exit(command ? 0 : 2);
   }
   const timeoutMs = values["timeout-ms"] === undefined ? undefined : Number(values["timeout-ms"]);
-  if (timeoutMs !== undefined && !(Number.isInteger(timeoutMs) && timeoutMs > 0)) throw new UsageError("--timeout-ms takes a positive whole number of milliseconds");
+  if (timeoutMs !== undefined && !(Number.isInteger(timeoutMs) && timeoutMs > 0))
+    throw new UsageError("--timeout-ms takes a positive whole number of milliseconds");
   if (command === "run") {
     if (positionals.length === 0) throw new UsageError("run needs at least one file");
     process.exitCode = await runCommand({ files: positionals, entry: values.entry, timeoutMs, sandbox: values.sandbox ?? "auto", json: values.json });

@@ -5,7 +5,13 @@ import { limitsFromEnv } from "../sandbox/limits.js";
 import { Supervisor } from "../sandbox/supervisor.js";
 import { loadFiles } from "./load-files.js";
 
-export interface RunOptions { files: string[]; entry?: string; timeoutMs?: number; sandbox: string; json: boolean }
+export interface RunOptions {
+  files: string[];
+  entry?: string;
+  timeoutMs?: number;
+  sandbox: string;
+  json: boolean;
+}
 
 /** Runs files through the same supervisor the server uses; prints NDJSON or a readable log. Returns the exit status. */
 export async function runCommand(options: RunOptions): Promise<number> {

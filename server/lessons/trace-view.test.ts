@@ -20,7 +20,14 @@ const trace: TraceEvent[] = [
   { type: "socket/close", t: 7, socket: "s2", kind: "REQ" },
   { type: "link/down", t: 7, link: "l1", from: "s2", to: "s1", endpoint: "tcp://localhost:5555", transport: "tcp", reason: "closed", by: "s2" },
   { type: "message/drop", t: 7.5, socket: "s1", kind: "REP", reason: "no-peer", count: 1, message: "lost" },
-  { type: "run/exit", t: 8, reason: "ok", code: 0, message: "The program finished normally.", totals: { s1: { sent: 0, received: 40 }, s2: { sent: 40, received: 40 } } },
+  {
+    type: "run/exit",
+    t: 8,
+    reason: "ok",
+    code: 0,
+    message: "The program finished normally.",
+    totals: { s1: { sent: 0, received: 40 }, s2: { sent: 40, received: 40 } },
+  },
 ];
 
 describe("TraceView", () => {

@@ -9,7 +9,13 @@ const QUICK = "console.log('hi');";
 let app: FastifyInstance;
 let baseUrl: string;
 let cleanup: () => Promise<void>;
-beforeAll(async () => ({ app, baseUrl, cleanup } = await listeningApp({}, { CONCURRENT_RUNS: 4, RUNS_PER_CLIENT: 3, RUNS_PER_TAB: 2, WARM_POOL_SIZE: 1, RUN_WALL_CLIENT_MAX_MS: 1_500 })));
+beforeAll(
+  async () =>
+    ({ app, baseUrl, cleanup } = await listeningApp(
+      {},
+      { CONCURRENT_RUNS: 4, RUNS_PER_CLIENT: 3, RUNS_PER_TAB: 2, WARM_POOL_SIZE: 1, RUN_WALL_CLIENT_MAX_MS: 1_500 },
+    )),
+);
 afterAll(() => cleanup());
 
 const start = (probe: WsProbe, runId: string, source: string, timeoutMs?: number) =>
@@ -54,7 +60,9 @@ describe("runs from many clients", () => {
     expect(ordinary.reason).toBe("timeout");
     expect(ordinary.message).toMatch(/still running after 1\.5 s, the time limit/);
     const told = learner.events("long-ask").find((e) => e.type === "diagnostic" && e.code === "time-limit-shortened");
-    expect(told?.type === "diagnostic" && told.message).toBe("This run asked for 3 s; it may run for 1.5 s on this server. The presenter of a classroom session may run up to 30 min: start a class to run a longer demo.");
+    expect(told?.type === "diagnostic" && told.message).toBe(
+      "This run asked for 3 s; it may run for 1.5 s on this server. The presenter of a classroom session may run up to 30 min: start a class to run a longer demo.",
+    );
 
     const presenter = await WsProbe.connect(baseUrl, "/api/runs", "198.51.100.4");
     presenter.send({ type: "session/open", payload: {}, meta: {} });

@@ -7,12 +7,16 @@ import { Lesson, LessonSummary } from "../../protocol/lessons.js";
 const lessons: FastifyPluginAsyncTypebox = async (app) => {
   app.get("/api/lessons", { schema: { response: { 200: Type.Array(LessonSummary) } } }, async () => app.lessons.list());
 
-  app.get("/api/lessons/:id", {
-    schema: { params: Type.Object({ id: LessonId }), response: { 200: Lesson, 404: ApiError } },
-  }, async (request, reply) => {
-    const lesson = app.lessons.get(request.params.id);
-    if (!lesson) return reply.code(404).send({ statusCode: 404, error: "Not Found", message: `There is no lesson "${request.params.id}".` });
-    return lesson;
-  });
+  app.get(
+    "/api/lessons/:id",
+    {
+      schema: { params: Type.Object({ id: LessonId }), response: { 200: Lesson, 404: ApiError } },
+    },
+    async (request, reply) => {
+      const lesson = app.lessons.get(request.params.id);
+      if (!lesson) return reply.code(404).send({ statusCode: 404, error: "Not Found", message: `There is no lesson "${request.params.id}".` });
+      return lesson;
+    },
+  );
 };
 export default lessons;

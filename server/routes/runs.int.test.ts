@@ -11,7 +11,11 @@ beforeAll(async () => ({ app, cleanup } = await testApp({}, { RUNS_PER_CLIENT_PE
 afterAll(() => cleanup());
 
 const connect = async () => WsProbe.open(app, "/api/runs");
-const start = (runId: string, files: Record<string, string>, extra: Record<string, unknown> = {}) => ({ type: "run/start", payload: { files, ...extra }, meta: { runId } });
+const start = (runId: string, files: Record<string, string>, extra: Record<string, unknown> = {}) => ({
+  type: "run/start",
+  payload: { files, ...extra },
+  meta: { runId },
+});
 
 describe("WebSocket /api/runs", () => {
   it("runs the hello world and streams its trace, ending with an ok verdict", async () => {
@@ -21,19 +25,31 @@ describe("WebSocket /api/runs", () => {
     expect(exit.reason).toBe("ok");
     const events = probe.events("run-hello");
     expect(events[0]).toMatchObject({ type: "run/start", entry: "main.ts" });
-    const kinds = events.filter((e) => e.type === "socket/open").map((e) => (e as { kind: string }).kind).sort();
+    const kinds = events
+      .filter((e) => e.type === "socket/open")
+      .map((e) => (e as { kind: string }).kind)
+      .sort();
     expect(kinds).toEqual(["REP", "REQ"]);
     expect(events.some((e) => e.type === "socket/bind")).toBe(true);
     expect(events.some((e) => e.type === "socket/connect")).toBe(true);
-    const out = events.filter((e) => e.type === "console").map((e) => (e as { text: string }).text).join("");
+    const out = events
+      .filter((e) => e.type === "console")
+      .map((e) => (e as { text: string }).text)
+      .join("");
     expect(out).toContain("Received World");
-    expect(Object.values(exit.totals).map((t) => t.sent).sort()).toEqual([3, 3]);
+    expect(
+      Object.values(exit.totals)
+        .map((t) => t.sent)
+        .sort(),
+    ).toEqual([3, 3]);
     probe.ws.terminate();
   });
 
   it("stops a run on request with the killed verdict", async () => {
     const probe = await connect();
-    probe.send(start("run-forever", { "main.ts": 'import * as zmq from "zeromq";\nconst p = new zmq.Pull();\nawait p.bind("inproc://x");\nawait p.receive();' }));
+    probe.send(
+      start("run-forever", { "main.ts": 'import * as zmq from "zeromq";\nconst p = new zmq.Pull();\nawait p.bind("inproc://x");\nawait p.receive();' }),
+    );
     await probe.until(() => probe.events("run-forever").find((e) => e.type === "socket/bind"));
     probe.send({ type: "run/stop", payload: {}, meta: { runId: "run-forever" } });
     const exit = await probe.exitOf("run-forever");

@@ -28,10 +28,12 @@ const runs: FastifyPluginAsync = async (app) => {
         return connection.fail("That message is not valid JSON.");
       }
       if (!Value.Check(ClientMessage, message)) return connection.fail(describeInvalid(message), runIdOf(message));
-      connection.handle(message, async () => limiter.allow(client)).catch((err: unknown) => {
-        request.log.error(err, "run connection failed");
-        connection.fail("Something went wrong on the server. The error has been logged.");
-      });
+      connection
+        .handle(message, async () => limiter.allow(client))
+        .catch((err: unknown) => {
+          request.log.error(err, "run connection failed");
+          connection.fail("Something went wrong on the server. The error has been logged.");
+        });
     });
     socket.on("close", () => {
       leave();

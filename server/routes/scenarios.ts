@@ -17,15 +17,19 @@ const scenarios: FastifyPluginAsyncTypebox = async (app) => {
     return app.scenarios.get(request.params.id) ?? reply.code(404).send(notFound(request.params.id));
   });
 
-  app.get("/api/scenarios/:id/program", {
-    schema: { params: Params, querystring: ParamQuery, response: { 200: ScenarioProgram, 400: ApiError, 404: ApiError } },
-  }, async (request, reply) => {
-    try {
-      return app.scenarios.program(request.params.id, request.query) ?? reply.code(404).send(notFound(request.params.id));
-    } catch (err) {
-      if (!(err instanceof ParamError)) throw err;
-      return reply.code(400).send({ statusCode: 400, error: "Bad Request", message: err.message });
-    }
-  });
+  app.get(
+    "/api/scenarios/:id/program",
+    {
+      schema: { params: Params, querystring: ParamQuery, response: { 200: ScenarioProgram, 400: ApiError, 404: ApiError } },
+    },
+    async (request, reply) => {
+      try {
+        return app.scenarios.program(request.params.id, request.query) ?? reply.code(404).send(notFound(request.params.id));
+      } catch (err) {
+        if (!(err instanceof ParamError)) throw err;
+        return reply.code(400).send({ statusCode: 400, error: "Bad Request", message: err.message });
+      }
+    },
+  );
 };
 export default scenarios;

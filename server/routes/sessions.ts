@@ -15,24 +15,32 @@ const unknownCode = (code: string) => `No session has the code ${code}. Check th
 const sessions: FastifyPluginAsyncTypebox = async (app) => {
   const guard = new JoinGuard(app.serverLimits.JOIN_MISSES_PER_ADDRESS_PER_MINUTE);
 
-  app.get("/api/sessions/:code", {
-    schema: {
-      params: CodeParams,
-      response: { 200: Type.Object({ code: SessionCode, spectators: Type.Integer(), running: Type.Boolean() }), 404: ApiError, 429: ApiError },
+  app.get(
+    "/api/sessions/:code",
+    {
+      schema: {
+        params: CodeParams,
+        response: { 200: Type.Object({ code: SessionCode, spectators: Type.Integer(), running: Type.Boolean() }), 404: ApiError, 429: ApiError },
+      },
     },
-  }, async (request, reply) => {
-    const key = clientKey(request);
-    const wait = guard.waitSeconds(key);
-    if (wait > 0) return reply.code(429).header("retry-after", String(wait)).send({ statusCode: 429, error: "Too Many Requests", message: guard.refusal(wait) });
-    const session = await app.sessions.get(request.params.code);
-    if (!session) {
-      guard.miss(key);
-      return reply.code(404).send({ statusCode: 404, error: "Not Found", message: unknownCode(request.params.code.toUpperCase()) });
-    }
-    const answer = { code: session.code, spectators: session.spectatorCount, running: session.currentRunId !== undefined };
-    app.sessions.release(session);
-    return answer;
-  });
+    async (request, reply) => {
+      const key = clientKey(request);
+      const wait = guard.waitSeconds(key);
+      if (wait > 0)
+        return reply
+          .code(429)
+          .header("retry-after", String(wait))
+          .send({ statusCode: 429, error: "Too Many Requests", message: guard.refusal(wait) });
+      const session = await app.sessions.get(request.params.code);
+      if (!session) {
+        guard.miss(key);
+        return reply.code(404).send({ statusCode: 404, error: "Not Found", message: unknownCode(request.params.code.toUpperCase()) });
+      }
+      const answer = { code: session.code, spectators: session.spectatorCount, running: session.currentRunId !== undefined };
+      app.sessions.release(session);
+      return answer;
+    },
+  );
 
   app.get("/api/sessions/:code/watch", { websocket: true }, async (socket: WebSocket, request) => {
     const code = String((request.params as { code?: string }).code ?? "").toUpperCase();
@@ -56,7 +64,15 @@ const sessions: FastifyPluginAsyncTypebox = async (app) => {
       return refuse(full, "no seat");
     }
     session.join(socket, key);
-    socket.on("message", () => socket.send(JSON.stringify({ type: "error", payload: { message: "Spectators watch read-only; only the presenter controls the run." }, meta: {} } satisfies ServerMessage)));
+    socket.on("message", () =>
+      socket.send(
+        JSON.stringify({
+          type: "error",
+          payload: { message: "Spectators watch read-only; only the presenter controls the run." },
+          meta: {},
+        } satisfies ServerMessage),
+      ),
+    );
   });
 };
 export default sessions;

@@ -9,7 +9,13 @@ const STORAGE_BYTES = 10 * shareBytes(program(100), "main.ts");
 
 let app: FastifyInstance;
 let cleanup: () => Promise<void>;
-beforeAll(async () => ({ app, cleanup } = await testApp({ serverLimits: { ...DEFAULT_SERVER_LIMITS, SHARES_PER_ADDRESS_PER_MINUTE: 4, SHARE_STORAGE_BYTES: STORAGE_BYTES } }, { WARM_POOL_SIZE: 0 })));
+beforeAll(
+  async () =>
+    ({ app, cleanup } = await testApp(
+      { serverLimits: { ...DEFAULT_SERVER_LIMITS, SHARES_PER_ADDRESS_PER_MINUTE: 4, SHARE_STORAGE_BYTES: STORAGE_BYTES } },
+      { WARM_POOL_SIZE: 0 },
+    )),
+);
 afterAll(() => cleanup());
 
 const post = (files: Record<string, string>, remoteAddress: string) =>

@@ -5,42 +5,50 @@ import { defaultEntry, fileNameProblem, programProblem, MAX_PROGRAM_BYTES } from
 import { ShareStorageFull } from "../shares/shares.js";
 
 const shares: FastifyPluginAsyncTypebox = async (app) => {
-  app.post("/api/shares", {
-    bodyLimit: MAX_PROGRAM_BYTES * 2,
-    config: {
-      rateLimit: {
-        max: app.serverLimits.SHARES_PER_ADDRESS_PER_MINUTE,
-        timeWindow: 60_000,
-        errorResponseBuilder: (_request, context) => ({
-          statusCode: 429,
-          error: "Too Many Requests",
-          message: `You have shared ${context.max} programs in the last minute, the most this server takes from one address. Try again in ${Math.ceil(context.ttl / 1000)} seconds.`,
-        }),
+  app.post(
+    "/api/shares",
+    {
+      bodyLimit: MAX_PROGRAM_BYTES * 2,
+      config: {
+        rateLimit: {
+          max: app.serverLimits.SHARES_PER_ADDRESS_PER_MINUTE,
+          timeWindow: 60_000,
+          errorResponseBuilder: (_request, context) => ({
+            statusCode: 429,
+            error: "Too Many Requests",
+            message: `You have shared ${context.max} programs in the last minute, the most this server takes from one address. Try again in ${Math.ceil(context.ttl / 1000)} seconds.`,
+          }),
+        },
+      },
+      schema: { body: ShareRequest, response: { 201: ShareCreated, 400: ApiError, 413: ApiError, 415: ApiError, 429: ApiError, 507: ApiError } },
+      preValidation: async (request, reply) => {
+        const badName = fileNameProblem((request.body as { files?: unknown } | undefined)?.files);
+        if (badName) return reply.code(400).send({ statusCode: 400, error: "Bad Request", message: badName });
       },
     },
-    schema: { body: ShareRequest, response: { 201: ShareCreated, 400: ApiError, 413: ApiError, 415: ApiError, 429: ApiError, 507: ApiError } },
-    preValidation: async (request, reply) => {
-      const badName = fileNameProblem((request.body as { files?: unknown } | undefined)?.files);
-      if (badName) return reply.code(400).send({ statusCode: 400, error: "Bad Request", message: badName });
+    async (request, reply) => {
+      const problem = programProblem(request.body);
+      if (problem) return reply.code(400).send({ statusCode: 400, error: "Bad Request", message: problem });
+      try {
+        const share = await app.shares.create(request.body.files, defaultEntry(request.body));
+        return reply.code(201).send({ id: share.id, url: `/s/${share.id}` });
+      } catch (err) {
+        if (err instanceof ShareStorageFull) return reply.code(507).send({ statusCode: 507, error: "Insufficient Storage", message: err.message });
+        throw err;
+      }
     },
-  }, async (request, reply) => {
-    const problem = programProblem(request.body);
-    if (problem) return reply.code(400).send({ statusCode: 400, error: "Bad Request", message: problem });
-    try {
-      const share = await app.shares.create(request.body.files, defaultEntry(request.body));
-      return reply.code(201).send({ id: share.id, url: `/s/${share.id}` });
-    } catch (err) {
-      if (err instanceof ShareStorageFull) return reply.code(507).send({ statusCode: 507, error: "Insufficient Storage", message: err.message });
-      throw err;
-    }
-  });
+  );
 
-  app.get("/api/shares/:id", {
-    schema: { params: Type.Object({ id: Type.String({ pattern: SHARE_ID_PATTERN }) }), response: { 200: Share, 404: ApiError } },
-  }, async (request, reply) => {
-    const share = await app.shares.open(request.params.id);
-    if (!share) return reply.code(404).send({ statusCode: 404, error: "Not Found", message: `There is no shared program with id "${request.params.id}".` });
-    return share;
-  });
+  app.get(
+    "/api/shares/:id",
+    {
+      schema: { params: Type.Object({ id: Type.String({ pattern: SHARE_ID_PATTERN }) }), response: { 200: Share, 404: ApiError } },
+    },
+    async (request, reply) => {
+      const share = await app.shares.open(request.params.id);
+      if (!share) return reply.code(404).send({ statusCode: 404, error: "Not Found", message: `There is no shared program with id "${request.params.id}".` });
+      return share;
+    },
+  );
 };
 export default shares;

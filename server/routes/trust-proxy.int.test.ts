@@ -14,14 +14,25 @@ async function appBehind(trustProxy: boolean | number | string): Promise<Fastify
 }
 
 /** Shares posted through a proxy at 127.0.0.1 on behalf of `client`. */
-const viaProxy = (app: FastifyInstance, client: string, n: number) => app.inject({
-  method: "POST", url: "/api/shares", remoteAddress: "127.0.0.1",
-  headers: { "content-type": "application/json", "x-forwarded-for": client }, payload: JSON.stringify({ files: { "main.ts": `// ${client} ${n}` } }),
-});
+const viaProxy = (app: FastifyInstance, client: string, n: number) =>
+  app.inject({
+    method: "POST",
+    url: "/api/shares",
+    remoteAddress: "127.0.0.1",
+    headers: { "content-type": "application/json", "x-forwarded-for": client },
+    payload: JSON.stringify({ files: { "main.ts": `// ${client} ${n}` } }),
+  });
 
 describe("TRUST_PROXY", () => {
   it("reads false, true, a hop count or a list of proxy addresses", () => {
-    expect([undefined, "", "false", "true", "1", "127.0.0.1,10.0.0.0/8"].map(trustProxyFromEnv)).toEqual([false, false, false, true, 1, "127.0.0.1,10.0.0.0/8"]);
+    expect([undefined, "", "false", "true", "1", "127.0.0.1,10.0.0.0/8"].map(trustProxyFromEnv)).toEqual([
+      false,
+      false,
+      false,
+      true,
+      1,
+      "127.0.0.1,10.0.0.0/8",
+    ]);
     expect(configFromEnv({ TRUST_PROXY: "127.0.0.1" }).trustProxy).toBe("127.0.0.1");
   });
 

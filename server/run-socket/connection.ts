@@ -49,14 +49,19 @@ export class RunConnection implements Drainable {
 
   async handle(message: ClientMessage, allowRun: () => Promise<boolean>): Promise<void> {
     switch (message.type) {
-      case "run/start": return this.admit(message, allowRun);
+      case "run/start":
+        return this.admit(message, allowRun);
       case "run/stop":
         if (this.admitting.has(message.meta.runId)) this.admitting.set(message.meta.runId, true);
         return this.tickets.get(message.meta.runId)?.stop("stop");
-      case "run/control": return this.control(message.meta.runId, message.payload);
-      case "session/open": return await this.openSession(message.payload);
-      case "session/view": return this.session ? this.session.setView(message.payload) : this.fail("There is no open session to share the view with.");
-      case "session/close": return this.closeSession("The presenter ended the session.");
+      case "run/control":
+        return this.control(message.meta.runId, message.payload);
+      case "session/open":
+        return await this.openSession(message.payload);
+      case "session/view":
+        return this.session ? this.session.setView(message.payload) : this.fail("There is no open session to share the view with.");
+      case "session/close":
+        return this.closeSession("The presenter ended the session.");
     }
   }
 
@@ -101,10 +106,13 @@ export class RunConnection implements Drainable {
     }
     if (lessonId && !this.app.lessons.get(lessonId)) return this.fail(`There is no lesson "${lessonId}" to check against.`, runId);
     const session = this.session;
-    const batcher = new EventBatcher((events) => {
-      this.send({ type: "trace", payload: { events }, meta: { runId } });
-      session?.addEvents(runId, events);
-    }, () => this.socket.bufferedAmount);
+    const batcher = new EventBatcher(
+      (events) => {
+        this.send({ type: "trace", payload: { events }, meta: { runId } });
+        session?.addEvents(runId, events);
+      },
+      () => this.socket.bufferedAmount,
+    );
     const recorded: TraceEvent[] = [];
     let ticket: RunTicket;
     try {
@@ -169,7 +177,13 @@ export class RunConnection implements Drainable {
     const s = this.session;
     this.send({
       type: "session/opened",
-      payload: { code: s.code, url: `/watch/${s.code}`, expiresAt: new Date(s.expiresAt).toISOString(), spectators: s.spectatorCount, key: s.presenterKey ?? "" },
+      payload: {
+        code: s.code,
+        url: `/watch/${s.code}`,
+        expiresAt: new Date(s.expiresAt).toISOString(),
+        spectators: s.spectatorCount,
+        key: s.presenterKey ?? "",
+      },
       meta: {},
     });
   }

@@ -17,7 +17,11 @@ describe("live control of a running scenario over the run WebSocket", () => {
     const program = (await app.inject({ method: "GET", url: "/api/scenarios/pipeline/program?duration=20&workers=1&rate=50&workMs=0" })).json();
     const probe = await WsProbe.open(app, "/api/runs");
     const runId = "live-pipeline";
-    probe.send({ type: "run/start", payload: { files: program.files, entry: program.entry, timeoutMs: program.timeoutMs, params: program.params }, meta: { runId } });
+    probe.send({
+      type: "run/start",
+      payload: { files: program.files, entry: program.entry, timeoutMs: program.timeoutMs, params: program.params },
+      meta: { runId },
+    });
 
     // One worker (PULL + PUSH) at first, as the params asked.
     await probe.until(() => (workerSockets(probe.events(runId)).length >= 2 ? true : undefined));
@@ -43,7 +47,11 @@ describe("live control of a running scenario over the run WebSocket", () => {
     const program = (await app.inject({ method: "GET", url: "/api/scenarios/pipeline/program?duration=20&workers=1&rate=50&workMs=0" })).json();
     const probe = await WsProbe.open(app, "/api/runs");
     const start = (runId: string, params: Record<string, unknown>) =>
-      probe.send({ type: "run/start", payload: { files: program.files, entry: program.entry, timeoutMs: program.timeoutMs, params, scenario: "pipeline" }, meta: { runId } });
+      probe.send({
+        type: "run/start",
+        payload: { files: program.files, entry: program.entry, timeoutMs: program.timeoutMs, params, scenario: "pipeline" },
+        meta: { runId },
+      });
 
     start("too-many-workers", { ...program.params, workers: 40 });
     expect(await probe.errorFor("too-many-workers")).toMatch(/workers/);

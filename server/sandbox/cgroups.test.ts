@@ -34,7 +34,14 @@ describe("CgroupHost", () => {
     expect(readFileSync(join(root, "pids/zmq-workbench", `run-${process.pid}-1`, "pids.max"), "utf8")).toBe("32");
     const { file, args } = run.wrap("/usr/bin/prlimit", ["--", "node"]);
     expect(file).toBe("/bin/sh");
-    expect(args.slice(3)).toEqual(["2", join(memory, "cgroup.procs"), join(root, "pids/zmq-workbench", `run-${process.pid}-1`, "cgroup.procs"), "/usr/bin/prlimit", "--", "node"]);
+    expect(args.slice(3)).toEqual([
+      "2",
+      join(memory, "cgroup.procs"),
+      join(root, "pids/zmq-workbench", `run-${process.pid}-1`, "cgroup.procs"),
+      "/usr/bin/prlimit",
+      "--",
+      "node",
+    ]);
   });
 
   it("puts all runs in one v1 cpu cgroup too, weighed as one session, where the cpu hierarchy exists", () => {

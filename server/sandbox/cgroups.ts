@@ -126,7 +126,10 @@ function weighV2(base: string, path: string): void {
 
 /** Makes and removes one cgroup with limits, so a host that lets us mkdir but not write limits is caught now. */
 function probe(version: 1 | 2, parents: CgroupDir[]): void {
-  const probe = new RunCgroup(version, parents.map((p) => ({ ...p, path: join(p.path, PROBE_NAME) })));
+  const probe = new RunCgroup(
+    version,
+    parents.map((p) => ({ ...p, path: join(p.path, PROBE_NAME) })),
+  );
   try {
     probe.make({ memoryBytes: 64 * 1024 * 1024, pids: 16 });
   } finally {

@@ -1,4 +1,7 @@
-interface Entry<T> { item: T; tab: string }
+interface Entry<T> {
+  item: T;
+  tab: string;
+}
 
 /**
  * Runs waiting for a slot, served round-robin across clients: each client's runs keep their order, and the next

@@ -14,10 +14,29 @@ describe.skipIf(skipReason !== undefined)("the supervisor's queue across clients
   it("serves waiting clients in turn: a client's third run starts after another client's first", async () => {
     const started: string[] = [];
     const positions: number[] = [];
-    const blocker = await supervisor.submit({ runId: "blocker", client: "x", files: { "main.js": "setInterval(() => {}, 1000);" } }, (batch) => batch.forEach((e) => { e.type === "run/start" && started.push("blocker"); }));
+    const blocker = await supervisor.submit({ runId: "blocker", client: "x", files: { "main.js": "setInterval(() => {}, 1000);" } }, (batch) =>
+      batch.forEach((e) => {
+        e.type === "run/start" && started.push("blocker");
+      }),
+    );
     const queued: RunTicket[] = [];
-    for (const [runId, client] of [["a1", "a"], ["a2", "a"], ["a3", "a"], ["b1", "b"], ["c1", "c"]]) {
-      queued.push(await supervisor.submit({ runId, client, files: { "main.js": "1;" } }, (batch) => batch.forEach((e) => { e.type === "run/start" && started.push(runId); }), (p) => positions.push(p)));
+    for (const [runId, client] of [
+      ["a1", "a"],
+      ["a2", "a"],
+      ["a3", "a"],
+      ["b1", "b"],
+      ["c1", "c"],
+    ]) {
+      queued.push(
+        await supervisor.submit(
+          { runId, client, files: { "main.js": "1;" } },
+          (batch) =>
+            batch.forEach((e) => {
+              e.type === "run/start" && started.push(runId);
+            }),
+          (p) => positions.push(p),
+        ),
+      );
     }
     // a1 first; a2, a3 behind it; b1 after a1; c1 after a1 and b1 (a2 and a3 wait their turns after b1 and c1).
     expect(positions).toEqual([1, 2, 3, 2, 3]);
@@ -33,7 +52,9 @@ describe.skipIf(skipReason !== undefined)("the supervisor's queue across clients
     tickets[0].stop("stop");
     await tickets[0].done;
     const again = await supervisor.submit({ runId: "h5", client: "h", files: { "main.js": "1;" } }, () => {});
-    tickets.slice(1).forEach((t) => { t.stop("stop"); });
+    tickets.slice(1).forEach((t) => {
+      t.stop("stop");
+    });
     await Promise.all([again.done, ...tickets.map((t) => t.done)]);
   });
 });

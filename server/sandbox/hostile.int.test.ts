@@ -1,5 +1,5 @@
 import { existsSync, rmSync } from "node:fs";
-import { join, } from "node:path";
+import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Supervisor } from "./supervisor.js";
 import { REPO_ROOT } from "../paths.js";

@@ -37,8 +37,12 @@ export function makeLauncher(driver: IsolationDriver, bundle: RunnerBundle, limi
   const spec = (slot: number, inCgroup: boolean): LaunchSpec => ({
     node: process.execPath,
     nodeArgs: [
-      "--enable-source-maps", `--max-old-space-size=${heapMb(limits, inCgroup)}`, UNBINDABLE_INSPECTOR_PORT,
-      "--import", join(runnerDir, "register.mjs"), join(runnerDir, "runner.mjs"),
+      "--enable-source-maps",
+      `--max-old-space-size=${heapMb(limits, inCgroup)}`,
+      UNBINDABLE_INSPECTOR_PORT,
+      "--import",
+      join(runnerDir, "register.mjs"),
+      join(runnerDir, "runner.mjs"),
     ],
     readOnlyPaths: [...staged.paths.values()].filter((path) => path !== hostsFile),
     hostsFile,

@@ -18,7 +18,8 @@ export class LineSplitter {
     let newline: number;
     while ((newline = chunk.indexOf(10, start)) >= 0) {
       const tail = chunk.subarray(start, newline);
-      if (this.overflowing) this.overflowing = false; // the end of a line already reported: drop it
+      if (this.overflowing)
+        this.overflowing = false; // the end of a line already reported: drop it
       else {
         const line = this.parts.length ? Buffer.concat([...this.parts, tail]) : tail;
         if (line.length > this.maxLineBytes) this.tooLong++;

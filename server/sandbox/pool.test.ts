@@ -27,11 +27,15 @@ describe("WarmPool", () => {
   beforeEach(() => {
     vi.useFakeTimers();
     started = [];
-    pool = new WarmPool((slot) => {
-      const p = new FakeProcess(slot);
-      started.push(p);
-      return p;
-    }, 2, 4);
+    pool = new WarmPool(
+      (slot) => {
+        const p = new FakeProcess(slot);
+        started.push(p);
+        return p;
+      },
+      2,
+      4,
+    );
   });
   afterEach(() => vi.useRealTimers());
 

@@ -15,8 +15,12 @@ const PRUNE_AFTER_MS = 6 * 60 * 60 * 1000;
 /** Everything bundled lives here; tests and test helpers elsewhere in sandboxed/runner do not change the bundle. */
 const BUNDLED_SOURCES = ["channel.ts", "entries", "job", "telemetry", "traced"];
 const ENTRY_POINTS = {
-  register: "entries/register.ts", hooks: "entries/hooks.ts", runner: "entries/runner.ts", zeromq: "entries/zeromq.ts",
-  draft: "entries/draft.ts", "v5-compat": "entries/v5-compat.ts",
+  register: "entries/register.ts",
+  hooks: "entries/hooks.ts",
+  runner: "entries/runner.ts",
+  zeromq: "entries/zeromq.ts",
+  draft: "entries/draft.ts",
+  "v5-compat": "entries/v5-compat.ts",
 };
 /** zeromq.js's v5 compatibility layer is bundled (not loaded from the package) so that its sockets are traced. */
 const COMPAT_SOURCE = /[\\/]zeromq[\\/]lib[\\/]compat\.js$/;
@@ -78,7 +82,9 @@ export async function buildRunner(options: { devicesEntry?: string } = {}): Prom
 const zeromqStaysOutside: Plugin = {
   name: "zeromq-stays-outside",
   setup(builder) {
-    builder.onResolve({ filter: /^\.$/ }, (args) => (COMPAT_SOURCE.test(args.importer) ? { path: join(SOURCE_DIR, "traced", "compat-classes.ts") } : undefined));
+    builder.onResolve({ filter: /^\.$/ }, (args) =>
+      COMPAT_SOURCE.test(args.importer) ? { path: join(SOURCE_DIR, "traced", "compat-classes.ts") } : undefined,
+    );
     builder.onResolve({ filter: /^zeromq(\/|$)/ }, (args) => (args.path === "zeromq/lib/compat" ? undefined : { path: args.path, external: true }));
   },
 };
@@ -102,7 +108,9 @@ async function buildDevices(entry: string, outfile: string): Promise<void> {
 
 function sourceHash(devicesEntry: string): string {
   // This file's build options shape the bundle too.
-  const hash = createHash("sha256").update(esbuildVersion).update(readFileSync(fileURLToPath(import.meta.url)));
+  const hash = createHash("sha256")
+    .update(esbuildVersion)
+    .update(readFileSync(fileURLToPath(import.meta.url)));
   const devicesFiles = sourceFiles(dirname(devicesEntry));
   const files = [...BUNDLED_SOURCES.flatMap((name) => sourceFiles(join(SOURCE_DIR, name))), ...devicesFiles];
   for (const file of files) hash.update(relative(SOURCE_DIR, file)).update(readFileSync(file));

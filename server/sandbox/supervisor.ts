@@ -29,7 +29,10 @@ export interface RunRequest {
 
 /** A request the supervisor refuses before running anything; its message is for the learner. */
 export class RunRefused extends Error {
-  constructor(message: string, readonly kind: "invalid" | "busy") {
+  constructor(
+    message: string,
+    readonly kind: "invalid" | "busy",
+  ) {
     super(message);
   }
 }
@@ -42,7 +45,10 @@ export interface RunTicket {
   readonly done: Promise<RunExit>;
 }
 
-interface Waiting { start: () => void; cancel: () => void }
+interface Waiting {
+  start: () => void;
+  cancel: () => void;
+}
 
 let localRuns = 0;
 
@@ -78,7 +84,9 @@ export class Supervisor {
     const slots = 2 * (limits.CONCURRENT_RUNS + limits.WARM_POOL_SIZE);
     const pool = new WarmPool(launch, limits.WARM_POOL_SIZE, slots);
     pool.fill();
-    const warning = driver.isolates ? undefined : `Runs are not sandboxed (driver "${driver.name}")${fallbackReason ? `: ${fallbackReason}` : ""}. Only run code you trust.`;
+    const warning = driver.isolates
+      ? undefined
+      : `Runs are not sandboxed (driver "${driver.name}")${fallbackReason ? `: ${fallbackReason}` : ""}. Only run code you trust.`;
     return new Supervisor(driver, limits, pool, warning, cgroups, uids);
   }
 
@@ -103,7 +111,10 @@ export class Supervisor {
       throw new RunRefused(`You already have ${goingInTab} runs going; stop one or wait for it to finish.`, "busy");
     }
     if (request.client !== undefined && going >= this.limits.RUNS_PER_CLIENT) {
-      throw new RunRefused(`Your network address already has ${going} runs going, the most one address may have at once (everyone behind it counts together); wait a moment and try again.`, "busy");
+      throw new RunRefused(
+        `Your network address already has ${going} runs going, the most one address may have at once (everyone behind it counts together); wait a moment and try again.`,
+        "busy",
+      );
     }
     if (this.active >= this.limits.CONCURRENT_RUNS && this.queue.length >= this.limits.QUEUE_LENGTH) {
       throw new RunRefused("The workbench is busy running other programs. Please try again in a moment.", "busy");
@@ -117,10 +128,11 @@ export class Supervisor {
     const done = new Promise<RunExit>((r) => (resolveDone = r));
     const startedAt = performance.now();
     const shortened = (request.timeoutMs ?? 0) > wallMs ? this.shortenedSentence(request.timeoutMs ?? 0, wallMs, request.presenter) : undefined;
-    const emitStart = () => sink([
-      { type: "run/start", t: 0, runId: request.runId, entry, files: Object.keys(files), sandbox: this.driver.name },
-      ...(shortened ? [{ type: "diagnostic" as const, t: 0, code: "time-limit-shortened", severity: "info" as const, message: shortened }] : []),
-    ]);
+    const emitStart = () =>
+      sink([
+        { type: "run/start", t: 0, runId: request.runId, entry, files: Object.keys(files), sandbox: this.driver.name },
+        ...(shortened ? [{ type: "diagnostic" as const, t: 0, code: "time-limit-shortened", severity: "info" as const, message: shortened }] : []),
+      ]);
 
     const start = async () => {
       this.active++;
@@ -180,7 +192,9 @@ export class Supervisor {
   /** Why a run got less time than it asked for, and what would give it more. */
   private shortenedSentence(askedMs: number, wallMs: number, presenter: boolean | undefined): string {
     const minutes = (ms: number) => (ms >= 60_000 ? `${Math.round(ms / 6_000) / 10} min` : `${Math.round(ms / 100) / 10} s`);
-    const more = presenter ? "" : ` The presenter of a classroom session may run up to ${minutes(this.limits.RUN_WALL_MAX_MS)}: start a class to run a longer demo.`;
+    const more = presenter
+      ? ""
+      : ` The presenter of a classroom session may run up to ${minutes(this.limits.RUN_WALL_MAX_MS)}: start a class to run a longer demo.`;
     return `This run asked for ${minutes(askedMs)}; it may run for ${minutes(wallMs)} on this server.${more}`;
   }
 
@@ -188,7 +202,8 @@ export class Supervisor {
     const names = Object.keys(files);
     if (names.length > this.limits.PROGRAM_FILES) return `A program may have at most ${this.limits.PROGRAM_FILES} files; this one has ${names.length}.`;
     const bytes = names.reduce((sum, n) => sum + Buffer.byteLength(files[n], "utf8"), 0);
-    if (bytes > this.limits.PROGRAM_BYTES) return `The program is ${Math.ceil(bytes / 1024)} KiB; the limit is ${Math.floor(this.limits.PROGRAM_BYTES / 1024)} KiB.`;
+    if (bytes > this.limits.PROGRAM_BYTES)
+      return `The program is ${Math.ceil(bytes / 1024)} KiB; the limit is ${Math.floor(this.limits.PROGRAM_BYTES / 1024)} KiB.`;
     return null;
   }
 

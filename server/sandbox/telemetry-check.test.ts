@@ -5,13 +5,27 @@ const open = { type: "socket/open", t: 1, socket: "s1", kind: "PUSH", label: "PU
 
 describe("telemetry from the runner", () => {
   it("keeps well-formed events and drops malformed or supervisor-only ones", () => {
-    const events = [open, { ...open, kind: "NOPE" }, { type: "run/exit", t: 1, reason: "ok", code: 0, message: "fake", totals: {} }, null, 42, { type: "no/such" }];
+    const events = [
+      open,
+      { ...open, kind: "NOPE" },
+      { type: "run/exit", t: 1, reason: "ok", code: 0, message: "fake", totals: {} },
+      null,
+      42,
+      { type: "no/such" },
+    ];
     expect(validEvents(events)).toEqual([open]);
     expect(validEvents("not an array")).toEqual([]);
   });
 
   it("keeps every event of a large well-formed batch", () => {
-    const flood = Array.from({ length: 100_000 }, (_, i) => ({ type: "message/send", t: i, socket: "s1", kind: "PUSH", seq: i, frames: [{ size: 5, preview: "hello" }] }));
+    const flood = Array.from({ length: 100_000 }, (_, i) => ({
+      type: "message/send",
+      t: i,
+      socket: "s1",
+      kind: "PUSH",
+      seq: i,
+      frames: [{ size: 5, preview: "hello" }],
+    }));
     expect(validEvents(flood).length).toBe(100_000);
   });
 

@@ -2,7 +2,10 @@ import { transform } from "esbuild";
 import type { ProgramFiles } from "../../protocol/files.js";
 
 export class CompileError extends Error {
-  constructor(message: string, readonly file: string) {
+  constructor(
+    message: string,
+    readonly file: string,
+  ) {
     super(message);
   }
 }
@@ -56,7 +59,10 @@ export async function transpileProgram(files: ProgramFiles): Promise<Record<stri
   return out;
 }
 
-interface EsbuildMessage { text: string; location?: { file: string; line: number; column: number; lineText: string } | null }
+interface EsbuildMessage {
+  text: string;
+  location?: { file: string; line: number; column: number; lineText: string } | null;
+}
 
 function describeEsbuildError(err: unknown, name: string): string {
   const errors = (err as { errors?: EsbuildMessage[] }).errors;

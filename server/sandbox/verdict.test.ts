@@ -22,7 +22,11 @@ describe("decideVerdict", () => {
   });
 
   it("names who stopped a killed run", () => {
-    for (const [by, text] of [["stop", "You stopped"], ["client-gone", "browser went away"], ["shutdown", "shutting down"]] as const) {
+    for (const [by, text] of [
+      ["stop", "You stopped"],
+      ["client-gone", "browser went away"],
+      ["shutdown", "shutting down"],
+    ] as const) {
       const v = decideVerdict(end({ code: null, signal: "SIGKILL" }), { reason: "killed", by }, WALL_MS);
       expect(v.reason).toBe("killed");
       expect(v.message).toContain(text);
@@ -59,7 +63,10 @@ describe("decideVerdict", () => {
   });
 
   it("names the process limit for a libzmq abort when the cgroup refused a thread", () => {
-    expect(decideVerdict(end({ code: 134, usage: { oomKills: 0, pidsRefused: 3 } }), undefined, WALL_MS)).toMatchObject({ reason: "limit", limit: "processes" });
+    expect(decideVerdict(end({ code: 134, usage: { oomKills: 0, pidsRefused: 3 } }), undefined, WALL_MS)).toMatchObject({
+      reason: "limit",
+      limit: "processes",
+    });
   });
 
   it("calls its own fault an internal error, not the program's", () => {
@@ -72,7 +79,10 @@ describe("decideVerdict", () => {
     const sockets = decideVerdict(end({ code: 1, uncaught: { name: "LimitError", message: "socket limit reached", limit: "sockets" } }), undefined, WALL_MS);
     expect(sockets).toMatchObject({ reason: "limit", limit: "sockets" });
     expect(sockets.message).toContain("socket limit reached");
-    expect(decideVerdict(end({ code: null, signal: "SIGKILL" }), { reason: "limit", limit: "output" }, WALL_MS)).toMatchObject({ reason: "limit", limit: "output" });
+    expect(decideVerdict(end({ code: null, signal: "SIGKILL" }), { reason: "limit", limit: "output" }, WALL_MS)).toMatchObject({
+      reason: "limit",
+      limit: "output",
+    });
     expect(decideVerdict(end({ code: 1, usage: { oomKills: 0, pidsRefused: 12 } }), undefined, WALL_MS)).toMatchObject({ reason: "limit", limit: "processes" });
   });
 

@@ -46,9 +46,14 @@ const LIMIT_SENTENCES: Record<string, string> = {
   "message-size": "The program tried to send a message larger than allowed.",
   processes: "The program tried to start more processes or threads than allowed (libzmq starts threads for each context), and was refused.",
 };
-const INTERNAL_ERROR = "The workbench failed while processing this run's trace, so it stopped the run. This is a fault of the workbench, not of your program; it has been logged.";
+const INTERNAL_ERROR =
+  "The workbench failed while processing this run's trace, so it stopped the run. This is a fault of the workbench, not of your program; it has been logged.";
 // Reversed so that the first name of a number wins over its aliases (SIGABRT, not SIGIOT).
-const SIGNAL_NAMES = new Map(Object.entries(constants.signals).reverse().map(([name, n]) => [n, name as NodeJS.Signals]));
+const SIGNAL_NAMES = new Map(
+  Object.entries(constants.signals)
+    .reverse()
+    .map(([name, n]) => [n, name as NodeJS.Signals]),
+);
 
 /** The signal that ended the program: bwrap reports a signalled child as exit code 128 + signal number. */
 export function endingSignal(end: Pick<ProcessEnd, "code" | "signal">): NodeJS.Signals | null {
@@ -59,12 +64,17 @@ export function endingSignal(end: Pick<ProcessEnd, "code" | "signal">): NodeJS.S
 
 export function decideVerdict(end: ProcessEnd, cause: StopCause | undefined, wallMs: number): Verdict {
   if (cause?.reason === "killed") {
-    const who = { stop: "You stopped the run.", "client-gone": "The run was stopped because its browser went away.", shutdown: "The run was stopped because the server is shutting down." }[cause.by];
+    const who = {
+      stop: "You stopped the run.",
+      "client-gone": "The run was stopped because its browser went away.",
+      shutdown: "The run was stopped because the server is shutting down.",
+    }[cause.by];
     return { reason: "killed", code: end.code, message: who };
   }
   if (cause?.reason === "error") return { reason: "error", code: end.code, message: INTERNAL_ERROR };
   if (cause?.reason === "timeout") return { reason: "timeout", code: end.code, message: timeoutSentence(cause.limit, wallMs, end), limit: cause.limit };
-  if (cause) return { reason: cause.reason, code: end.code, message: LIMIT_SENTENCES[cause.limit] ?? `The run hit the ${cause.limit} limit.`, limit: cause.limit };
+  if (cause)
+    return { reason: cause.reason, code: end.code, message: LIMIT_SENTENCES[cause.limit] ?? `The run hit the ${cause.limit} limit.`, limit: cause.limit };
   const signal = endingSignal(end);
   if ((end.usage?.oomKills ?? 0) > 0) return { reason: "memory", code: end.code, message: LIMIT_SENTENCES.memory, limit: "memory" };
   if (signal === "SIGXCPU") return { reason: "timeout", code: end.code, message: LIMIT_SENTENCES["cpu-time"], limit: "cpu-time" };

@@ -23,7 +23,9 @@ console.log("finished");`;
 describe("output over a long run", () => {
   let supervisor: Supervisor;
   // A 4 KiB burst and 10 KiB a second: small enough that a few seconds show both sides of the budget.
-  beforeAll(async () => (supervisor = await Supervisor.create({ driver: "auto", limits: testLimits({ OUTPUT_BYTES: 4096, OUTPUT_BYTES_PER_MINUTE: 600 * 1024 }) })));
+  beforeAll(
+    async () => (supervisor = await Supervisor.create({ driver: "auto", limits: testLimits({ OUTPUT_BYTES: 4096, OUTPUT_BYTES_PER_MINUTE: 600 * 1024 }) })),
+  );
   afterAll(() => supervisor?.close());
 
   it("lets a program that prints steadily go on past the burst, as a classroom demo does", async () => {

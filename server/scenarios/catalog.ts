@@ -18,7 +18,10 @@ export class ScenarioCatalog {
 
   list(): ScenarioSummary[] {
     return this.scenarios.map(({ id, title, summary, params, actors }) => ({
-      id, title, summary, params,
+      id,
+      title,
+      summary,
+      params,
       actors: actors.map((a) => ({ name: a.name, kind: actorKind(a), replicas: a.replicas ?? 1 })),
     }));
   }

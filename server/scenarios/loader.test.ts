@@ -39,20 +39,71 @@ describe("parseScenario", () => {
 
   it.each([
     ["invalid YAML", GOOD.replace("  - name: server", "  - name: server\n   bad: [1"), /^scenarios\/hello\.yaml:8: not valid YAML/],
-    ["an unknown option", GOOD.replace("connect: tcp://127.0.0.1:5555", "connect: tcp://127.0.0.1:5555\n      options: { lingr: 0 }"), /^scenarios\/hello\.yaml:14: actors\[1\]\.socket\.options\.lingr: unknown field "lingr"$/],
-    ["a rate that is neither number nor param", GOOD.replace("rate: $rate", "rate: fast"), /^scenarios\/hello\.yaml:14: actors\[1\]\.request\.rate: expected a number or a \$param reference, got "fast"$/],
-    ["a missing payload", GOOD.replace('reply: { payload: "World" }', "reply: {}"), /^scenarios\/hello\.yaml:9: actors\[0\]\.reply\.payload: required field is missing$/],
-    ["an unknown socket type", GOOD.replace("type: REQ", "type: REQQ"), /^scenarios\/hello\.yaml:12: actors\[1\]\.socket\.type: must be one of REQ, REP, .*got "REQQ"$/],
-    ["an unknown param", GOOD.replace("rate: $rate", "rate: $speed"), /^scenarios\/hello\.yaml:14: actors\[1\]\.request\.rate: \$speed refers to no param; the params are rate, duration$/],
-    ["a param of the wrong type", GOOD.replace("rate: { label: Requests per second, type: number, default: 1,", "rate: { label: Requests per second, type: string, default: \"1\",").replace(" min: 1, max: 10 }", " }"), /:14: actors\[1\]\.request\.rate: \$rate is a string param, but rate needs a number$/],
-    ["a default out of range", GOOD.replace("default: 1, min: 1, max: 10", "default: 50, min: 1, max: 10"), /:4: params\.rate\.default: the default must be at most 10$/],
+    [
+      "an unknown option",
+      GOOD.replace("connect: tcp://127.0.0.1:5555", "connect: tcp://127.0.0.1:5555\n      options: { lingr: 0 }"),
+      /^scenarios\/hello\.yaml:14: actors\[1\]\.socket\.options\.lingr: unknown field "lingr"$/,
+    ],
+    [
+      "a rate that is neither number nor param",
+      GOOD.replace("rate: $rate", "rate: fast"),
+      /^scenarios\/hello\.yaml:14: actors\[1\]\.request\.rate: expected a number or a \$param reference, got "fast"$/,
+    ],
+    [
+      "a missing payload",
+      GOOD.replace('reply: { payload: "World" }', "reply: {}"),
+      /^scenarios\/hello\.yaml:9: actors\[0\]\.reply\.payload: required field is missing$/,
+    ],
+    [
+      "an unknown socket type",
+      GOOD.replace("type: REQ", "type: REQQ"),
+      /^scenarios\/hello\.yaml:12: actors\[1\]\.socket\.type: must be one of REQ, REP, .*got "REQQ"$/,
+    ],
+    [
+      "an unknown param",
+      GOOD.replace("rate: $rate", "rate: $speed"),
+      /^scenarios\/hello\.yaml:14: actors\[1\]\.request\.rate: \$speed refers to no param; the params are rate, duration$/,
+    ],
+    [
+      "a param of the wrong type",
+      GOOD.replace("rate: { label: Requests per second, type: number, default: 1,", 'rate: { label: Requests per second, type: string, default: "1",').replace(
+        " min: 1, max: 10 }",
+        " }",
+      ),
+      /:14: actors\[1\]\.request\.rate: \$rate is a string param, but rate needs a number$/,
+    ],
+    [
+      "a default out of range",
+      GOOD.replace("default: 1, min: 1, max: 10", "default: 50, min: 1, max: 10"),
+      /:4: params\.rate\.default: the default must be at most 10$/,
+    ],
     ["no duration", GOOD.replace(/  duration: .*\n/, ""), /:3: params: every scenario needs a number param `duration`/],
-    ["a connect that reaches no bind", GOOD.replace("connect: tcp://127.0.0.1:5555", "connect: tcp://127.0.0.1:5599"), /:13: actors\[1\]\.socket\.connect: nothing binds tcp:\/\/127\.0\.0\.1:5599/],
-    ["localhost", GOOD.replace("connect: tcp://127.0.0.1:5555", "connect: tcp://localhost:5555"), /:13: actors\[1\]\.socket\.connect: write tcp:\/\/127\.0\.0\.1 rather than localhost/],
-    ["two behaviours", GOOD.replace('reply: { payload: "World" }', 'reply: { payload: "World" }\n    receive: {}'), /:7: actors\[0\]: the actor has reply and receive; give it exactly one behaviour$/],
-    ["a socket kind the behaviour cannot use", GOOD.replace("type: REQ", "type: PUSH"), /:12: actors\[1\]\.socket\.type: a request actor's socket must be REQ, not PUSH$/],
+    [
+      "a connect that reaches no bind",
+      GOOD.replace("connect: tcp://127.0.0.1:5555", "connect: tcp://127.0.0.1:5599"),
+      /:13: actors\[1\]\.socket\.connect: nothing binds tcp:\/\/127\.0\.0\.1:5599/,
+    ],
+    [
+      "localhost",
+      GOOD.replace("connect: tcp://127.0.0.1:5555", "connect: tcp://localhost:5555"),
+      /:13: actors\[1\]\.socket\.connect: write tcp:\/\/127\.0\.0\.1 rather than localhost/,
+    ],
+    [
+      "two behaviours",
+      GOOD.replace('reply: { payload: "World" }', 'reply: { payload: "World" }\n    receive: {}'),
+      /:7: actors\[0\]: the actor has reply and receive; give it exactly one behaviour$/,
+    ],
+    [
+      "a socket kind the behaviour cannot use",
+      GOOD.replace("type: REQ", "type: PUSH"),
+      /:12: actors\[1\]\.socket\.type: a request actor's socket must be REQ, not PUSH$/,
+    ],
     ["an unknown placeholder", GOOD.replace("Hello {n}", "Hello {count}"), /:14: actors\[1\]\.request\.payload: unknown placeholder \{count\}/],
-    ["replicas on an actor that binds", GOOD.replace("  - name: server\n", "  - name: server\n    replicas: 2\n"), /:8: actors\[0\]\.replicas: replicas would all bind the same endpoint/],
+    [
+      "replicas on an actor that binds",
+      GOOD.replace("  - name: server\n", "  - name: server\n    replicas: 2\n"),
+      /:8: actors\[0\]\.replicas: replicas would all bind the same endpoint/,
+    ],
     ["a duplicate actor name", GOOD.replace("name: client", "name: server"), /:10: actors\[1\]\.name: two actors are named "server"$/],
     ["an actor name that looks like a replica", GOOD.replace("name: client", "name: client-2"), /:10: actors\[1\]\.name: "client-2" is reserved/],
   ])("rejects %s, naming the file, line and field", (_what, text, expected) => {

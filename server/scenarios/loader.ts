@@ -13,7 +13,9 @@ import { YamlSource } from "./yaml-source.js";
 const UNORDERED = 1000;
 
 export function loadScenarios(dir: string, root = join(dir, "..")): Scenario[] {
-  const names = readdirSync(dir).filter((n) => n.endsWith(".yaml") || n.endsWith(".yml")).sort();
+  const names = readdirSync(dir)
+    .filter((n) => n.endsWith(".yaml") || n.endsWith(".yml"))
+    .sort();
   const scenarios = names.map((name) => parseScenario(readFileSync(join(dir, name), "utf8"), relative(root, join(dir, name))));
   return scenarios.sort((a, b) => (a.order ?? UNORDERED) - (b.order ?? UNORDERED) || a.id.localeCompare(b.id));
 }
@@ -22,7 +24,8 @@ export function loadScenarios(dir: string, root = join(dir, "..")): Scenario[] {
 export function parseScenario(text: string, file: string): Scenario {
   const source = new YamlSource(file, text);
   const id = basename(file).replace(/\.ya?ml$/, "");
-  if (!new RegExp(SCENARIO_ID_PATTERN).test(id)) throw source.error([], `the file name "${id}" must be lower-case words joined by -, e.g. weather-pub-sub.yaml`);
+  if (!new RegExp(SCENARIO_ID_PATTERN).test(id))
+    throw source.error([], `the file name "${id}" must be lower-case words joined by -, e.g. weather-pub-sub.yaml`);
   const data = source.data ?? {};
   const first = Value.Errors(ScenarioFile, data).First();
   if (first) throw source.error(first.path, describe(first));

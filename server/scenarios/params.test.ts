@@ -3,7 +3,8 @@ import { checkParam, defaultParams, ParamError, paramsFromQuery, resolveValue } 
 import { parseTemplate, templateExpression } from "./template.js";
 import { parseScenario } from "./loader.js";
 
-const scenario = parseScenario(`title: Params
+const scenario = parseScenario(
+  `title: Params
 summary: A scenario with every kind of param.
 params:
   rate: { label: Rate, type: number, default: 5, min: 1, max: 100 }
@@ -17,7 +18,9 @@ actors:
   - name: listener
     socket: { type: SUB, connect: "inproc://x", subscribe: [$topic] }
     receive: {}
-`, "scenarios/params.yaml");
+`,
+  "scenarios/params.yaml",
+);
 
 describe("param values", () => {
   it("start at the defaults and take text values from a query string, typed by the param", () => {

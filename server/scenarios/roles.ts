@@ -21,18 +21,36 @@ const DEVICE_SOCKETS: Record<"queue" | "forwarder" | "streamer", [ScenarioSocket
 export function socketRules(actor: ActorSpec): SocketRule[] {
   const behaviour = behaviourOf(actor);
   switch (behaviour) {
-    case "send": return single("PUB", "PUSH", "PAIR", "DEALER", "XPUB");
-    case "request": return single("REQ");
-    case "reply": return single("REP");
-    case "receive": return single("SUB", "PULL", "PAIR", "DEALER");
-    case "lruWorker": return single("REQ");
-    case "work": return [{ role: "input", kinds: ["PULL", "SUB"] }, { role: "output", kinds: ["PUSH", "PUB"] }];
-    case "lruBroker": return [{ role: "frontend", kinds: ["ROUTER"] }, { role: "backend", kinds: ["ROUTER"] }];
+    case "send":
+      return single("PUB", "PUSH", "PAIR", "DEALER", "XPUB");
+    case "request":
+      return single("REQ");
+    case "reply":
+      return single("REP");
+    case "receive":
+      return single("SUB", "PULL", "PAIR", "DEALER");
+    case "lruWorker":
+      return single("REQ");
+    case "work":
+      return [
+        { role: "input", kinds: ["PULL", "SUB"] },
+        { role: "output", kinds: ["PUSH", "PUB"] },
+      ];
+    case "lruBroker":
+      return [
+        { role: "frontend", kinds: ["ROUTER"] },
+        { role: "backend", kinds: ["ROUTER"] },
+      ];
     case "device": {
       const [front, back] = DEVICE_SOCKETS[actor.device!.type];
-      return [{ role: "frontend", kinds: front }, { role: "backend", kinds: back }, { role: "capture", kinds: ["PUB", "PUSH"], optional: true }];
+      return [
+        { role: "frontend", kinds: front },
+        { role: "backend", kinds: back },
+        { role: "capture", kinds: ["PUB", "PUSH"], optional: true },
+      ];
     }
-    default: return [];
+    default:
+      return [];
   }
 }
 
@@ -57,7 +75,9 @@ export function actorSockets(actor: ActorSpec): Array<{ role: RoleName; spec: So
 
 /** For summaries: the socket kinds joined by "/", e.g. "ROUTER/DEALER". */
 export function actorKind(actor: ActorSpec): string {
-  return actorSockets(actor).map((s) => s.spec.type).join("/");
+  return actorSockets(actor)
+    .map((s) => s.spec.type)
+    .join("/");
 }
 
 export const endpointList = (endpoints: string | string[] | undefined): string[] =>

@@ -26,21 +26,25 @@ describe("the scenario catalogue", () => {
 });
 
 describe.concurrent("each scenario runs in the sandbox and draws the topology it declares", () => {
-  it.each(scenarios.map((s) => [s.id, s] as const))("%s", async (_id, scenario) => {
-    const values = { ...defaultParams(scenario), duration: DURATION_S, ...OVERRIDES[scenario.id] };
-    const run = await runScenario(supervisor, scenario, values, 10_000);
-    expect(run.exit.reason, `${run.exit.message}\n${run.stderr}`).toBe("ok");
-    expect(run.stderr).toBe("");
-    expect(run.stdout).toContain("The demo ended after");
+  it.each(scenarios.map((s) => [s.id, s] as const))(
+    "%s",
+    async (_id, scenario) => {
+      const values = { ...defaultParams(scenario), duration: DURATION_S, ...OVERRIDES[scenario.id] };
+      const run = await runScenario(supervisor, scenario, values, 10_000);
+      expect(run.exit.reason, `${run.exit.message}\n${run.stderr}`).toBe("ok");
+      expect(run.stderr).toBe("");
+      expect(run.stdout).toContain("The demo ended after");
 
-    const expected = expectedTopology(scenario, values);
-    const seen = observedTopology(run.events);
-    for (const actor of expected.present) expect(seen.kinds[actor], `socket kinds of ${actor}`).toEqual([...new Set(expected.kinds[actor])]);
-    const seenEdges = new Set(seen.edges.map((e) => `${e.from} → ${e.to}`));
-    for (const edge of expected.edges) expect(seenEdges, `${edge.from} connects to ${edge.to} at ${edge.endpoint}`).toContain(`${edge.from} → ${edge.to}`);
-    for (const actor of expected.present) {
-      const traffic = seen.traffic[actor] ?? { sent: 0, received: 0 };
-      expect(traffic.sent + traffic.received, `messages through ${actor}`).toBeGreaterThan(0);
-    }
-  }, 30_000);
+      const expected = expectedTopology(scenario, values);
+      const seen = observedTopology(run.events);
+      for (const actor of expected.present) expect(seen.kinds[actor], `socket kinds of ${actor}`).toEqual([...new Set(expected.kinds[actor])]);
+      const seenEdges = new Set(seen.edges.map((e) => `${e.from} → ${e.to}`));
+      for (const edge of expected.edges) expect(seenEdges, `${edge.from} connects to ${edge.to} at ${edge.endpoint}`).toContain(`${edge.from} → ${edge.to}`);
+      for (const actor of expected.present) {
+        const traffic = seen.traffic[actor] ?? { sent: 0, received: 0 };
+        expect(traffic.sent + traffic.received, `messages through ${actor}`).toBeGreaterThan(0);
+      }
+    },
+    30_000,
+  );
 });

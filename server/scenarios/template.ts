@@ -45,12 +45,18 @@ export function templateExpression(parts: TemplatePart[], names: { request?: str
   if (parts.every((p) => p.kind === "text")) return JSON.stringify(parts.map((p) => (p as { text: string }).text).join(""));
   const body = parts.map((p) => {
     switch (p.kind) {
-      case "text": return p.text.replace(/[`\\]|\$\{/g, (m) => `\\${m}`);
-      case "n": return "${n}";
-      case "actor": return "${actor.name}";
-      case "request": return `\${${names.request ?? "request"}}`;
-      case "rand": return `\${randomInt(${p.low}, ${p.high + 1})}`;
-      case "param": return `\${params.${p.name}}`;
+      case "text":
+        return p.text.replace(/[`\\]|\$\{/g, (m) => `\\${m}`);
+      case "n":
+        return "${n}";
+      case "actor":
+        return "${actor.name}";
+      case "request":
+        return `\${${names.request ?? "request"}}`;
+      case "rand":
+        return `\${randomInt(${p.low}, ${p.high + 1})}`;
+      case "param":
+        return `\${params.${p.name}}`;
     }
   });
   return "`" + body.join("") + "`";

@@ -25,13 +25,17 @@ export function expectedTopology(scenario: Scenario, values: ParamValues): Topol
   const binds: Array<{ actor: string; endpoint: string }> = [];
   const connects: Array<{ actor: string; endpoint: string }> = [];
   for (const actor of scenario.actors.filter((a) => present.includes(a.name))) {
-    kinds[actor.name] = actorSockets(actor).map((s) => s.spec.type).sort();
+    kinds[actor.name] = actorSockets(actor)
+      .map((s) => s.spec.type)
+      .sort();
     for (const { spec } of actorSockets(actor)) {
       for (const e of endpointList(spec.bind)) binds.push({ actor: actor.name, endpoint: String(resolveValue(e, values)) });
       for (const e of endpointList(spec.connect)) connects.push({ actor: actor.name, endpoint: String(resolveValue(e, values)) });
     }
   }
-  const edges = connects.flatMap((c) => binds.filter((b) => endpointsMatch(c.endpoint, b.endpoint)).map((b) => ({ from: c.actor, to: b.actor, endpoint: c.endpoint })));
+  const edges = connects.flatMap((c) =>
+    binds.filter((b) => endpointsMatch(c.endpoint, b.endpoint)).map((b) => ({ from: c.actor, to: b.actor, endpoint: c.endpoint })),
+  );
   return { kinds, edges, present };
 }
 

@@ -4,7 +4,12 @@ export type Path = Array<string | number>;
 
 /** A content error that names the file, the line and the field, e.g. `scenarios/x.yaml:12: actors[1].send.rate: …`. */
 export class ScenarioError extends Error {
-  constructor(readonly file: string, readonly line: number, readonly field: string, readonly problem: string) {
+  constructor(
+    readonly file: string,
+    readonly line: number,
+    readonly field: string,
+    readonly problem: string,
+  ) {
     super(`${file}:${line}: ${field ? `${field}: ` : ""}${problem}`);
     this.name = "ScenarioError";
   }
@@ -16,7 +21,10 @@ export class YamlSource {
   private readonly lines = new LineCounter();
   private readonly root: Node | null;
 
-  constructor(readonly file: string, text: string) {
+  constructor(
+    readonly file: string,
+    text: string,
+  ) {
     const doc = parseDocument(text, { lineCounter: this.lines, prettyErrors: false, uniqueKeys: true });
     const [first] = doc.errors;
     if (first) {

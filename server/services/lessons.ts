@@ -8,6 +8,9 @@ declare module "fastify" {
 }
 
 /** Loads the curriculum at start-up; bad lesson content stops the server with the file at fault. */
-export default fp<{ lessonsDir: string }>(async (app, { lessonsDir }) => {
-  app.decorate("lessons", new LessonCatalog(lessonsDir));
-}, { name: "lessons" });
+export default fp<{ lessonsDir: string }>(
+  async (app, { lessonsDir }) => {
+    app.decorate("lessons", new LessonCatalog(lessonsDir));
+  },
+  { name: "lessons" },
+);

@@ -8,6 +8,9 @@ declare module "fastify" {
 }
 
 /** Loads the classroom scenarios at start-up; a bad scenario stops the server with the file, line and field. */
-export default fp<{ scenariosDir?: string }>(async (app, { scenariosDir }) => {
-  app.decorate("scenarios", new ScenarioCatalog(scenariosDir ?? DEFAULT_SCENARIOS_DIR));
-}, { name: "scenarios" });
+export default fp<{ scenariosDir?: string }>(
+  async (app, { scenariosDir }) => {
+    app.decorate("scenarios", new ScenarioCatalog(scenariosDir ?? DEFAULT_SCENARIOS_DIR));
+  },
+  { name: "scenarios" },
+);

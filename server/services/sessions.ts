@@ -12,9 +12,12 @@ declare module "fastify" {
 }
 
 /** Classroom sessions in this process, or shared by every node through Redis when the app has one. */
-export default fp(async (app) => {
-  const node = `${hostname()}-${process.pid}-${randomBytes(3).toString("hex")}`;
-  const hub = app.redis ? new SessionHub(app.serverLimits, new RedisBus(node, app.redis), true) : new SessionHub(app.serverLimits, new MemoryBus());
-  app.decorate("sessions", hub);
-  app.addHook("onClose", async () => hub.closeAll("The server is shutting down."));
-}, { name: "sessions", dependencies: ["server-limits", "redis"] });
+export default fp(
+  async (app) => {
+    const node = `${hostname()}-${process.pid}-${randomBytes(3).toString("hex")}`;
+    const hub = app.redis ? new SessionHub(app.serverLimits, new RedisBus(node, app.redis), true) : new SessionHub(app.serverLimits, new MemoryBus());
+    app.decorate("sessions", hub);
+    app.addHook("onClose", async () => hub.closeAll("The server is shutting down."));
+  },
+  { name: "sessions", dependencies: ["server-limits", "redis"] },
+);

@@ -15,9 +15,12 @@ declare module "fastify" {
  * Shared programs: PostgreSQL when `DATABASE_URL` is set (every node shares it), else SQLite under the data
  * directory, unless another `ShareStore` is given.
  */
-export default fp<{ config: AppConfig; store?: ShareStore }>(async (app, { config, store }) => {
-  const chosen = store ?? (config.databaseUrl ? await PgShareStore.open(config.databaseUrl) : new SqliteShareStore(config.dataDir));
-  const shares = new Shares(chosen, config.serverLimits);
-  app.decorate("shares", shares);
-  app.addHook("onClose", async () => shares.close());
-}, { name: "shares" });
+export default fp<{ config: AppConfig; store?: ShareStore }>(
+  async (app, { config, store }) => {
+    const chosen = store ?? (config.databaseUrl ? await PgShareStore.open(config.databaseUrl) : new SqliteShareStore(config.dataDir));
+    const shares = new Shares(chosen, config.serverLimits);
+    app.decorate("shares", shares);
+    app.addHook("onClose", async () => shares.close());
+  },
+  { name: "shares" },
+);

@@ -9,16 +9,32 @@ import { Session } from "./session.js";
 let app: FastifyInstance;
 let baseUrl: string;
 let cleanup: () => Promise<void>;
-beforeAll(async () => ({ app, baseUrl, cleanup } = await listeningApp({
-  serverLimits: { ...DEFAULT_SERVER_LIMITS, SESSIONS_PER_ADDRESS: 3, SPECTATORS_PER_ADDRESS: 3, JOIN_MISSES_PER_ADDRESS_PER_MINUTE: 5, SPECTATOR_BACKLOG_BYTES: 256 * 1024 },
-}, { WARM_POOL_SIZE: 0 })));
+beforeAll(
+  async () =>
+    ({ app, baseUrl, cleanup } = await listeningApp(
+      {
+        serverLimits: {
+          ...DEFAULT_SERVER_LIMITS,
+          SESSIONS_PER_ADDRESS: 3,
+          SPECTATORS_PER_ADDRESS: 3,
+          JOIN_MISSES_PER_ADDRESS_PER_MINUTE: 5,
+          SPECTATOR_BACKLOG_BYTES: 256 * 1024,
+        },
+      },
+      { WARM_POOL_SIZE: 0 },
+    )),
+);
 afterAll(() => cleanup());
 
 async function present(from: string): Promise<{ presenter: WsProbe; code: string | undefined; error: string | undefined }> {
   const presenter = await WsProbe.connect(baseUrl, "/api/runs", from);
   presenter.send({ type: "session/open", payload: {}, meta: {} });
   const reply = await presenter.until(() => presenter.messages.find((m) => m.type === "session/opened" || m.type === "error"));
-  return { presenter, code: reply.type === "session/opened" ? reply.payload.code : undefined, error: reply.type === "error" ? reply.payload.message : undefined };
+  return {
+    presenter,
+    code: reply.type === "session/opened" ? reply.payload.code : undefined,
+    error: reply.type === "error" ? reply.payload.message : undefined,
+  };
 }
 const watch = (code: string, from: string) => WsProbe.connect(baseUrl, `/api/sessions/${code}/watch`, from);
 const endedReason = async (p: WsProbe) => {
@@ -34,7 +50,9 @@ describe("classroom sessions from many clients", () => {
     expect(fourth.error).toMatch(/^Your network already presents 3 classroom sessions, the most one address may\. Close one/);
     const elsewhere = await present("192.0.2.2");
     expect(elsewhere.code).toBeDefined();
-    [...opened, fourth, elsewhere].forEach((o) => { o.presenter.ws.close(); });
+    [...opened, fourth, elsewhere].forEach((o) => {
+      o.presenter.ws.close();
+    });
   });
 
   it("caps the seats one address takes in a session; classmates from other addresses still get in", async () => {
@@ -50,7 +68,9 @@ describe("classroom sessions from many clients", () => {
     await presenter.until(() => (audience().join() === "1,2,3,4,3" ? true : undefined));
     const again = await watch(code!, "192.0.2.11");
     await again.until(() => again.messages.find((m) => m.type === "session/snapshot"));
-    [presenter, ...seats, classmate, again].forEach((p) => { p.ws.close(); });
+    [presenter, ...seats, classmate, again].forEach((p) => {
+      p.ws.close();
+    });
   });
 
   it("limits join-code guesses per address: past the misses even a right code waits, with a sentence", async () => {
@@ -94,7 +114,9 @@ describe("spectators who do not read", () => {
     const snapshot = await back.until(() => back.messages.find((m) => m.type === "session/snapshot"));
     expect(snapshot.type === "session/snapshot" && snapshot.payload.run?.runId).toBe("big");
     expect(session.storedTraceBytes).toBeLessThanOrEqual(DEFAULT_SERVER_LIMITS.SESSION_TRACE_BYTES);
-    [presenter, reader, back].forEach((p) => { p.ws.close(); });
+    [presenter, reader, back].forEach((p) => {
+      p.ws.close();
+    });
   });
 
   it("share one serialised snapshot: joiners of an unchanged trace cost no second serialisation, and see the same events", async () => {
@@ -104,15 +126,30 @@ describe("spectators who do not read", () => {
     session.addEvents("shared", [{ type: "console", t: 1, stream: "stdout", text: "before\n" }]);
     const made = { count: 0 };
     const original = (Session.prototype as unknown as { makeSnapshot: () => unknown }).makeSnapshot;
-    const spy = function (this: Session) { made.count++; return original.call(this); };
+    const spy = function (this: Session) {
+      made.count++;
+      return original.call(this);
+    };
     (session as unknown as { makeSnapshot: () => unknown }).makeSnapshot = spy;
     const first = await watch(code!, "192.0.2.41");
     session.addEvents("shared", [{ type: "console", t: 2, stream: "stdout", text: "between\n" }]);
     const second = await watch(code!, "192.0.2.42");
-    for (const p of [first, second]) await p.until(() => (p.events("shared").length + ((p.messages.find((m) => m.type === "session/snapshot") as { payload?: { events: unknown[] } } | undefined)?.payload?.events.length ?? 0) === 2 ? true : undefined));
+    for (const p of [first, second])
+      await p.until(() =>
+        p.events("shared").length +
+          ((p.messages.find((m) => m.type === "session/snapshot") as { payload?: { events: unknown[] } } | undefined)?.payload?.events.length ?? 0) ===
+        2
+          ? true
+          : undefined,
+      );
     expect(made.count).toBe(1);
-    const texts = (p: WsProbe) => p.messages.flatMap((m) => (m.type === "session/snapshot" ? m.payload.events : m.type === "trace" ? m.payload.events : [])).map((e) => (e.type === "console" ? e.text : ""));
+    const texts = (p: WsProbe) =>
+      p.messages
+        .flatMap((m) => (m.type === "session/snapshot" ? m.payload.events : m.type === "trace" ? m.payload.events : []))
+        .map((e) => (e.type === "console" ? e.text : ""));
     expect(texts(second)).toEqual(["before\n", "between\n"]);
-    [presenter, first, second].forEach((p) => { p.ws.close(); });
+    [presenter, first, second].forEach((p) => {
+      p.ws.close();
+    });
   });
 });

@@ -5,7 +5,14 @@ import { SessionTrace } from "./session-trace.js";
 const open = (socket: string, t: number): TraceEvent => ({ type: "socket/open", t, socket, kind: "PUSH", label: socket, thread: 0 });
 const bind = (socket: string, t: number): TraceEvent => ({ type: "socket/bind", t, socket, kind: "PUSH", endpoint: "tcp://127.0.0.1:5555" });
 const close = (socket: string, t: number): TraceEvent => ({ type: "socket/close", t, socket, kind: "PUSH" });
-const send = (socket: string, t: number): TraceEvent => ({ type: "message/send", t, socket, kind: "PUSH", seq: t, frames: [{ size: 100, preview: "x".repeat(64) }] });
+const send = (socket: string, t: number): TraceEvent => ({
+  type: "message/send",
+  t,
+  socket,
+  kind: "PUSH",
+  seq: t,
+  frames: [{ size: 100, preview: "x".repeat(64) }],
+});
 const line = (t: number): TraceEvent => ({ type: "console", t, stream: "stdout", text: "y".repeat(100) });
 
 describe("SessionTrace", () => {
@@ -21,7 +28,8 @@ describe("SessionTrace", () => {
     const trace = new SessionTrace(20_000);
     trace.add(JSON.stringify([open("live", 1), bind("live", 2), open("gone", 3)]));
     trace.add(JSON.stringify([close("gone", 4)]));
-    for (let b = 0; b < 200; b++) trace.add(JSON.stringify(Array.from({ length: 10 }, (_, i) => (i % 2 ? send("live", 10 + b * 10 + i) : line(10 + b * 10 + i)))));
+    for (let b = 0; b < 200; b++)
+      trace.add(JSON.stringify(Array.from({ length: 10 }, (_, i) => (i % 2 ? send("live", 10 + b * 10 + i) : line(10 + b * 10 + i)))));
     expect(trace.storedBytes).toBeLessThanOrEqual(20_000);
     const kept = JSON.parse(trace.eventsJson()) as TraceEvent[];
     expect(kept[0]).toMatchObject({ type: "diagnostic", code: "session-trace-trimmed" });
@@ -35,7 +43,21 @@ describe("SessionTrace", () => {
     const trace = new SessionTrace(2_000);
     const link = (id: string): TraceEvent => ({ type: "link/up", t: 1, link: id, from: "a", to: "b", endpoint: "inproc://x", transport: "inproc" });
     trace.add(JSON.stringify([link("l1"), link("l2")]));
-    trace.add(JSON.stringify([{ type: "link/down", t: 2, link: "l2", from: "a", to: "b", endpoint: "inproc://x", transport: "inproc", reason: "closed", by: "a" } satisfies TraceEvent]));
+    trace.add(
+      JSON.stringify([
+        {
+          type: "link/down",
+          t: 2,
+          link: "l2",
+          from: "a",
+          to: "b",
+          endpoint: "inproc://x",
+          transport: "inproc",
+          reason: "closed",
+          by: "a",
+        } satisfies TraceEvent,
+      ]),
+    );
     for (let i = 0; i < 40; i++) trace.add(JSON.stringify([line(10 + i)]));
     const kept = JSON.parse(trace.eventsJson()) as TraceEvent[];
     expect(kept.filter((e) => e.type === "link/up" || e.type === "link/down")).toEqual([link("l1")]);

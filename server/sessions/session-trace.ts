@@ -2,14 +2,26 @@ import type { TraceEvent } from "../../protocol/trace.js";
 
 /** Events a late joiner cannot do without: they build the graph (sockets, their endpoints, devices) and frame the run. */
 const STRUCTURAL = new Set<TraceEvent["type"]>([
-  "run/start", "socket/open", "socket/name", "socket/bind", "socket/connect", "socket/unbind", "socket/disconnect", "socket/option",
-  "link/up", "device/open", "trace/note", "run/exit",
+  "run/start",
+  "socket/open",
+  "socket/name",
+  "socket/bind",
+  "socket/connect",
+  "socket/unbind",
+  "socket/disconnect",
+  "socket/option",
+  "link/up",
+  "device/open",
+  "trace/note",
+  "run/exit",
 ]);
 /** Structural events carried forward from the trimmed part, at most; past it the oldest go too (and are counted). */
 const HEAD_EVENTS = 2_000;
 
 /** One batch as broadcast: its events' JSON (the array's inside, no brackets), kept as text so memory ≈ bytes. */
-interface Part { json: string }
+interface Part {
+  json: string;
+}
 
 /**
  * A session's trace for late joiners, bounded in bytes: the newest batches as the JSON text already made for the
@@ -68,9 +80,14 @@ export class SessionTrace {
   private summary(): TraceEvent[] {
     const { messages, console, other } = this.summarised;
     if (messages + console + other === 0) return [];
-    return [{
-      type: "diagnostic", t: 0, code: "session-trace-trimmed", severity: "info",
-      message: `You joined a long run: its earliest events are summarised (${messages} message events, ${console} console lines and ${other} other events not shown); the sockets still open are.`,
-    }];
+    return [
+      {
+        type: "diagnostic",
+        t: 0,
+        code: "session-trace-trimmed",
+        severity: "info",
+        message: `You joined a long run: its earliest events are summarised (${messages} message events, ${console} console lines and ${other} other events not shown); the sockets still open are.`,
+      },
+    ];
   }
 }

@@ -1,7 +1,10 @@
 import type { WebSocket } from "ws";
 
 /** A seat: the spectator's socket, whose address it counts against, and how far behind it may fall. */
-interface Seat { key: string; allowanceBytes: number }
+interface Seat {
+  key: string;
+  allowanceBytes: number;
+}
 
 /**
  * A session's spectators. Every message goes out as one Buffer shared by all sockets (ws writes it without a copy),
@@ -21,7 +24,8 @@ export class Spectators {
   /** Why `key` may not take a seat now, or null. */
   refusal(key: string): string | null {
     if (this.seats.size >= this.limits.SPECTATORS) return this.fullSentence();
-    if ((this.perAddress.get(key) ?? 0) >= this.limits.SPECTATORS_PER_ADDRESS) return `${this.limits.SPECTATORS_PER_ADDRESS} spectators from your network already watch this session, the most one address may have. Close a tab that watches it, or ask the presenter to raise WB_SPECTATORS_PER_ADDRESS.`;
+    if ((this.perAddress.get(key) ?? 0) >= this.limits.SPECTATORS_PER_ADDRESS)
+      return `${this.limits.SPECTATORS_PER_ADDRESS} spectators from your network already watch this session, the most one address may have. Close a tab that watches it, or ask the presenter to raise WB_SPECTATORS_PER_ADDRESS.`;
     return null;
   }
 

@@ -7,7 +7,11 @@ import { Shares, ShareStorageFull } from "./shares.js";
 import { shareBytes } from "./content-id.js";
 
 const dirs: string[] = [];
-afterEach(() => dirs.splice(0).forEach((d) => { rmSync(d, { recursive: true, force: true }); }));
+afterEach(() =>
+  dirs.splice(0).forEach((d) => {
+    rmSync(d, { recursive: true, force: true });
+  }),
+);
 const store = () => {
   const dir = mkdtempSync(join(tmpdir(), "zmq-wb-shares-"));
   dirs.push(dir);

@@ -10,7 +10,9 @@ const EXPIRY_SWEEP_MS = 60 * 60_000;
 /** The storage quota is spent: a sentence for the person sharing. */
 export class ShareStorageFull extends Error {
   constructor() {
-    super("This server's storage for shared programs is full, so new programs cannot be shared now. Programs already shared still open; ask the server's operator to make room.");
+    super(
+      "This server's storage for shared programs is full, so new programs cannot be shared now. Programs already shared still open; ask the server's operator to make room.",
+    );
   }
 }
 

@@ -2,7 +2,12 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { ShareStore, StoredShare } from "./store.js";
 
 const share = (id: string, over: Partial<StoredShare> = {}): StoredShare => ({
-  id, files: { "main.ts": `// ${id}`, "lib/util.ts": "export {}" }, entry: "main.ts", createdAt: "2026-01-01T00:00:00.000Z", bytes: 100, ...over,
+  id,
+  files: { "main.ts": `// ${id}`, "lib/util.ts": "export {}" },
+  entry: "main.ts",
+  createdAt: "2026-01-01T00:00:00.000Z",
+  bytes: 100,
+  ...over,
 });
 
 /**
@@ -18,7 +23,10 @@ export function shareStoreContract(name: string, fresh: () => Promise<{ store: S
 
     it("returns what was stored, and undefined for an unknown id", async () => {
       const stored = share("abcdefghijkl");
-      expect(await store.insert(stored)).toEqual({ share: { id: stored.id, files: stored.files, entry: "main.ts", createdAt: stored.createdAt }, created: true });
+      expect(await store.insert(stored)).toEqual({
+        share: { id: stored.id, files: stored.files, entry: "main.ts", createdAt: stored.createdAt },
+        created: true,
+      });
       expect(await store.get(stored.id)).toEqual({ id: stored.id, files: stored.files, entry: "main.ts", createdAt: stored.createdAt });
       expect(await store.get("doesNotExist1")).toBeUndefined();
     });

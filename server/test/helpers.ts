@@ -8,7 +8,10 @@ import { DEFAULT_LIMITS, type Limits } from "../sandbox/limits.js";
 import { DEFAULT_SERVER_LIMITS } from "../limits.js";
 
 /** A real app on a fresh data directory, for `inject` tests. */
-export async function testApp(overrides: Partial<AppConfig> = {}, limits: Partial<Limits> = {}): Promise<{ app: FastifyInstance; dataDir: string; cleanup: () => Promise<void> }> {
+export async function testApp(
+  overrides: Partial<AppConfig> = {},
+  limits: Partial<Limits> = {},
+): Promise<{ app: FastifyInstance; dataDir: string; cleanup: () => Promise<void> }> {
   const dataDir = mkdtempSync(join(tmpdir(), "zmq-wb-test-"));
   const config: AppConfig = {
     host: "127.0.0.1",
@@ -34,7 +37,10 @@ export async function testApp(overrides: Partial<AppConfig> = {}, limits: Partia
 }
 
 /** A real app listening on a free loopback port, trusting 127.0.0.1 as its proxy so tests can send X-Forwarded-For. */
-export async function listeningApp(overrides: Partial<AppConfig> = {}, limits: Partial<Limits> = {}): Promise<{ app: FastifyInstance; baseUrl: string; cleanup: () => Promise<void> }> {
+export async function listeningApp(
+  overrides: Partial<AppConfig> = {},
+  limits: Partial<Limits> = {},
+): Promise<{ app: FastifyInstance; baseUrl: string; cleanup: () => Promise<void> }> {
   const made = await testApp({ trustProxy: "127.0.0.1", ...overrides }, limits);
   const baseUrl = await made.app.listen({ host: "127.0.0.1", port: 0 });
   return { app: made.app, baseUrl, cleanup: made.cleanup };

@@ -12,13 +12,39 @@ function attributor() {
 }
 
 const frame = (text: string, envelope?: Frame["envelope"]): Frame => ({
-  size: text.length, preview: text, head: Buffer.from(text).toString("base64"), ...(envelope ? { envelope } : {}),
+  size: text.length,
+  preview: text,
+  head: Buffer.from(text).toString("base64"),
+  ...(envelope ? { envelope } : {}),
 });
 const open = (socket: string, kind: SocketKind, t = 0): TraceEvent => ({ type: "socket/open", t, socket, kind, label: kind, thread: 0 });
-const bind = (socket: string, kind: SocketKind, endpoint: string, t = 1): TraceEvent => ({ type: "socket/bind", t, socket, kind, endpoint, resolved: endpoint });
+const bind = (socket: string, kind: SocketKind, endpoint: string, t = 1): TraceEvent => ({
+  type: "socket/bind",
+  t,
+  socket,
+  kind,
+  endpoint,
+  resolved: endpoint,
+});
 const connect = (socket: string, kind: SocketKind, endpoint: string, t = 2): TraceEvent => ({ type: "socket/connect", t, socket, kind, endpoint });
-const send = (socket: string, kind: SocketKind, fp: string, t: number, frames = [frame(fp)]): TraceEvent => ({ type: "message/send", t, socket, kind, frames, seq: 1, fp });
-const recv = (socket: string, kind: SocketKind, fp: string, t: number, frames = [frame(fp)]): TraceEvent => ({ type: "message/recv", t, socket, kind, frames, seq: 1, fp });
+const send = (socket: string, kind: SocketKind, fp: string, t: number, frames = [frame(fp)]): TraceEvent => ({
+  type: "message/send",
+  t,
+  socket,
+  kind,
+  frames,
+  seq: 1,
+  fp,
+});
+const recv = (socket: string, kind: SocketKind, fp: string, t: number, frames = [frame(fp)]): TraceEvent => ({
+  type: "message/recv",
+  t,
+  socket,
+  kind,
+  frames,
+  seq: 1,
+  fp,
+});
 
 const receives = (events: TraceEvent[]) =>
   events.filter((e): e is TraceEventOf<"message/recv"> => e.type === "message/recv").map((e) => `${e.socket}<${e.from ?? "?"}`);
@@ -27,11 +53,16 @@ describe("message attribution", () => {
   it("gives each PUSH message to the PULL that received it", () => {
     const a = attributor();
     const out = a.push([
-      open("s1", "PUSH"), bind("s1", "PUSH", "tcp://127.0.0.1:5000"),
-      open("s2", "PULL"), connect("s2", "PULL", "tcp://localhost:5000"),
-      open("s3", "PULL"), connect("s3", "PULL", "tcp://*:5000"),
-      send("s1", "PUSH", "aaaa0001", 10), send("s1", "PUSH", "aaaa0002", 11),
-      recv("s3", "PULL", "aaaa0002", 12), recv("s2", "PULL", "aaaa0001", 13),
+      open("s1", "PUSH"),
+      bind("s1", "PUSH", "tcp://127.0.0.1:5000"),
+      open("s2", "PULL"),
+      connect("s2", "PULL", "tcp://localhost:5000"),
+      open("s3", "PULL"),
+      connect("s3", "PULL", "tcp://*:5000"),
+      send("s1", "PUSH", "aaaa0001", 10),
+      send("s1", "PUSH", "aaaa0002", 11),
+      recv("s3", "PULL", "aaaa0002", 12),
+      recv("s2", "PULL", "aaaa0001", 13),
     ]);
     expect(receives(out)).toEqual(["s3<s1", "s2<s1"]);
   });
@@ -39,11 +70,20 @@ describe("message attribution", () => {
   it("lets one PUB send reach each subscriber once, and picks the sender among several publishers", () => {
     const a = attributor();
     const out = a.push([
-      open("s1", "PUB"), bind("s1", "PUB", "inproc://a"), open("s2", "PUB"), bind("s2", "PUB", "inproc://b"),
-      open("s3", "SUB"), connect("s3", "SUB", "inproc://a"), connect("s3", "SUB", "inproc://b"),
-      open("s4", "SUB"), connect("s4", "SUB", "inproc://a"),
-      send("s2", "PUB", "bbbb0001", 10), send("s1", "PUB", "aaaa0001", 11),
-      recv("s3", "SUB", "aaaa0001", 12), recv("s4", "SUB", "aaaa0001", 12), recv("s3", "SUB", "bbbb0001", 13),
+      open("s1", "PUB"),
+      bind("s1", "PUB", "inproc://a"),
+      open("s2", "PUB"),
+      bind("s2", "PUB", "inproc://b"),
+      open("s3", "SUB"),
+      connect("s3", "SUB", "inproc://a"),
+      connect("s3", "SUB", "inproc://b"),
+      open("s4", "SUB"),
+      connect("s4", "SUB", "inproc://a"),
+      send("s2", "PUB", "bbbb0001", 10),
+      send("s1", "PUB", "aaaa0001", 11),
+      recv("s3", "SUB", "aaaa0001", 12),
+      recv("s4", "SUB", "aaaa0001", 12),
+      recv("s3", "SUB", "bbbb0001", 13),
     ]);
     expect(receives(out)).toEqual(["s3<s1", "s4<s1", "s3<s2"]);
   });
@@ -53,7 +93,14 @@ describe("message attribution", () => {
     const setup = [open("s1", "PULL"), bind("s1", "PULL", "inproc://x"), open("w1.s1", "PUSH"), open("w1.s2", "PUSH")];
     const links = [connect("w1.s1", "PUSH", "inproc://x"), connect("w1.s2", "PUSH", "inproc://x")];
     expect(a.push([...setup, ...links, recv("s1", "PULL", "cccc0001", 20), open("s9", "PAIR", 21)]).map((e) => e.type)).toEqual([
-      "socket/open", "socket/bind", "socket/open", "socket/open", "socket/connect", "link/up", "socket/connect", "link/up",
+      "socket/open",
+      "socket/bind",
+      "socket/open",
+      "socket/open",
+      "socket/connect",
+      "link/up",
+      "socket/connect",
+      "link/up",
     ]);
     const out = a.push([send("w1.s2", "PUSH", "cccc0001", 19)]);
     expect(out.map((e) => e.type)).toEqual(["message/recv", "socket/open", "message/send"]);
@@ -70,8 +117,12 @@ describe("message attribution", () => {
   it("matches ROUTER and DEALER through their envelopes and learns which peer an identity is", () => {
     const a = attributor();
     const out = a.push([
-      open("s1", "ROUTER"), bind("s1", "ROUTER", "inproc://r"),
-      open("s2", "DEALER"), connect("s2", "DEALER", "inproc://r"), open("s3", "DEALER"), connect("s3", "DEALER", "inproc://r"),
+      open("s1", "ROUTER"),
+      bind("s1", "ROUTER", "inproc://r"),
+      open("s2", "DEALER"),
+      connect("s2", "DEALER", "inproc://r"),
+      open("s3", "DEALER"),
+      connect("s3", "DEALER", "inproc://r"),
       send("s2", "DEALER", "eeee0001", 10, [frame("", "delimiter"), frame("ping")]),
       recv("s1", "ROUTER", "eeee0001", 11, [frame("id-2", "identity"), frame("", "delimiter"), frame("ping")]),
       send("s1", "ROUTER", "eeee0002", 12, [frame("id-2", "identity"), frame("", "delimiter"), frame("pong")]),

@@ -93,7 +93,9 @@ export class MessageAttributor {
     let best: { socket: string; message: SentMessage } | undefined;
     for (const socket of this.topology.peersOf(recv.socket)) {
       const fanOut = FAN_OUT.has(this.topology.kindOf(socket) ?? "");
-      const match = this.sent.get(socket)?.find((m) => m.fp === recv.fp && (m.peer ?? recv.socket) === recv.socket && (fanOut ? !m.takenBy.has(recv.socket) : m.takenBy.size === 0));
+      const match = this.sent
+        .get(socket)
+        ?.find((m) => m.fp === recv.fp && (m.peer ?? recv.socket) === recv.socket && (fanOut ? !m.takenBy.has(recv.socket) : m.takenBy.size === 0));
       if (match && (!best || match.t < best.message.t)) best = { socket, message: match };
     }
     if (!best) return false;

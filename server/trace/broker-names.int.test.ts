@@ -42,7 +42,9 @@ describe("names people recognise, on a real broker", () => {
     expect(ofType(events, "socket/name").find((e) => names.get(e.socket) === "frontend")?.detail).toBe("main.js:4");
 
     const byName = new Map([...names].map(([socket, name]) => [name, socket]));
-    const links = ofType(events, "link/up").map((l) => `${names.get(l.from)} -> ${names.get(l.to)}`).sort();
+    const links = ofType(events, "link/up")
+      .map((l) => `${names.get(l.from)} -> ${names.get(l.to)}`)
+      .sort();
     expect(links).toEqual(["client-1 -> frontend", "client-2 -> frontend", "worker #1 -> backend", "worker #2 -> backend", "worker #3 -> backend"]);
 
     // Both ends of each reply: the frontend addressed the client that asked, and the client heard it from the frontend.

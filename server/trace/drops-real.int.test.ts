@@ -11,7 +11,10 @@ const ofType = <T extends TraceEvent["type"]>(events: TraceEvent[], type: T) => 
 
 /** Runs a program in the sandbox; its drops as "reason at socket-name from peer-name ×count", and its diagnostic codes. */
 async function dropsOf(source: string): Promise<{ drops: string[]; codes: string[]; stdout: string }> {
-  const { exit, events, stdout } = await runProgram(supervisor, `import * as zmq from "zeromq";\nconst pause = (ms) => new Promise((r) => setTimeout(r, ms));\n${source}`);
+  const { exit, events, stdout } = await runProgram(
+    supervisor,
+    `import * as zmq from "zeromq";\nconst pause = (ms) => new Promise((r) => setTimeout(r, ms));\n${source}`,
+  );
   expect(exit.reason, `${exit.message}\n${stdout}`).toBe("ok");
   const names = new Map(ofType(events, "socket/name").map((e) => [e.socket, e.name]));
   const drops = ofType(events, "message/drop").map((d) => `${d.reason} at ${names.get(d.socket)}${d.peer ? ` from ${names.get(d.peer)}` : ""} ×${d.count}`);

@@ -10,8 +10,15 @@ type Diagnostic = TraceEventOf<"diagnostic">;
 /** Recorded sends kept per publisher or ROUTER for judging drops at the end; older ones are not judged. */
 const SENDS_KEPT = 10_000;
 
-interface Sent { t: number; seq: number; fp?: string; head: Buffer }
-interface RouterSent extends Sent { identity: string }
+interface Sent {
+  t: number;
+  seq: number;
+  fp?: string;
+  head: Buffer;
+}
+interface RouterSent extends Sent {
+  identity: string;
+}
 
 /**
  * Why messages did not arrive, from the trace alone: kept as the run goes, judged once at its end, when every
@@ -29,7 +36,10 @@ export class MessageDrops {
   private readonly mandatory = new Set<string>();
   readonly hwm: HwmInputs = { subscribedAll: new Set(), hwm: new Map(), seqAtLink: new Map(), lastSeq: new Map() };
 
-  constructor(private readonly model: LinkModel, private readonly nameOf: (socket: string) => string) {}
+  constructor(
+    private readonly model: LinkModel,
+    private readonly nameOf: (socket: string) => string,
+  ) {}
 
   /** Each event after message attribution (a ROUTER's receive knows its sender). */
   observe(event: TraceEvent): void {
@@ -38,7 +48,10 @@ export class MessageDrops {
       case "socket/option":
         return this.onOption(event);
       case "link/up":
-        for (const [pub, sub] of [[event.from, event.to], [event.to, event.from]]) {
+        for (const [pub, sub] of [
+          [event.from, event.to],
+          [event.to, event.from],
+        ]) {
           if (PUBLISHING.has(this.model.kindOf(pub)!)) this.hwm.seqAtLink.set(`${pub}>${sub}`, this.hwm.lastSeq.get(pub) ?? 0);
         }
         return;
@@ -76,7 +89,12 @@ export class MessageDrops {
     return [...found.values()].flatMap((f) => this.report(f.socket, f.reason, f.peer, f.first, f.count, t));
   }
 
-  private judgePublisher(pub: string, sends: Sent[], totals: Record<string, SocketTotals>, lose: (s: string, r: DropReason, p: string | undefined, m: Sent) => void): void {
+  private judgePublisher(
+    pub: string,
+    sends: Sent[],
+    totals: Record<string, SocketTotals>,
+    lose: (s: string, r: DropReason, p: string | undefined, m: Sent) => void,
+  ): void {
     const subLinks = this.model.linksOf(pub).filter((l) => SUBSCRIBING.has(this.model.kindOf(l.from === pub ? l.to : l.from)!));
     const subs = [...new Set(subLinks.map((l) => (l.from === pub ? l.to : l.from)))];
     // A subscriber that got every message its publishers sent lost nothing, whatever the times in the trace say.
@@ -105,7 +123,10 @@ export class MessageDrops {
   }
 
   private sentToward(sub: string, totals: Record<string, SocketTotals>): number {
-    return this.model.peersOf(sub).filter((p) => PUBLISHING.has(this.model.kindOf(p)!)).reduce((sum, p) => sum + (totals[p]?.sent ?? 0), 0);
+    return this.model
+      .peersOf(sub)
+      .filter((p) => PUBLISHING.has(this.model.kindOf(p)!))
+      .reduce((sum, p) => sum + (totals[p]?.sent ?? 0), 0);
   }
 
   private onOption(event: TraceEventOf<"socket/option">): void {
@@ -128,15 +149,46 @@ export class MessageDrops {
     const name = (s: string) => `${this.nameOf(s)} (${this.model.kindOf(s) ?? "socket"})`;
     const n = `${count} message${count === 1 ? "" : "s"}`;
     const sentences: Record<DropReason, [code: string, on: string, message: string]> = {
-      filtered: ["messages-filtered", socket, `${name(socket)} never got ${n} ${peer ? name(peer) : "its publisher"} published: none of its subscriptions matched them (a SUB gets only messages starting with a prefix it subscribed to; subscribe("") takes all).`],
-      "no-route": ["unroutable", socket, `${name(socket)} dropped ${n}: the first frame named a routing id no connected peer had (any more). A ROUTER silently drops what it cannot route; set mandatory: true to get an error instead, and reply with the identity frame it received.`],
-      hwm: ["messages-dropped", socket, `${name(socket)} lost at least ${n} ${peer ? name(peer) : "its publisher"} published, because PUB drops messages silently for a subscriber whose queue is full (high-water mark, default 1000). Receive faster than you publish, pace the publisher, or raise receiveHighWaterMark/sendHighWaterMark.`],
-      "before-subscription": ["slow-joiner", peer ?? socket, `${name(socket)} missed ${n} ${peer ? name(peer) : "the publisher"} published before it had connected and subscribed, and PUB drops messages nobody is there to receive (the "slow joiner"). Wait until the subscribers are connected (a short pause, or a sync handshake) before publishing.`],
-      "no-peer": ["published-to-nobody", socket, `${name(socket)} published ${n} while no subscriber was connected, and none connected later: PUB drops what nobody is there to receive.`],
+      filtered: [
+        "messages-filtered",
+        socket,
+        `${name(socket)} never got ${n} ${peer ? name(peer) : "its publisher"} published: none of its subscriptions matched them (a SUB gets only messages starting with a prefix it subscribed to; subscribe("") takes all).`,
+      ],
+      "no-route": [
+        "unroutable",
+        socket,
+        `${name(socket)} dropped ${n}: the first frame named a routing id no connected peer had (any more). A ROUTER silently drops what it cannot route; set mandatory: true to get an error instead, and reply with the identity frame it received.`,
+      ],
+      hwm: [
+        "messages-dropped",
+        socket,
+        `${name(socket)} lost at least ${n} ${peer ? name(peer) : "its publisher"} published, because PUB drops messages silently for a subscriber whose queue is full (high-water mark, default 1000). Receive faster than you publish, pace the publisher, or raise receiveHighWaterMark/sendHighWaterMark.`,
+      ],
+      "before-subscription": [
+        "slow-joiner",
+        peer ?? socket,
+        `${name(socket)} missed ${n} ${peer ? name(peer) : "the publisher"} published before it had connected and subscribed, and PUB drops messages nobody is there to receive (the "slow joiner"). Wait until the subscribers are connected (a short pause, or a sync handshake) before publishing.`,
+      ],
+      "no-peer": [
+        "published-to-nobody",
+        socket,
+        `${name(socket)} published ${n} while no subscriber was connected, and none connected later: PUB drops what nobody is there to receive.`,
+      ],
     };
     const [code, on, message] = sentences[reason];
     return [
-      { type: "message/drop", t, socket, kind, reason, count, ...(peer ? { peer } : {}), ...(first.seq ? { seq: first.seq } : {}), ...(first.fp ? { fp: first.fp } : {}), message },
+      {
+        type: "message/drop",
+        t,
+        socket,
+        kind,
+        reason,
+        count,
+        ...(peer ? { peer } : {}),
+        ...(first.seq ? { seq: first.seq } : {}),
+        ...(first.fp ? { fp: first.fp } : {}),
+        message,
+      },
       { type: "diagnostic", t, code, message, socket: on, severity: "warning", ...(on !== socket ? { peers: [socket] } : peer ? { peers: [peer] } : {}) },
     ];
   }

@@ -4,7 +4,14 @@ import { LinkModel } from "./link-model.js";
 
 const EP = "tcp://127.0.0.1:5563";
 const open = (socket: string, kind: SocketKind, t = 0): TraceEvent => ({ type: "socket/open", t, socket, kind, label: kind, thread: 0 });
-const bind = (socket: string, t: number, endpoint = EP): TraceEvent => ({ type: "socket/bind", t, socket, kind: "PULL", endpoint: endpoint.replace(/\d+$/, "*"), resolved: endpoint });
+const bind = (socket: string, t: number, endpoint = EP): TraceEvent => ({
+  type: "socket/bind",
+  t,
+  socket,
+  kind: "PULL",
+  endpoint: endpoint.replace(/\d+$/, "*"),
+  resolved: endpoint,
+});
 const connect = (socket: string, t: number, endpoint = EP): TraceEvent => ({ type: "socket/connect", t, socket, kind: "PUSH", endpoint });
 const close = (socket: string, t: number): TraceEvent => ({ type: "socket/close", t, socket, kind: "PUSH" });
 const unbind = (socket: string, t: number): TraceEvent => ({ type: "socket/unbind", t, socket, kind: "PULL", endpoint: EP });
@@ -13,9 +20,9 @@ const disconnect = (socket: string, t: number): TraceEvent => ({ type: "socket/d
 /** The link events a sequence of socket events makes, as short strings. */
 function linkEvents(events: TraceEvent[]): string[] {
   const model = new LinkModel();
-  return events.flatMap((e) => model.apply(e)).map((l) =>
-    l.type === "link/up" ? `${l.link} up ${l.from}->${l.to} @${l.t}` : `${l.link} down ${l.reason} by ${l.by} @${l.t}`,
-  );
+  return events
+    .flatMap((e) => model.apply(e))
+    .map((l) => (l.type === "link/up" ? `${l.link} up ${l.from}->${l.to} @${l.t}` : `${l.link} down ${l.reason} by ${l.by} @${l.t}`));
 }
 
 describe("the link model: which connect reached which bind", () => {
@@ -27,8 +34,12 @@ describe("the link model: which connect reached which bind", () => {
   it("matches a connect to localhost with a wildcard bind's resolved endpoint, and inproc by name only", () => {
     const model = new LinkModel();
     const events: TraceEvent[] = [
-      bind("s1", 1, "tcp://0.0.0.0:6000"), connect("s2", 2, "tcp://localhost:6000"),
-      bind("s3", 1, "inproc://a"), connect("s4", 2, "inproc://a"), connect("s5", 2, "inproc://b"), connect("s6", 2, "ipc://a"),
+      bind("s1", 1, "tcp://0.0.0.0:6000"),
+      connect("s2", 2, "tcp://localhost:6000"),
+      bind("s3", 1, "inproc://a"),
+      connect("s4", 2, "inproc://a"),
+      connect("s5", 2, "inproc://b"),
+      connect("s6", 2, "ipc://a"),
     ];
     for (const e of events) model.apply(e);
     expect(model.links().map((l) => `${l.from}->${l.to} ${l.transport}`)).toEqual(["s2->s1 tcp", "s4->s3 inproc"]);
@@ -42,19 +53,24 @@ describe("the link model: which connect reached which bind", () => {
 
   it("reconnects a connect to the next bind at its address, one live link at a time", () => {
     expect(linkEvents([connect("s2", 1), bind("s1", 2), close("s1", 3), bind("s3", 4), close("s2", 9)])).toEqual([
-      "l1 up s2->s1 @2", "l1 down closed by s1 @3", "l2 up s2->s3 @4", "l2 down closed by s2 @9",
+      "l1 up s2->s1 @2",
+      "l1 down closed by s1 @3",
+      "l2 up s2->s3 @4",
+      "l2 down closed by s2 @9",
     ]);
   });
 
   it("links a bind reported after the connector closed, when their lifetimes overlapped (a child's late batch)", () => {
     expect(linkEvents([open("s1", "PUSH"), connect("s1", 10), close("s1", 50), open("p9.s1", "PULL"), bind("p9.s1", 5)])).toEqual([
-      "l1 up s1->p9.s1 @10", "l1 down closed by s1 @50",
+      "l1 up s1->p9.s1 @10",
+      "l1 down closed by s1 @50",
     ]);
   });
 
   it("links a connect reported after the binder closed, when their lifetimes overlapped", () => {
     expect(linkEvents([open("s1", "PULL"), bind("s1", 5), close("s1", 50), open("w2.s1", "PUSH"), connect("w2.s1", 10)])).toEqual([
-      "l1 up w2.s1->s1 @10", "l1 down closed by s1 @50",
+      "l1 up w2.s1->s1 @10",
+      "l1 down closed by s1 @50",
     ]);
   });
 

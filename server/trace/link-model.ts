@@ -71,7 +71,8 @@ export class LinkModel {
         for (const b of this.own(event.socket).binds) if (b.until === undefined && sameAddress(b, event.endpoint)) this.endBind(b, event.t, "unbound");
         break;
       case "socket/disconnect":
-        for (const c of this.own(event.socket).connects) if (c.until === undefined && sameAddress(c, event.endpoint)) this.endConnect(c, event.t, "disconnected");
+        for (const c of this.own(event.socket).connects)
+          if (c.until === undefined && sameAddress(c, event.endpoint)) this.endConnect(c, event.t, "disconnected");
         break;
       case "socket/close": {
         const own = this.own(event.socket);
@@ -146,8 +147,12 @@ export class LinkModel {
 
   private link(connect: Endpoint, bind: Endpoint): void {
     const link: Link = {
-      id: `l${this.all.length + 1}`, from: connect.socket, to: bind.socket, endpoint: connect.endpoint,
-      transport: transportOf(connect.endpoint), since: Math.max(connect.t, bind.t),
+      id: `l${this.all.length + 1}`,
+      from: connect.socket,
+      to: bind.socket,
+      endpoint: connect.endpoint,
+      transport: transportOf(connect.endpoint),
+      since: Math.max(connect.t, bind.t),
     };
     this.all.push(link);
     for (const socket of [link.from, link.to]) {
@@ -186,7 +191,17 @@ export class LinkModel {
   private down(link: Link, t: number, reason: LinkDown["reason"], by: string): void {
     if (link.until !== undefined) return;
     link.until = Math.max(t, link.since);
-    this.changes.push({ type: "link/down", t: link.until, link: link.id, from: link.from, to: link.to, endpoint: link.endpoint, transport: link.transport, reason, by });
+    this.changes.push({
+      type: "link/down",
+      t: link.until,
+      link: link.id,
+      from: link.from,
+      to: link.to,
+      endpoint: link.endpoint,
+      transport: link.transport,
+      reason,
+      by,
+    });
   }
 }
 

@@ -58,7 +58,13 @@ export class RunDiagnostics {
     const [a, b] = [this.topology.kindOf(link.from), this.topology.kindOf(link.to)];
     const problem = a && b ? incompatibility(a, b) : undefined;
     if (problem) {
-      this.say("incompatible-sockets", link.from, `${this.name(link.from)} connects to ${this.name(link.to)} at ${link.endpoint}, but ${problem}: libzmq refuses the pair and no message will pass between them.`, "error", [link.to]);
+      this.say(
+        "incompatible-sockets",
+        link.from,
+        `${this.name(link.from)} connects to ${this.name(link.to)} at ${link.endpoint}, but ${problem}: libzmq refuses the pair and no message will pass between them.`,
+        "error",
+        [link.to],
+      );
     }
   }
 
@@ -71,10 +77,21 @@ export class RunDiagnostics {
       const endpoint = event.endpoint;
       const holder = endpoint === undefined ? undefined : this.topology.binderAt(endpoint, event.socket);
       const who = holder ? `${this.name(holder)} already bound ${endpoint}` : "something else already uses that address";
-      this.say("address-in-use", event.socket, `${this.name(event.socket)} cannot bind: ${who}. Only one socket may bind an address; connect the others to it, or bind another port.`, "error", holder ? [holder] : undefined);
+      this.say(
+        "address-in-use",
+        event.socket,
+        `${this.name(event.socket)} cannot bind: ${who}. Only one socket may bind an address; connect the others to it, or bind another port.`,
+        "error",
+        holder ? [holder] : undefined,
+      );
     }
     if (event.op === "send" && event.code === "EAGAIN") {
-      this.say("send-queue-full", event.socket, `${this.name(event.socket)} could not send within its sendTimeout: no peer could take the message. Either none is connected, or their queues are full (high-water mark reached) because they receive more slowly than this socket sends.`, "warning");
+      this.say(
+        "send-queue-full",
+        event.socket,
+        `${this.name(event.socket)} could not send within its sendTimeout: no peer could take the message. Either none is connected, or their queues are full (high-water mark reached) because they receive more slowly than this socket sends.`,
+        "warning",
+      );
     }
   }
 
@@ -85,7 +102,12 @@ export class RunDiagnostics {
     this.uncheckedConnects = this.uncheckedConnects.filter((c) => !judged.has(c));
     for (const connect of due) {
       if (this.topology.reached(connect.socket, connect.endpoint) || this.reached.has(`${connect.socket} ${connect.endpoint}`)) continue;
-      this.say("connect-nothing-bound", connect.socket, `${this.name(connect.socket)} connected to ${connect.endpoint}, but no socket in this program binds that endpoint, so it keeps retrying and its messages go nowhere. Check the transport, host and port, or bind a socket there.`, "warning");
+      this.say(
+        "connect-nothing-bound",
+        connect.socket,
+        `${this.name(connect.socket)} connected to ${connect.endpoint}, but no socket in this program binds that endpoint, so it keeps retrying and its messages go nowhere. Check the transport, host and port, or bind a socket there.`,
+        "warning",
+      );
     }
   }
 

@@ -49,7 +49,9 @@ export class SamplingNote {
   private say(t: number, where: string): TraceEventOf<"trace/note"> {
     this.said = true;
     return {
-      type: "trace/note", t, code: "sampling-started",
+      type: "trace/note",
+      t,
+      code: "sampling-started",
       message: `Message sampling starts here: ${where} After the first ${fmt(this.limits.messageEvents)} message events the trace keeps one message in ${fmt(MESSAGE_SAMPLE_EVERY)}, and in any second at most ${fmt(this.limits.eventsPerSecond)} events; socket, link and error events are all kept, and the sent/received counters count every message.`,
     };
   }

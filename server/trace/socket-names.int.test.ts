@@ -46,7 +46,9 @@ describe("SocketNamer", () => {
     const namer = new SocketNamer({ "main.ts": source });
     const names = [open("s1", at(7, "new")), open("s2", at(7, "new"), 2)].flatMap((e) => namer.apply(e));
     expect(names.map((n) => `${n.socket} ${n.name} (${n.detail})`)).toEqual([
-      "s1 worker (main.ts:7)", "s1 worker #1 (main.ts:7)", "s2 worker #2 (main.ts:7 · thread 2)",
+      "s1 worker (main.ts:7)",
+      "s1 worker #1 (main.ts:7)",
+      "s2 worker #2 (main.ts:7 · thread 2)",
     ]);
   });
 

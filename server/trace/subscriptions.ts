@@ -1,6 +1,10 @@
 import type { TraceEvent } from "../../protocol/trace.js";
 
-interface Change { t: number; prefixes: Buffer[][]; on: boolean }
+interface Change {
+  t: number;
+  prefixes: Buffer[][];
+  on: boolean;
+}
 
 /**
  * What each subscriber was subscribed to, and when: SUB sockets report subscribe()/unsubscribe() as options, an

@@ -38,7 +38,10 @@ describe("the note where message sampling starts", () => {
   it("is said right after the last message event the budget allows", () => {
     const note = new SamplingNote({ messageEvents: 2, eventsPerSecond: 5_000 });
     const events = [recv(1, 1), recv(2, 2)];
-    expect(events.map((e) => note.check(e) ?? note.noteAfter(e)?.message.slice(0, 50))).toEqual([undefined, "Message sampling starts here: This was message eve"]);
+    expect(events.map((e) => note.check(e) ?? note.noteAfter(e)?.message.slice(0, 50))).toEqual([
+      undefined,
+      "Message sampling starts here: This was message eve",
+    ]);
     expect(note.check(recv(3, 1_000))).toBeUndefined();
   });
 

@@ -57,7 +57,11 @@ export function App({ route }: { route: Route }) {
   const [scenariosOpen, setScenariosOpen] = usePersistentState("zmq-workbench.scenarios.open", false, isBoolean);
   const scenario = useScenario({ run, start, control, replaceFiles: workspace.replaceFiles });
   // Beside a lesson the editor gets more of the room than in the playground, so the split is kept apart.
-  const [leftShare, setLeftShare] = usePersistentState(lessonId ? "zmq-workbench.split.columns.lesson" : "zmq-workbench.split.columns", lessonId ? 0.52 : 0.42, isFraction);
+  const [leftShare, setLeftShare] = usePersistentState(
+    lessonId ? "zmq-workbench.split.columns.lesson" : "zmq-workbench.split.columns",
+    lessonId ? 0.52 : 0.42,
+    isFraction,
+  );
   const [editorShare, setEditorShare] = usePersistentState("zmq-workbench.split.editor", 0.68, isFraction);
   const [graphShare, setGraphShare] = usePersistentState("zmq-workbench.split.graph", 0.62, isFraction);
   const [selectedSocket, setSelectedSocket] = useState<string | null>(null);
@@ -67,10 +71,13 @@ export function App({ route }: { route: Route }) {
   const fileNames = useMemo(() => Object.keys(workspace.files), [workspace.files]);
   const problems = useMemo(() => runProblems(run.console, fileNames), [run.console, fileNames]);
 
-  const openLocation = useCallback((location: CodeLocation) => {
-    workspace.setActive(location.file);
-    setReveal({ ...location, nonce: Date.now() });
-  }, [workspace.setActive]);
+  const openLocation = useCallback(
+    (location: CodeLocation) => {
+      workspace.setActive(location.file);
+      setReveal({ ...location, nonce: Date.now() });
+    },
+    [workspace.setActive],
+  );
 
   const typeErrors = useRef<CodeProblem[]>([]);
   const runNow = useCallback(() => {
@@ -81,17 +88,25 @@ export function App({ route }: { route: Route }) {
     note(typeErrorNotes(typeErrors.current.filter((e) => e.location.file in workspace.files)));
   }, [start, note, workspace.files, workspace.entry, workspace.loading, lessonId]);
 
-  useEffect(() => { document.documentElement.dataset.theme = dark ? "dark" : "light"; }, [dark]);
+  useEffect(() => {
+    document.documentElement.dataset.theme = dark ? "dark" : "light";
+  }, [dark]);
 
   useEffect(() => {
     const onKey = (ev: KeyboardEvent) => {
-      if (ev.key === "Enter" && (ev.ctrlKey || ev.metaKey) && !ev.defaultPrevented) { ev.preventDefault(); runNow(); }
+      if (ev.key === "Enter" && (ev.ctrlKey || ev.metaKey) && !ev.defaultPrevented) {
+        ev.preventDefault();
+        runNow();
+      }
     };
     window.addEventListener("keydown", onKey);
     return () => window.removeEventListener("keydown", onKey);
   }, [runNow]);
 
-  const selectSocket = (id: string | null) => { setSelectedSocket(id); setSelectedMessage(null); };
+  const selectSocket = (id: string | null) => {
+    setSelectedSocket(id);
+    setSelectedMessage(null);
+  };
   const selectMessage = (index: number) => {
     setSelectedMessage(index);
     setSelectedSocket(shown.graph.messages.find((m) => m.index === index)?.socket ?? null);
@@ -99,68 +114,141 @@ export function App({ route }: { route: Route }) {
 
   return (
     <TimelineContext.Provider value={timeline}>
-    <div className="app" data-presenting={presenter.presenting || undefined} data-show-code={presenter.showCode || undefined}>
-      <header className="toolbar">
-        <h1>ØMQ Workbench</h1>
-        <button type="button" className="primary" onClick={runNow} disabled={workspace.loading} aria-keyshortcuts="Control+Enter Meta+Enter" title="Run (Ctrl+Enter)">Run</button>
-        <button type="button" onClick={stop} disabled={!active}>Stop</button>
-        <StatusBadge run={run} connection={connection} />
-        <ConnectionIndicator connection={connection} />
-        <span className="spacer" />
-        <button type="button" aria-pressed={scenariosOpen} onClick={() => setScenariosOpen(!scenariosOpen)}>Scenarios</button>
-        <LessonsMenu currentId={lessonId} onImported={lessonActions.imported} />
-        <StartClassControl sendSession={sendSession} subscribe={subscribe} connection={connection} />
-        <ToolbarOverflow>
-          <JoinClassButton />
-          <PresenterButton presenter={presenter} />
-          <ShareDialog files={workspace.files} entry={workspace.entry} trace={lastTrace} />
-          <button type="button" className="quiet" aria-pressed={dark} onClick={() => setDark(!dark)}>{dark ? "Light theme" : "Dark theme"}</button>
-        </ToolbarOverflow>
-      </header>
-      {workspace.notice && (
-        <div className="notice" role="alert">
-          {workspace.notice} <button type="button" className="quiet" onClick={workspace.dismissNotice}>Dismiss</button>
-        </div>
-      )}
-      {route.kind === "playground" && !presenter.presenting && <FirstVisitHint />}
-      {route.kind === "share" && sharedTrace && (
-        <section className="shared-banner" aria-label="Shared program" data-shared-trace={sharedTrace.kind}>
-          <strong>Shared program.</strong>{" "}
-          {sharedTrace.kind === "loading" ? "Loading the run shared with it…"
-            : sharedTrace.kind === "shown" ? "The timeline shows the run recorded with it: replay or step through it, or press Run to run it yourself."
-            : sharedTrace.message}
-        </section>
-      )}
-      <PresenterBar presenter={presenter} />
-      <TimelineBar />
-      <ScenarioFrame panel={scenariosOpen ? <ScenarioPanel scenario={scenario} graph={run.graph} onClose={() => setScenariosOpen(false)} /> : null}>
-      <LessonFrame lesson={lessonId ? <LessonPane state={lesson} onReset={lessonActions.reset} onToggleSolution={lessonActions.toggleSolution} showingSolution={lessonActions.showingSolution} onBackToOwnCode={lessonActions.backToOwnCode} onNext={lessonActions.next} onOpenScenario={(id) => { setScenariosOpen(true); scenario.select(id); }} /> : null}>
-      <div className="workspace" data-layout={lessonId ? "lesson" : scenariosOpen ? "scenario" : "columns"} style={{ gridTemplateColumns: `${leftShare * 100}% 6px minmax(0, 1fr)` }}>
-        <div className="column code-column" style={{ gridTemplateRows: `${editorShare * 100}% 6px minmax(0, 1fr)` }}>
-          <section className="pane editor-pane" aria-label="Editor">
-            <FileTabs names={fileNames} active={workspace.active} entry={workspace.entry}
-              onSelect={workspace.setActive} onAdd={workspace.addFile} onRename={workspace.renameFile} onDelete={workspace.deleteFile} />
-            <MonacoHost files={workspace.files} revision={workspace.revision} active={workspace.active} dark={dark} onChange={workspace.setText} onRun={runNow}
-              reveal={reveal} problems={problems} onTypeErrors={(errors) => { typeErrors.current = errors; }} />
-          </section>
-          <Splitter orientation="horizontal" value={editorShare} onChange={setEditorShare} label="Resize editor and console" />
-          <ConsolePane lines={shown.console} files={fileNames} onOpenLocation={openLocation} />
-        </div>
-        <Splitter orientation="vertical" value={leftShare} onChange={setLeftShare} label="Resize code and graph" />
-        <div className="column view-column" style={{ gridTemplateRows: `${graphShare * 100}% 6px minmax(0, 1fr)` }}>
-          <GraphPane graph={shown.graph} selected={selectedSocket} onSelect={selectSocket} speed={timeline.speed} fitSignal={presenter.fitSignal}
-            followed={selectedMessage} onSelectMessage={(i) => (i === null ? setSelectedMessage(null) : selectMessage(i))} />
-          <Splitter orientation="horizontal" value={graphShare} onChange={setGraphShare} label="Resize graph and details" />
-          <div className="details-row">
-            <MessageLog graph={shown.graph} selected={selectedMessage} onSelect={selectMessage} socket={selectedSocket} />
-            <InspectorPane graph={shown.graph} selectedSocket={selectedSocket} selectedMessage={selectedMessage} onSelectSocket={selectSocket}
-              files={fileNames} onOpenLocation={openLocation} onSelectMessage={selectMessage} />
+      <div className="app" data-presenting={presenter.presenting || undefined} data-show-code={presenter.showCode || undefined}>
+        <header className="toolbar">
+          <h1>ØMQ Workbench</h1>
+          <button
+            type="button"
+            className="primary"
+            onClick={runNow}
+            disabled={workspace.loading}
+            aria-keyshortcuts="Control+Enter Meta+Enter"
+            title="Run (Ctrl+Enter)"
+          >
+            Run
+          </button>
+          <button type="button" onClick={stop} disabled={!active}>
+            Stop
+          </button>
+          <StatusBadge run={run} connection={connection} />
+          <ConnectionIndicator connection={connection} />
+          <span className="spacer" />
+          <button type="button" aria-pressed={scenariosOpen} onClick={() => setScenariosOpen(!scenariosOpen)}>
+            Scenarios
+          </button>
+          <LessonsMenu currentId={lessonId} onImported={lessonActions.imported} />
+          <StartClassControl sendSession={sendSession} subscribe={subscribe} connection={connection} />
+          <ToolbarOverflow>
+            <JoinClassButton />
+            <PresenterButton presenter={presenter} />
+            <ShareDialog files={workspace.files} entry={workspace.entry} trace={lastTrace} />
+            <button type="button" className="quiet" aria-pressed={dark} onClick={() => setDark(!dark)}>
+              {dark ? "Light theme" : "Dark theme"}
+            </button>
+          </ToolbarOverflow>
+        </header>
+        {workspace.notice && (
+          <div className="notice" role="alert">
+            {workspace.notice}{" "}
+            <button type="button" className="quiet" onClick={workspace.dismissNotice}>
+              Dismiss
+            </button>
           </div>
-        </div>
+        )}
+        {route.kind === "playground" && !presenter.presenting && <FirstVisitHint />}
+        {route.kind === "share" && sharedTrace && (
+          <section className="shared-banner" aria-label="Shared program" data-shared-trace={sharedTrace.kind}>
+            <strong>Shared program.</strong>{" "}
+            {sharedTrace.kind === "loading"
+              ? "Loading the run shared with it…"
+              : sharedTrace.kind === "shown"
+                ? "The timeline shows the run recorded with it: replay or step through it, or press Run to run it yourself."
+                : sharedTrace.message}
+          </section>
+        )}
+        <PresenterBar presenter={presenter} />
+        <TimelineBar />
+        <ScenarioFrame panel={scenariosOpen ? <ScenarioPanel scenario={scenario} graph={run.graph} onClose={() => setScenariosOpen(false)} /> : null}>
+          <LessonFrame
+            lesson={
+              lessonId ? (
+                <LessonPane
+                  state={lesson}
+                  onReset={lessonActions.reset}
+                  onToggleSolution={lessonActions.toggleSolution}
+                  showingSolution={lessonActions.showingSolution}
+                  onBackToOwnCode={lessonActions.backToOwnCode}
+                  onNext={lessonActions.next}
+                  onOpenScenario={(id) => {
+                    setScenariosOpen(true);
+                    scenario.select(id);
+                  }}
+                />
+              ) : null
+            }
+          >
+            <div
+              className="workspace"
+              data-layout={lessonId ? "lesson" : scenariosOpen ? "scenario" : "columns"}
+              style={{ gridTemplateColumns: `${leftShare * 100}% 6px minmax(0, 1fr)` }}
+            >
+              <div className="column code-column" style={{ gridTemplateRows: `${editorShare * 100}% 6px minmax(0, 1fr)` }}>
+                <section className="pane editor-pane" aria-label="Editor">
+                  <FileTabs
+                    names={fileNames}
+                    active={workspace.active}
+                    entry={workspace.entry}
+                    onSelect={workspace.setActive}
+                    onAdd={workspace.addFile}
+                    onRename={workspace.renameFile}
+                    onDelete={workspace.deleteFile}
+                  />
+                  <MonacoHost
+                    files={workspace.files}
+                    revision={workspace.revision}
+                    active={workspace.active}
+                    dark={dark}
+                    onChange={workspace.setText}
+                    onRun={runNow}
+                    reveal={reveal}
+                    problems={problems}
+                    onTypeErrors={(errors) => {
+                      typeErrors.current = errors;
+                    }}
+                  />
+                </section>
+                <Splitter orientation="horizontal" value={editorShare} onChange={setEditorShare} label="Resize editor and console" />
+                <ConsolePane lines={shown.console} files={fileNames} onOpenLocation={openLocation} />
+              </div>
+              <Splitter orientation="vertical" value={leftShare} onChange={setLeftShare} label="Resize code and graph" />
+              <div className="column view-column" style={{ gridTemplateRows: `${graphShare * 100}% 6px minmax(0, 1fr)` }}>
+                <GraphPane
+                  graph={shown.graph}
+                  selected={selectedSocket}
+                  onSelect={selectSocket}
+                  speed={timeline.speed}
+                  fitSignal={presenter.fitSignal}
+                  followed={selectedMessage}
+                  onSelectMessage={(i) => (i === null ? setSelectedMessage(null) : selectMessage(i))}
+                />
+                <Splitter orientation="horizontal" value={graphShare} onChange={setGraphShare} label="Resize graph and details" />
+                <div className="details-row">
+                  <MessageLog graph={shown.graph} selected={selectedMessage} onSelect={selectMessage} socket={selectedSocket} />
+                  <InspectorPane
+                    graph={shown.graph}
+                    selectedSocket={selectedSocket}
+                    selectedMessage={selectedMessage}
+                    onSelectSocket={selectSocket}
+                    files={fileNames}
+                    onOpenLocation={openLocation}
+                    onSelectMessage={selectMessage}
+                  />
+                </div>
+              </div>
+            </div>
+          </LessonFrame>
+        </ScenarioFrame>
       </div>
-      </LessonFrame>
-      </ScenarioFrame>
-    </div>
     </TimelineContext.Provider>
   );
 }

@@ -32,13 +32,25 @@ export abstract class BackgroundDevice {
     this.plan = { kind, label, in: emptySocketPlan(socketTypeName(inType)), out: emptySocketPlan(socketTypeName(outType)) };
   }
 
-  bindIn(address: string): this { return this.record("in", (s) => s.binds.push(address)); }
-  bindOut(address: string): this { return this.record("out", (s) => s.binds.push(address)); }
-  connectIn(address: string): this { return this.record("in", (s) => s.connects.push(address)); }
-  connectOut(address: string): this { return this.record("out", (s) => s.connects.push(address)); }
+  bindIn(address: string): this {
+    return this.record("in", (s) => s.binds.push(address));
+  }
+  bindOut(address: string): this {
+    return this.record("out", (s) => s.binds.push(address));
+  }
+  connectIn(address: string): this {
+    return this.record("in", (s) => s.connects.push(address));
+  }
+  connectOut(address: string): this {
+    return this.record("out", (s) => s.connects.push(address));
+  }
   /** A zeromq.js option name ("routingId", "linger", ...), or "subscribe" for a SUB socket. */
-  setSockOptIn(name: string, value: unknown): this { return this.setOption("in", name, value); }
-  setSockOptOut(name: string, value: unknown): this { return this.setOption("out", name, value); }
+  setSockOptIn(name: string, value: unknown): this {
+    return this.setOption("in", name, value);
+  }
+  setSockOptOut(name: string, value: unknown): this {
+    return this.setOption("out", name, value);
+  }
 
   /** threadId of the device's worker or pid of its process, once started. */
   get hostId(): number | undefined {

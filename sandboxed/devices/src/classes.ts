@@ -10,7 +10,9 @@ export class ThreadDevice extends BackgroundDevice {
   constructor(kind: DeviceKind, inType: SocketType, outType: SocketType) {
     super(kind, inType, outType, "thread");
   }
-  protected launch(): HostHandle { return launchThread(); }
+  protected launch(): HostHandle {
+    return launchThread();
+  }
 }
 
 /** Runs device(kind, ...) in a child process (its own context: connect over tcp or ipc, not inproc). */
@@ -18,7 +20,9 @@ export class ProcessDevice extends BackgroundDevice {
   constructor(kind: DeviceKind, inType: SocketType, outType: SocketType) {
     super(kind, inType, outType, "process");
   }
-  protected launch(): HostHandle { return launchProcess(); }
+  protected launch(): HostHandle {
+    return launchProcess();
+  }
 }
 
 /** A background monitoredQueue: adds bindMon/connectMon/setSockOptMon for the monitor socket (PUB by default). */
@@ -29,21 +33,31 @@ export abstract class BackgroundMonitoredQueue extends BackgroundDevice {
     this.plan.inPrefix = options.inPrefix;
     this.plan.outPrefix = options.outPrefix;
   }
-  bindMon(address: string): this { return this.record("mon", (s) => s.binds.push(address)); }
-  connectMon(address: string): this { return this.record("mon", (s) => s.connects.push(address)); }
-  setSockOptMon(name: string, value: unknown): this { return this.setOption("mon", name, value); }
+  bindMon(address: string): this {
+    return this.record("mon", (s) => s.binds.push(address));
+  }
+  connectMon(address: string): this {
+    return this.record("mon", (s) => s.connects.push(address));
+  }
+  setSockOptMon(name: string, value: unknown): this {
+    return this.setOption("mon", name, value);
+  }
 }
 
 export class ThreadMonitoredQueue extends BackgroundMonitoredQueue {
   constructor(inType: SocketType, outType: SocketType, monType: SocketType = "PUB", options: MonitoredQueueOptions = {}) {
     super("thread", inType, outType, monType, options);
   }
-  protected launch(): HostHandle { return launchThread(); }
+  protected launch(): HostHandle {
+    return launchThread();
+  }
 }
 
 export class ProcessMonitoredQueue extends BackgroundMonitoredQueue {
   constructor(inType: SocketType, outType: SocketType, monType: SocketType = "PUB", options: MonitoredQueueOptions = {}) {
     super("process", inType, outType, monType, options);
   }
-  protected launch(): HostHandle { return launchProcess(); }
+  protected launch(): HostHandle {
+    return launchProcess();
+  }
 }

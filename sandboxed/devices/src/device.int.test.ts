@@ -81,7 +81,11 @@ describe("device", () => {
     for (const n of [1, 2, 3]) await producer.send(["task", String(n)]);
     const received = [];
     for (let i = 0; i < 3; i++) received.push(text(await consumer.receive()));
-    expect(received).toEqual([["task", "1"], ["task", "2"], ["task", "3"]]);
+    expect(received).toEqual([
+      ["task", "1"],
+      ["task", "2"],
+      ["task", "3"],
+    ]);
 
     // The backend is never read from, so its closing must be noticed without a message passing.
     back.close();

@@ -28,12 +28,20 @@ function serialSender(socket: zmq.Socket, sockets: DeviceSockets): (message: Mes
  * [peer, body] by a client reaches `peer` behind `outs`, and replies find their way back.
  * Resolves once any of the three sockets is closed, after closing the others.
  */
-export async function monitoredQueue(ins: zmq.Socket, outs: zmq.Socket, mons: zmq.Socket, options: MonitoredQueueOptions & { label?: string } = {}): Promise<void> {
+export async function monitoredQueue(
+  ins: zmq.Socket,
+  outs: zmq.Socket,
+  mons: zmq.Socket,
+  options: MonitoredQueueOptions & { label?: string } = {},
+): Promise<void> {
   const inPrefix = Buffer.from(options.inPrefix ?? "in");
   const outPrefix = Buffer.from(options.outPrefix ?? "out");
   const sockets = new DeviceSockets([ins, outs, mons]);
   if (sockets.anyClosed()) return sockets.closeAll();
-  for (const [role, socket] of [["ins", ins], ["outs", outs]] as const) {
+  for (const [role, socket] of [
+    ["ins", ins],
+    ["outs", outs],
+  ] as const) {
     if (!canReceive(socket) || !canSend(socket)) throw new TypeError(`a monitored queue's ${role} must send and receive`);
   }
   if (!canSend(mons)) throw new TypeError("a monitored queue's monitor socket must be able to send (PUB is usual)");

@@ -77,7 +77,11 @@ export async function runPlan(plan: DevicePlan, sockets: OpenedSockets): Promise
 
 /** Stopping must not wait on queued messages (default linger is forever); an explicit linger option wins. */
 export function closeForStop(plan: DevicePlan, sockets: OpenedSockets): void {
-  const sides: Array<[SocketPlan | undefined, zmq.Socket | undefined]> = [[plan.in, sockets.in], [plan.out, sockets.out], [plan.mon, sockets.mon]];
+  const sides: Array<[SocketPlan | undefined, zmq.Socket | undefined]> = [
+    [plan.in, sockets.in],
+    [plan.out, sockets.out],
+    [plan.mon, sockets.mon],
+  ];
   for (const [side, socket] of sides) {
     if (!side || !socket || socket.closed) continue;
     if (!side.options.some(([name]) => name === "linger")) socket.linger = 0;

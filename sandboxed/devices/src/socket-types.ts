@@ -2,7 +2,18 @@ import * as zmq from "zeromq";
 
 /** libzmq's socket type numbers, as `socket.type` reports them. */
 export const SOCKET_TYPES = {
-  PAIR: 0, PUB: 1, SUB: 2, REQ: 3, REP: 4, DEALER: 5, ROUTER: 6, PULL: 7, PUSH: 8, XPUB: 9, XSUB: 10, STREAM: 11,
+  PAIR: 0,
+  PUB: 1,
+  SUB: 2,
+  REQ: 3,
+  REP: 4,
+  DEALER: 5,
+  ROUTER: 6,
+  PULL: 7,
+  PUSH: 8,
+  XPUB: 9,
+  XSUB: 10,
+  STREAM: 11,
 } as const;
 
 export type SocketTypeName = keyof typeof SOCKET_TYPES;
@@ -11,13 +22,33 @@ export type SocketClass = abstract new (...args: never[]) => zmq.Socket;
 export type SocketType = SocketTypeName | Lowercase<SocketTypeName> | SocketClass;
 
 const CLASS_NAMES: Record<string, SocketTypeName> = {
-  Pair: "PAIR", Publisher: "PUB", Subscriber: "SUB", Request: "REQ", Reply: "REP", Dealer: "DEALER",
-  Router: "ROUTER", Pull: "PULL", Push: "PUSH", XPublisher: "XPUB", XSubscriber: "XSUB", Stream: "STREAM",
+  Pair: "PAIR",
+  Publisher: "PUB",
+  Subscriber: "SUB",
+  Request: "REQ",
+  Reply: "REP",
+  Dealer: "DEALER",
+  Router: "ROUTER",
+  Pull: "PULL",
+  Push: "PUSH",
+  XPublisher: "XPUB",
+  XSubscriber: "XSUB",
+  Stream: "STREAM",
 };
 
 const CONSTRUCTORS: Record<SocketTypeName, new () => zmq.Socket> = {
-  PAIR: zmq.Pair, PUB: zmq.Publisher, SUB: zmq.Subscriber, REQ: zmq.Request, REP: zmq.Reply, DEALER: zmq.Dealer,
-  ROUTER: zmq.Router, PULL: zmq.Pull, PUSH: zmq.Push, XPUB: zmq.XPublisher, XSUB: zmq.XSubscriber, STREAM: zmq.Stream,
+  PAIR: zmq.Pair,
+  PUB: zmq.Publisher,
+  SUB: zmq.Subscriber,
+  REQ: zmq.Request,
+  REP: zmq.Reply,
+  DEALER: zmq.Dealer,
+  ROUTER: zmq.Router,
+  PULL: zmq.Pull,
+  PUSH: zmq.Push,
+  XPUB: zmq.XPublisher,
+  XSUB: zmq.XSubscriber,
+  STREAM: zmq.Stream,
 };
 
 const CANNOT_SEND = new Set<number>([SOCKET_TYPES.SUB, SOCKET_TYPES.PULL]);

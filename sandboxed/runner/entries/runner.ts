@@ -46,7 +46,10 @@ process.on("uncaughtException", reportUncaught);
 process.on("unhandledRejection", reportUncaught);
 
 writeChannelMessage({ type: "ready", pid: process.pid });
-const { job: { key, ...job }, rest } = readJobBlocking();
+const {
+  job: { key, ...job },
+  rest,
+} = readJobBlocking();
 setChannelKey(key);
 markJobStart();
 configureLimits(job.limits);

@@ -11,7 +11,19 @@ import "../traced/process-host-hook.js";
 import "../traced/exit-report.js";
 
 export {
-  Pair, Publisher, Subscriber, Request, Reply, Dealer, Router, Push, Pull, XPublisher, XSubscriber, Stream, Context,
+  Pair,
+  Publisher,
+  Subscriber,
+  Request,
+  Reply,
+  Dealer,
+  Router,
+  Push,
+  Pull,
+  XPublisher,
+  XSubscriber,
+  Stream,
+  Context,
 } from "../traced/classes.js";
 export { Proxy, Observer };
 export const { Socket, context, version, capability, curveKeyPair } = zmq;

@@ -77,11 +77,13 @@ export async function runProgram(
   child.stdout!.on("data", (b: Buffer) => (run.stdout += b.toString()));
   child.stderr!.on("data", (b: Buffer) => (run.stderr += b.toString()));
   const timer = setTimeout(() => child.kill("SIGKILL"), options.timeoutMs ?? 10_000);
-  await new Promise<void>((resolve) => child.on("close", (code, signal) => {
-    run.code = code;
-    run.signal = signal;
-    resolve();
-  }));
+  await new Promise<void>((resolve) =>
+    child.on("close", (code, signal) => {
+      run.code = code;
+      run.signal = signal;
+      resolve();
+    }),
+  );
   clearTimeout(timer);
   rmSync(workDir, { recursive: true, force: true });
   return run;

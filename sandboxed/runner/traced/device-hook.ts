@@ -22,7 +22,11 @@ function announceDevice(device: unknown): string | undefined {
   const id = `${idPrefix}${++devices}`;
   const sockets = device.sockets.map(socketId).filter((s): s is string => s !== undefined);
   emit({
-    type: "device/open", t: eventTime(), device: id, kind: String(device.kind ?? "device").slice(0, 40), sockets,
+    type: "device/open",
+    t: eventTime(),
+    device: id,
+    kind: String(device.kind ?? "device").slice(0, 40),
+    sockets,
     ...(typeof device.label === "string" ? { label: device.label.slice(0, 80) } : {}),
   });
   return id;

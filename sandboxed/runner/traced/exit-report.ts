@@ -12,7 +12,12 @@ function reportOpenSockets(code: number): void {
   const open = openTraces();
   if (open.length === 0) return;
   const names = open.map((t) => `${t.id} (${t.kind})`).join(", ");
-  diagnoseOnce(open[0], "sockets-left-open", `The program ended without closing ${open.length === 1 ? "socket" : "sockets"} ${names}. Call close() on every socket when you are done with it.`, "info");
+  diagnoseOnce(
+    open[0],
+    "sockets-left-open",
+    `The program ended without closing ${open.length === 1 ? "socket" : "sockets"} ${names}. Call close() on every socket when you are done with it.`,
+    "info",
+  );
   for (const trace of open) if (mayHoldExit(trace)) reportLinger(trace);
 }
 

@@ -13,8 +13,7 @@ const EXPLANATIONS: Record<string, string> = {
   ENOENT: "Nothing is bound at that endpoint (for inproc, bind before the peer connects, in the same context).",
 };
 
-const BAD_ENDPOINT =
-  "The endpoint is not valid: write it as transport://address, e.g. tcp://127.0.0.1:5555, tcp://*:5555, ipc:///tmp/name or inproc://name.";
+const BAD_ENDPOINT = "The endpoint is not valid: write it as transport://address, e.g. tcp://127.0.0.1:5555, tcp://*:5555, ipc:///tmp/name or inproc://name.";
 
 const ENDPOINT_OPERATIONS = new Set(["bind", "connect", "unbind", "disconnect"]);
 

@@ -53,4 +53,3 @@ export function sampledHash(view: Uint8Array): number {
   for (let i = 0; i < view.length; i += step) hash = mix(hash, view[i]);
   return hash;
 }
-

@@ -44,7 +44,10 @@ describe("frame summaries", () => {
   });
 
   it("lists the first frames of a 20,000-frame message and counts the rest", () => {
-    const summary = summarizeMessage(Array.from({ length: 20_000 }, (_, i) => `frame ${i}`), "none");
+    const summary = summarizeMessage(
+      Array.from({ length: 20_000 }, (_, i) => `frame ${i}`),
+      "none",
+    );
     expect(summary.frames).toHaveLength(64);
     expect(summary.moreFrames).toBe(20_000 - 64);
     expect(summarizeMessage(["a", "b"], "none").moreFrames).toBeUndefined();

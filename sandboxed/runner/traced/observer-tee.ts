@@ -39,7 +39,8 @@ export class Observer {
   }
 
   receive(): Promise<ObservedEvent | undefined> {
-    if (this.emitter) throw new Error("Observer is in event emitter mode. After a call to events.on() it is not possible to read events with events.receive().");
+    if (this.emitter)
+      throw new Error("Observer is in event emitter mode. After a call to events.on() it is not possible to read events with events.receive().");
     if (this.isClosed) throw Object.assign(new Error("Socket is closed"), { code: "EBADF", errno: 9 });
     const queued = this.queue.shift();
     if (queued) return Promise.resolve(queued);

@@ -69,7 +69,12 @@ export function openSocketTrace(kind: SocketKind, site: string | undefined): Soc
   };
   traces.push(trace);
   const label = site ? `${kind} ${site.replace(/:\d+$/, "")}` : kind;
-  socketEvent(trace, "socket/open", { label, thread: threadId, ...(processOfEvents === undefined ? {} : { process: processOfEvents }), ...(site ? { site } : {}) });
+  socketEvent(trace, "socket/open", {
+    label,
+    thread: threadId,
+    ...(processOfEvents === undefined ? {} : { process: processOfEvents }),
+    ...(site ? { site } : {}),
+  });
   return trace;
 }
 

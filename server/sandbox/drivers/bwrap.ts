@@ -26,7 +26,15 @@ export const bwrapDriver: IsolationDriver = {
   async unavailableReason() {
     // The command shape a run uses (uid drop, limits, namespaces), so "available" means "runs start". The probe's
     // uid is nobody's: no run uid block is claimed yet, and without one no RLIMIT_NPROC is set.
-    const probe = launchCommand({ node: "/usr/bin/true", nodeArgs: [], readOnlyPaths: [], appRoot: "/", limits: { ...DEFAULT_LIMITS }, slot: 0, uid: process.getuid?.() === 0 ? NOBODY_UID : undefined });
+    const probe = launchCommand({
+      node: "/usr/bin/true",
+      nodeArgs: [],
+      readOnlyPaths: [],
+      appRoot: "/",
+      limits: { ...DEFAULT_LIMITS },
+      slot: 0,
+      uid: process.getuid?.() === 0 ? NOBODY_UID : undefined,
+    });
     try {
       await run(probe.file, probe.args, { timeout: 5000, env: probe.env });
       return null;
@@ -44,10 +52,18 @@ function launchCommand(spec: LaunchSpec): LaunchCommand {
   return {
     file: PRLIMIT,
     args: [
-      ...prlimitArgs(spec.limits, spec.uid !== undefined && spec.uid !== NOBODY_UID, spec.inCgroup), "--",
+      ...prlimitArgs(spec.limits, spec.uid !== undefined && spec.uid !== NOBODY_UID, spec.inCgroup),
+      "--",
       ...dropToUser(spec.uid),
-      BWRAP, ...namespaceArgs(), ...fileSystemArgs(spec), ...envArgs, "--chdir", WORK_DIR,
-      "--", spec.node, ...spec.nodeArgs.map((arg) => inSandbox(spec.appRoot, arg)),
+      BWRAP,
+      ...namespaceArgs(),
+      ...fileSystemArgs(spec),
+      ...envArgs,
+      "--chdir",
+      WORK_DIR,
+      "--",
+      spec.node,
+      ...spec.nodeArgs.map((arg) => inSandbox(spec.appRoot, arg)),
     ],
     cwd: "/",
     env: {},
@@ -57,10 +73,18 @@ function launchCommand(spec: LaunchSpec): LaunchCommand {
 
 function namespaceArgs(): string[] {
   return [
-    "--unshare-all", "--unshare-user", "--disable-userns", "--hostname", HOSTNAME,
+    "--unshare-all",
+    "--unshare-user",
+    "--disable-userns",
+    "--hostname",
+    HOSTNAME,
     // --die-with-parent: if the server dies, the sandbox's pid 1 dies and the kernel ends its whole pid namespace.
     // --new-session: no controlling terminal to push keystrokes into (TIOCSTI).
-    "--die-with-parent", "--new-session", "--cap-drop", "ALL", "--clearenv",
+    "--die-with-parent",
+    "--new-session",
+    "--cap-drop",
+    "ALL",
+    "--clearenv",
   ];
 }
 
@@ -69,12 +93,30 @@ export const HOSTS_FILE = fileURLToPath(new URL("./sandbox-hosts", import.meta.u
 
 function fileSystemArgs(spec: LaunchSpec): string[] {
   return [
-    "--ro-bind", "/usr", "/usr",
-    "--symlink", "usr/lib", "/lib", "--symlink", "usr/lib64", "/lib64", "--symlink", "usr/bin", "/bin",
-    "--proc", "/proc", "--dev", "/dev",
+    "--ro-bind",
+    "/usr",
+    "/usr",
+    "--symlink",
+    "usr/lib",
+    "/lib",
+    "--symlink",
+    "usr/lib64",
+    "/lib64",
+    "--symlink",
+    "usr/bin",
+    "/bin",
+    "--proc",
+    "/proc",
+    "--dev",
+    "/dev",
     // Bound from the staged copy (never from the checkout, whose path the run could read in /proc/1/cmdline).
     ...(spec.hostsFile ? ["--ro-bind", spec.hostsFile, "/etc/hosts"] : []),
-    "--size", String(spec.limits.TMP_BYTES), "--tmpfs", "/tmp", "--dir", WORK_DIR,
+    "--size",
+    String(spec.limits.TMP_BYTES),
+    "--tmpfs",
+    "/tmp",
+    "--dir",
+    WORK_DIR,
     ...nodeInstallArgs(spec.node),
     ...spec.readOnlyPaths.flatMap((p) => ["--ro-bind", p, inSandbox(spec.appRoot, p)]),
   ];

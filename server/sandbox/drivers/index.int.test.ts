@@ -8,7 +8,10 @@ const spec = {
   readOnlyPaths: ["/home/ann/wb/dist/runner/abc", "/home/ann/wb/node_modules/zeromq"],
   appRoot: "/home/ann/wb",
   hostsFile: "/home/ann/wb/hosts",
-  limits: { ...DEFAULT_LIMITS }, slot: 3, uid: 200_003 };
+  limits: { ...DEFAULT_LIMITS },
+  slot: 3,
+  uid: 200_003,
+};
 
 describe("the isolation driver table", () => {
   it("fails loudly on an unknown driver name, listing the known ones", async () => {
@@ -32,7 +35,8 @@ describe("the isolation driver table", () => {
       ["/home/ann/wb/node_modules/zeromq", "/app/node_modules/zeromq"],
     ]);
     expect(args).not.toContain("--bind");
-    for (const flag of ["--unshare-all", "--unshare-user", "--disable-userns", "--die-with-parent", "--new-session", "--clearenv"]) expect(args).toContain(flag);
+    for (const flag of ["--unshare-all", "--unshare-user", "--disable-userns", "--die-with-parent", "--new-session", "--clearenv"])
+      expect(args).toContain(flag);
     expect(args.slice(args.indexOf("--cap-drop"), args.indexOf("--cap-drop") + 2)).toEqual(["--cap-drop", "ALL"]);
     expect(args.slice(args.indexOf("--size"), args.indexOf("--size") + 3)).toEqual(["--size", String(DEFAULT_LIMITS.TMP_BYTES), "--tmpfs"]);
     // The run sees the app under /app, never the host's folder names; the node flags follow the rename.

@@ -23,7 +23,10 @@ export function runsAsOwnUser(): boolean {
  * count against the RLIMIT_NPROC of the next runs on those uids).
  */
 export class UidBlock {
-  private constructor(readonly firstUid: number, private readonly lockFile: string) {}
+  private constructor(
+    readonly firstUid: number,
+    private readonly lockFile: string,
+  ) {}
 
   static claim(): UidBlock {
     mkdirSync(LOCK_DIR, { recursive: true, mode: 0o700 });

@@ -19,7 +19,15 @@ export async function bwrapSkipReason(): Promise<string | undefined> {
 
 /** Small, fast limits for tests: short wall time, a small heap and cgroup. */
 export function testLimits(overrides: Partial<Limits> = {}): Limits {
-  return { ...DEFAULT_LIMITS, RUN_WALL_MS: 5_000, CONCURRENT_RUNS: 2, WARM_POOL_SIZE: 1, V8_HEAP_MB: 128, CGROUP_MEMORY_BYTES: 384 * 1024 * 1024, ...overrides };
+  return {
+    ...DEFAULT_LIMITS,
+    RUN_WALL_MS: 5_000,
+    CONCURRENT_RUNS: 2,
+    WARM_POOL_SIZE: 1,
+    V8_HEAP_MB: 128,
+    CGROUP_MEMORY_BYTES: 384 * 1024 * 1024,
+    ...overrides,
+  };
 }
 
 export interface Outcome {
@@ -30,9 +38,15 @@ export interface Outcome {
 }
 
 /** Runs one JavaScript program (main.js) and collects what the learner would see. */
-export async function runProgram(supervisor: Supervisor, source: string, options: { timeoutMs?: number; onTicket?: (t: RunTicket, events: TraceEvent[]) => void } = {}): Promise<Outcome> {
+export async function runProgram(
+  supervisor: Supervisor,
+  source: string,
+  options: { timeoutMs?: number; onTicket?: (t: RunTicket, events: TraceEvent[]) => void } = {},
+): Promise<Outcome> {
   const events: TraceEvent[] = [];
-  const ticket = await supervisor.submit({ runId: randomUUID(), files: { "main.js": source }, timeoutMs: options.timeoutMs }, (batch) => appendAll(events, batch));
+  const ticket = await supervisor.submit({ runId: randomUUID(), files: { "main.js": source }, timeoutMs: options.timeoutMs }, (batch) =>
+    appendAll(events, batch),
+  );
   options.onTicket?.(ticket, events);
   const exit = await ticket.done;
   const text = (stream: string) => events.map((e) => (e.type === "console" && e.stream === stream ? e.text : "")).join("");

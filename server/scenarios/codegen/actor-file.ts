@@ -24,15 +24,23 @@ export function actorFile(actor: ActorSpec): string {
   const behaviour = behaviourOf(actor)!;
   const sockets = actorSockets(actor);
   const single = sockets[0]?.role === "socket" ? variableOf("socket", sockets[0].spec) : "";
-  const setup = actor.request?.timeoutMs !== undefined
-    ? lazyPirateSetup(single, sockets[0].spec, actor.request.timeoutMs)
-    : sockets.flatMap(({ role, spec }) => socketSetup(role, spec));
-  const middle: MiddleCode = behaviour === "device"
-    ? deviceCode(actor.device!, sockets.some((s) => s.role === "capture"))
-    : behaviour === "lruBroker"
-      ? lruBrokerCode()
-      : { body: loopOf(actor, single), helpers: [] };
-  const late = actor.startAfterMs === undefined ? [] : [`// Joins late on purpose: ${numberExpr(actor.startAfterMs)} ms after the others.`, `await actor.sleep(${numberExpr(actor.startAfterMs)});`];
+  const setup =
+    actor.request?.timeoutMs !== undefined
+      ? lazyPirateSetup(single, sockets[0].spec, actor.request.timeoutMs)
+      : sockets.flatMap(({ role, spec }) => socketSetup(role, spec));
+  const middle: MiddleCode =
+    behaviour === "device"
+      ? deviceCode(
+          actor.device!,
+          sockets.some((s) => s.role === "capture"),
+        )
+      : behaviour === "lruBroker"
+        ? lruBrokerCode()
+        : { body: loopOf(actor, single), helpers: [] };
+  const late =
+    actor.startAfterMs === undefined
+      ? []
+      : [`// Joins late on purpose: ${numberExpr(actor.startAfterMs)} ms after the others.`, `await actor.sleep(${numberExpr(actor.startAfterMs)});`];
 
   const fn = [
     ...docComment(actor.about ?? DEFAULT_ABOUT[behaviour]),
@@ -47,12 +55,7 @@ export function actorFile(actor: ActorSpec): string {
 /** A client that gives up on a reply replaces its REQ socket, so the socket is opened by a function. */
 function lazyPirateSetup(name: string, spec: SocketSpec, timeoutMs: number | string): string[] {
   const [create, ...rest] = socketSetup("socket", spec, { receiveTimeout: numberExpr(timeoutMs), linger: "0" });
-  return [
-    `const ${opener(name)} = () => {`,
-    ...indent([create, ...rest, `return ${name};`]),
-    "};",
-    `let ${name} = ${opener(name)}();`,
-  ];
+  return [`const ${opener(name)} = () => {`, ...indent([create, ...rest, `return ${name};`]), "};", `let ${name} = ${opener(name)}();`];
 }
 
 function loopOf(actor: ActorSpec, socket: string): string[] {
@@ -71,7 +74,9 @@ function imports(code: string): string[] {
   if (code.includes("randomInt(")) lines.push('import { randomInt } from "node:crypto";');
   lines.push('import * as zmq from "zeromq";');
   const runtime = ["framesText"].filter((name) => code.includes(`${name}(`));
-  lines.push(runtime.length ? `import { type Actor, ${runtime.join(", ")} } from "./workbench/actors.js";` : 'import type { Actor } from "./workbench/actors.js";');
+  lines.push(
+    runtime.length ? `import { type Actor, ${runtime.join(", ")} } from "./workbench/actors.js";` : 'import type { Actor } from "./workbench/actors.js";',
+  );
   if (code.includes("params.")) lines.push('import { params } from "./params.js";');
   return lines;
 }

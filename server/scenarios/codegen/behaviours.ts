@@ -16,7 +16,13 @@ function printer(mode: PrintMode, noun: string, text: string, extra?: { setup: s
   if (mode === "each") perMessage.push(`actor.log(\`${text}\`);`);
   if (mode === "first") setup.push("let first = true;"), perMessage.push(`if (first) actor.log(\`the first of the ${noun}: ${text}\`);`, "first = false;");
   if (mode === "summary") {
-    setup.push("let count = 0;", "actor.interval(1000, () => {", `  if (count > 0) actor.log(\`${noun} in the last second: \${count}${extra?.summary ?? ""}\`);`, "  count = 0;", "});");
+    setup.push(
+      "let count = 0;",
+      "actor.interval(1000, () => {",
+      `  if (count > 0) actor.log(\`${noun} in the last second: \${count}${extra?.summary ?? ""}\`);`,
+      "  count = 0;",
+      "});",
+    );
     perMessage.push("count++;");
   }
   return { setup, perMessage };
@@ -33,13 +39,17 @@ function counted(template: string, always = false): string[] {
   return always || usesCounter(parseTemplate(template)) ? ["n++;"] : [];
 }
 
-const delayLines = (delayMs: number | string | undefined, why: string) => (delayMs === undefined ? [] : [`await actor.sleep(${numberExpr(delayMs)}); // ${why}`]);
+const delayLines = (delayMs: number | string | undefined, why: string) =>
+  delayMs === undefined ? [] : [`await actor.sleep(${numberExpr(delayMs)}); // ${why}`];
 
 export function sendLoop(b: Behaviour<"send">, socket: string): string[] {
   const { setup, perMessage } = printer(b.print ?? "none", "messages sent", "sent message ${n}");
   return [
-    ...setup, ...(usesCounter(parseTemplate(b.payload)) || b.print === "each" ? ["let n = 0;"] : []), ...pacedLoop(b.rate),
-    ...indent([...counted(b.payload, b.print === "each"), `await ${socket}.send(${templateExpression(parseTemplate(b.payload))});`, ...perMessage]), "}",
+    ...setup,
+    ...(usesCounter(parseTemplate(b.payload)) || b.print === "each" ? ["let n = 0;"] : []),
+    ...pacedLoop(b.rate),
+    ...indent([...counted(b.payload, b.print === "each"), `await ${socket}.send(${templateExpression(parseTemplate(b.payload))});`, ...perMessage]),
+    "}",
   ];
 }
 
@@ -48,21 +58,30 @@ export function requestLoop(b: Behaviour<"request">, socket: string): string[] {
   const ask = [`await ${socket}.send(${templateExpression(parseTemplate(b.payload))});`];
   const receiveReply = [perMessage.some((l) => l.includes("reply")) ? `const [reply] = await ${socket}.receive();` : `await ${socket}.receive(); // the reply`];
   const timeout = b.timeoutMs === undefined ? "" : isParamRef(b.timeoutMs) ? `\${params.${b.timeoutMs.slice(1)}}` : String(b.timeoutMs);
-  const receive = b.timeoutMs === undefined
-    ? [...receiveReply, ...perMessage]
-    : [
-        "try {", ...indent([...receiveReply, ...perMessage]), "} catch (err) {",
-        ...indent([
-          "if (!actor.alive || (err as { code?: string }).code !== \"EAGAIN\") throw err;",
-          "// No reply in time: the server may be gone. This REQ socket still waits for that reply and may not send",
-          "// again, so a fresh socket takes its place (the Lazy Pirate pattern).",
-          `actor.log(\`no reply within ${timeout} ms; asking again on a new socket\`);`,
-          `${socket}.close();`,
-          `${socket} = ${opener(socket)}();`,
-        ]),
-        "}",
-      ];
-  return [...setup, ...(usesCounter(parseTemplate(b.payload)) ? ["let n = 0;"] : []), ...pacedLoop(b.rate), ...indent([...counted(b.payload), ...ask, ...receive]), "}"];
+  const receive =
+    b.timeoutMs === undefined
+      ? [...receiveReply, ...perMessage]
+      : [
+          "try {",
+          ...indent([...receiveReply, ...perMessage]),
+          "} catch (err) {",
+          ...indent([
+            'if (!actor.alive || (err as { code?: string }).code !== "EAGAIN") throw err;',
+            "// No reply in time: the server may be gone. This REQ socket still waits for that reply and may not send",
+            "// again, so a fresh socket takes its place (the Lazy Pirate pattern).",
+            `actor.log(\`no reply within ${timeout} ms; asking again on a new socket\`);`,
+            `${socket}.close();`,
+            `${socket} = ${opener(socket)}();`,
+          ]),
+          "}",
+        ];
+  return [
+    ...setup,
+    ...(usesCounter(parseTemplate(b.payload)) ? ["let n = 0;"] : []),
+    ...pacedLoop(b.rate),
+    ...indent([...counted(b.payload), ...ask, ...receive]),
+    "}",
+  ];
 }
 
 /** `requester` → `openRequester`: the function a Lazy Pirate client opens its REQ socket with. */
@@ -71,9 +90,12 @@ export const opener = (socket: string) => `open${socket[0].toUpperCase()}${socke
 export function replyLoop(b: Behaviour<"reply">, socket: string): string[] {
   const { setup, perMessage } = printer(b.print ?? "none", "requests", "answering ${request}");
   return [
-    ...setup, "while (await actor.running()) {",
+    ...setup,
+    "while (await actor.running()) {",
     ...indent([
-      `const [request] = await ${socket}.receive();`, ...perMessage, ...delayLines(b.delayMs, "the time it takes to answer"),
+      `const [request] = await ${socket}.receive();`,
+      ...perMessage,
+      ...delayLines(b.delayMs, "the time it takes to answer"),
       `await ${socket}.send(${templateExpression(parseTemplate(b.payload))});`,
     ]),
     "}",
@@ -81,23 +103,25 @@ export function replyLoop(b: Behaviour<"reply">, socket: string): string[] {
 }
 
 export function receiveLoop(b: Behaviour<"receive">, socket: string): string[] {
-  const gaps = b.gaps
-    ? { setup: ["let expected: number | undefined;", "let lost = 0;"], summary: ", ${lost} lost so far" }
-    : undefined;
+  const gaps = b.gaps ? { setup: ["let expected: number | undefined;", "let lost = 0;"], summary: ", ${lost} lost so far" } : undefined;
   const { setup, perMessage } = printer(b.print ?? "summary", "messages", "${framesText(frames)}", gaps);
   const countGaps = b.gaps
     ? [
         "// The last word is the sender's sequence number: a jump means messages that never arrived.",
-        "const seq = Number(String(frames[frames.length - 1]).split(\" \").pop());",
+        'const seq = Number(String(frames[frames.length - 1]).split(" ").pop());',
         "if (expected !== undefined && seq > expected) lost += seq - expected;",
         "expected = seq + 1;",
       ]
     : [];
   return [
-    ...setup, "while (await actor.running()) {",
+    ...setup,
+    "while (await actor.running()) {",
     ...indent([
       b.gaps || perMessage.some((l) => l.includes("frames")) ? `const frames = await ${socket}.receive();` : `await ${socket}.receive();`,
-      ...countGaps, ...perMessage, ...delayLines(b.delayMs, "a slow consumer: messages queue up meanwhile")]),
+      ...countGaps,
+      ...perMessage,
+      ...delayLines(b.delayMs, "a slow consumer: messages queue up meanwhile"),
+    ]),
     "}",
   ];
 }
@@ -105,9 +129,12 @@ export function receiveLoop(b: Behaviour<"receive">, socket: string): string[] {
 export function workLoop(b: Behaviour<"work">): string[] {
   const { setup, perMessage } = printer(b.print ?? "none", "tasks", "working on ${task}");
   return [
-    ...setup, "while (await actor.running()) {",
+    ...setup,
+    "while (await actor.running()) {",
     ...indent([
-      "const [task] = await input.receive();", ...perMessage, ...delayLines(b.delayMs, "the work itself"),
+      "const [task] = await input.receive();",
+      ...perMessage,
+      ...delayLines(b.delayMs, "the work itself"),
       `await output.send(${templateExpression(parseTemplate(b.payload ?? "{request}"), { request: "task" })});`,
     ]),
     "}",
@@ -119,11 +146,13 @@ export function lruWorkerLoop(b: Behaviour<"lruWorker">): string[] {
   return [
     ...setup,
     "// Tell the broker this worker is free; from then on each reply says so again.",
-    "await requester.send(\"READY\");",
+    'await requester.send("READY");',
     "while (await actor.running()) {",
     ...indent([
       "// The broker wraps each job in the client's envelope; sending it back routes the reply to that client.",
-      "const [client, empty, request] = await requester.receive();", ...perMessage, ...delayLines(b.delayMs, "the work itself"),
+      "const [client, empty, request] = await requester.receive();",
+      ...perMessage,
+      ...delayLines(b.delayMs, "the work itself"),
       `await requester.send([client, empty, ${templateExpression(parseTemplate(b.payload ?? "{request}"))}]);`,
     ]),
     "}",

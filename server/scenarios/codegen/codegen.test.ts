@@ -11,7 +11,8 @@ const scenarios = loadScenarios(join(REPO_ROOT, "scenarios"));
 const programs = scenarios.map((s) => ({ id: s.id, program: scenarioToProgram(s, defaultParams(s)) }));
 
 /** A small scenario that uses every kind of generated code path the snapshot should pin down. */
-const FIXTURE = parseScenario(`title: Fixture
+const FIXTURE = parseScenario(
+  `title: Fixture
 summary: Two actors and a device, to pin down the generated code.
 params:
   rate: { label: Rate, type: number, default: 5, min: 1, max: 100 }
@@ -33,13 +34,24 @@ actors:
     startAfterMs: 100
     socket: { type: SUB, connect: "inproc://out", subscribe: [$topic] }
     receive: { print: first, gaps: true }
-`, "scenarios/fixture.yaml");
+`,
+  "scenarios/fixture.yaml",
+);
 
 describe("scenarioToProgram", () => {
   it("generates main.ts, params.ts, one file per actor and the workbench runtime", () => {
     const { files, entry } = scenarioToProgram(FIXTURE, defaultParams(FIXTURE));
     expect(entry).toBe("main.ts");
-    expect(Object.keys(files).sort()).toEqual(["listener.ts", "main.ts", "params.ts", "proxy.ts", "talker.ts", "workbench/actor.ts", "workbench/actors.ts", "workbench/control.ts"]);
+    expect(Object.keys(files).sort()).toEqual([
+      "listener.ts",
+      "main.ts",
+      "params.ts",
+      "proxy.ts",
+      "talker.ts",
+      "workbench/actor.ts",
+      "workbench/actors.ts",
+      "workbench/control.ts",
+    ]);
   });
 
   it("is stable: the same scenario and values give the same files, as pinned by the snapshot", () => {
@@ -73,16 +85,27 @@ describe("scenarioToProgram", () => {
       for (const [name, source] of Object.entries(program.files)) virtual.set(join(root, id, name), source);
     }
     const options: ts.CompilerOptions = {
-      strict: true, noEmit: true, target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.NodeNext, moduleResolution: ts.ModuleResolutionKind.NodeNext,
-      types: ["node"], skipLibCheck: true, noUnusedLocals: true, typeRoots: [join(REPO_ROOT, "node_modules/@types")],
+      strict: true,
+      noEmit: true,
+      target: ts.ScriptTarget.ES2022,
+      module: ts.ModuleKind.NodeNext,
+      moduleResolution: ts.ModuleResolutionKind.NodeNext,
+      types: ["node"],
+      skipLibCheck: true,
+      noUnusedLocals: true,
+      typeRoots: [join(REPO_ROOT, "node_modules/@types")],
     };
     const host = ts.createCompilerHost(options);
     const { getSourceFile, fileExists, readFile, directoryExists } = host;
     host.directoryExists = (d) => d.startsWith(root) || (directoryExists?.(d) ?? false);
-    host.fileExists = (f) => virtual.has(f) || (f === join(root, "package.json")) || fileExists(f);
+    host.fileExists = (f) => virtual.has(f) || f === join(root, "package.json") || fileExists(f);
     host.readFile = (f) => virtual.get(f) ?? (f === join(root, "package.json") ? '{ "type": "module" }' : readFile(f));
     host.getSourceFile = (f, lang, ...rest) => (virtual.has(f) ? ts.createSourceFile(f, virtual.get(f)!, lang) : getSourceFile(f, lang, ...rest));
-    const program = ts.createProgram([...virtual.keys()].filter((f) => f.endsWith("main.ts")), options, host);
+    const program = ts.createProgram(
+      [...virtual.keys()].filter((f) => f.endsWith("main.ts")),
+      options,
+      host,
+    );
     const problems = ts.getPreEmitDiagnostics(program).map((d) => {
       const where = d.file ? `${d.file.fileName.slice(root.length + 1)}:${d.file.getLineAndCharacterOfPosition(d.start ?? 0).line + 1}` : "";
       return `${where} ${ts.flattenDiagnosticMessageText(d.messageText, "\n")}`;

@@ -10,7 +10,8 @@ export interface MiddleCode {
 
 const WHY: Record<Behaviour<"device">["type"], string> = {
   queue: "One loop per direction; frames pass through untouched, so the ROUTER's identity frame leads each reply back to its client.",
-  forwarder: "Messages flow from the publishers (XSUB) to the subscribers (XPUB); subscriptions flow the other way, so publishers only send what someone wants.",
+  forwarder:
+    "Messages flow from the publishers (XSUB) to the subscribers (XPUB); subscriptions flow the other way, so publishers only send what someone wants.",
   streamer: "Tasks flow one way only: whatever comes in at the PULL goes out at the PUSH, shared fairly among the workers.",
 };
 
@@ -19,7 +20,10 @@ export function deviceCode(b: Behaviour<"device">, withCapture: boolean): Middle
     withCapture ? `relay(actor, ${from}, ${to}, capture, ${JSON.stringify(prefix)})` : `relay(actor, ${from}, ${to})`;
   const forward = relay("frontend", "backend", b.inPrefix ?? "in");
   const back = relay("backend", "frontend", b.outPrefix ?? "out");
-  const body = [...lineComment(WHY[b.type]), ...(b.type === "streamer" ? [`await ${forward};`] : ["await Promise.all([", `  ${forward},`, `  ${back},`, "]);"])];
+  const body = [
+    ...lineComment(WHY[b.type]),
+    ...(b.type === "streamer" ? [`await ${forward};`] : ["await Promise.all([", `  ${forward},`, `  ${back},`, "]);"]),
+  ];
   return { body, helpers: relayFunction(withCapture) };
 }
 
@@ -44,11 +48,11 @@ export function lruBrokerCode(): MiddleCode {
     ...indent([
       "while (await actor.running()) {",
       ...indent([
-        "// [worker, \"\", \"READY\"] when a worker starts; [worker, \"\", client, \"\", reply] after each job.",
+        '// [worker, "", "READY"] when a worker starts; [worker, "", client, "", reply] after each job.',
         "const [worker, , client, , reply] = await backend.receive();",
         "idle.push(worker);",
         "workerFreed();",
-        "if (reply !== undefined) await frontend.send([client, \"\", reply]);",
+        'if (reply !== undefined) await frontend.send([client, "", reply]);',
       ]),
       "}",
     ]),
@@ -62,7 +66,7 @@ export function lruBrokerCode(): MiddleCode {
         "// Take a request only when a worker is free; until then requests wait in the clients' queues.",
         "while (idle.length === 0) await new Promise<void>((resolve) => (workerFreed = resolve));",
         "const [client, , request] = await frontend.receive();",
-        "await backend.send([idle.shift()!, \"\", client, \"\", request]);",
+        'await backend.send([idle.shift()!, "", client, "", request]);',
       ]),
       "}",
     ]),

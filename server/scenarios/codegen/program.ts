@@ -57,17 +57,25 @@ function mainFile(scenario: Scenario): string {
     const count = isParamRef(a.replicas) ? `params.${a.replicas.slice(1)}` : String(a.replicas);
     return `startReplicas(${JSON.stringify(a.name)}, ${fn}, () => ${count});`;
   });
-  const restarts = together.length === 0 ? [] : [
-    "// A restarted binder is not reconnected over inproc, so its connecting actors restart with it.",
-    ...together.map(([binder, connectors]) => `restartTogether(${JSON.stringify(binder)}, [${connectors.map((c) => JSON.stringify(c)).join(", ")}]);`), "",
-  ];
+  const restarts =
+    together.length === 0
+      ? []
+      : [
+          "// A restarted binder is not reconnected over inproc, so its connecting actors restart with it.",
+          ...together.map(([binder, connectors]) => `restartTogether(${JSON.stringify(binder)}, [${connectors.map((c) => JSON.stringify(c)).join(", ")}]);`),
+          "",
+        ];
   return [
-    ...header, ...imports, "",
+    ...header,
+    ...imports,
+    "",
     "// Actors start in the order the scenario lists them; ZeroMQ lets connects come before binds, so order is for reading.",
-    ...starts, "",
+    ...starts,
+    "",
     ...restarts,
     "// The demo ends itself: when the time is up every socket is closed, so the program exits.",
-    "await runFor(() => params.duration);", "",
+    "await runFor(() => params.duration);",
+    "",
   ].join("\n");
 }
 
@@ -83,7 +91,9 @@ function inprocConnectorsOf(scenario: Scenario): Array<[string, string[]]> {
 }
 
 function paramsFile(scenario: Scenario, values: ParamValues): string {
-  const entries = Object.entries(scenario.params).map(([name, spec]) => `  ${name}: ${JSON.stringify(values[name] ?? spec.default)}, // ${describeParam(spec)}`);
+  const entries = Object.entries(scenario.params).map(
+    ([name, spec]) => `  ${name}: ${JSON.stringify(values[name] ?? spec.default)}, // ${describeParam(spec)}`,
+  );
   return [
     'import { defineParams } from "./workbench/control.js";',
     "",

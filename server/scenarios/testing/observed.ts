@@ -18,7 +18,9 @@ export interface ScenarioRun {
 export async function runScenario(supervisor: Supervisor, scenario: Scenario, overrides: ParamValues, timeoutMs: number): Promise<ScenarioRun> {
   const program = scenarioToProgram(scenario, { ...defaultParams(scenario), ...overrides });
   const events: TraceEvent[] = [];
-  const ticket = await supervisor.submit({ runId: `scn-${randomUUID()}`, files: program.files, entry: program.entry, timeoutMs }, (batch) => appendAll(events, batch));
+  const ticket = await supervisor.submit({ runId: `scn-${randomUUID()}`, files: program.files, entry: program.entry, timeoutMs }, (batch) =>
+    appendAll(events, batch),
+  );
   const exit = await ticket.done;
   const text = (stream: string) => events.map((e) => (e.type === "console" && e.stream === stream ? e.text : "")).join("");
   return { exit, events, stdout: text("stdout"), stderr: text("stderr") };

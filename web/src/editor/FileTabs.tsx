@@ -28,21 +28,44 @@ export function FileTabs({ names, active, entry, onSelect, onAdd, onRename, onDe
       <div role="tablist" aria-label="Files" ref={listRef} onKeyDown={onKeyDown}>
         {names.map((name) => (
           <button
-            key={name} type="button" role="tab" data-file={name}
-            aria-selected={name === active} tabIndex={name === active ? 0 : -1}
+            key={name}
+            type="button"
+            role="tab"
+            data-file={name}
+            aria-selected={name === active}
+            tabIndex={name === active ? 0 : -1}
             className={name === active ? "tab active" : "tab"}
-            onClick={() => onSelect(name)} onDoubleClick={() => onRename(name)}
+            onClick={() => onSelect(name)}
+            onDoubleClick={() => onRename(name)}
             title={name === entry ? `${name} (runs first)` : name}
           >
-            {name}{name === entry && <span className="entry-mark" aria-label="entry"> ▸</span>}
+            {name}
+            {name === entry && (
+              <span className="entry-mark" aria-label="entry">
+                {" "}
+                ▸
+              </span>
+            )}
           </button>
         ))}
       </div>
       <div className="file-actions">
-        <button type="button" className="quiet" onClick={onAdd} aria-label="New file" title="New file">+</button>
-        <button type="button" className="quiet" onClick={() => onRename(active)} aria-label={`Rename ${active}`} title="Rename file">Rename</button>
-        <button type="button" className="quiet" onClick={() => onDelete(active)} disabled={names.length < 2}
-          aria-label={`Delete ${active}`} title="Delete file">Delete</button>
+        <button type="button" className="quiet" onClick={onAdd} aria-label="New file" title="New file">
+          +
+        </button>
+        <button type="button" className="quiet" onClick={() => onRename(active)} aria-label={`Rename ${active}`} title="Rename file">
+          Rename
+        </button>
+        <button
+          type="button"
+          className="quiet"
+          onClick={() => onDelete(active)}
+          disabled={names.length < 2}
+          aria-label={`Delete ${active}`}
+          title="Delete file"
+        >
+          Delete
+        </button>
       </div>
     </div>
   );

@@ -4,8 +4,13 @@ import type { ProgramFiles } from "../../../protocol/files.js";
 import type { CodeLocation } from "../run-client/locations.js";
 
 /** A place to show, with a nonce so asking twice for the same place still moves the cursor. */
-export interface RevealRequest extends CodeLocation { nonce: number }
-export interface CodeProblem { location: CodeLocation; message: string }
+export interface RevealRequest extends CodeLocation {
+  nonce: number;
+}
+export interface CodeProblem {
+  location: CodeLocation;
+  message: string;
+}
 
 type MonacoApi = typeof Monaco;
 
@@ -49,17 +54,27 @@ export function MonacoHost({ files, revision, active, dark, onChange, onRun, rev
   useEffect(() => {
     let cancelled = false;
     import("./monacoSetup.js").then(
-      (m) => { if (!cancelled) setApi(m.monaco); },
+      (m) => {
+        if (!cancelled) setApi(m.monaco);
+      },
       (err: unknown) => setFailed(`The editor could not be loaded: ${String(err)}`),
     );
-    return () => { cancelled = true; };
+    return () => {
+      cancelled = true;
+    };
   }, []);
 
   useEffect(() => {
     if (!api || !hostRef.current) return;
     const editor = api.editor.create(hostRef.current, {
-      automaticLayout: true, fontSize: 15, minimap: { enabled: false }, scrollBeyondLastLine: false,
-      tabSize: 2, fixedOverflowWidgets: true, readOnly, ariaLabel: readOnly ? "Presenter's code (read-only)" : "Program editor",
+      automaticLayout: true,
+      fontSize: 15,
+      minimap: { enabled: false },
+      scrollBeyondLastLine: false,
+      tabSize: 2,
+      fixedOverflowWidgets: true,
+      readOnly,
+      ariaLabel: readOnly ? "Presenter's code (read-only)" : "Program editor",
     });
     editor.addCommand(api.KeyMod.CtrlCmd | api.KeyCode.Enter, () => callbacks.current.onRun());
     const sub = editor.onDidChangeModelContent(() => {
@@ -71,9 +86,12 @@ export function MonacoHost({ files, revision, active, dark, onChange, onRun, rev
     });
     const markerSub = api.editor.onDidChangeMarkers(() => {
       const errors = api.editor.getModelMarkers({ owner: "typescript" }).filter((m) => m.severity === api.MarkerSeverity.Error);
-      callbacks.current.onTypeErrors?.(errors.map((m) => ({
-        location: { file: m.resource.path.slice(1), line: m.startLineNumber, column: m.startColumn }, message: m.message,
-      })));
+      callbacks.current.onTypeErrors?.(
+        errors.map((m) => ({
+          location: { file: m.resource.path.slice(1), line: m.startLineNumber, column: m.startColumn },
+          message: m.message,
+        })),
+      );
     });
     editorRef.current = editor;
     return () => {
@@ -124,11 +142,18 @@ export function MonacoHost({ files, revision, active, dark, onChange, onRun, rev
     for (const model of api.editor.getModels()) {
       const name = model.uri.path.slice(1);
       const mine = editedSinceRun.current.has(name) ? [] : problems.filter((p) => p.location.file === name);
-      api.editor.setModelMarkers(model, "run", mine.map((p) => ({
-        severity: api.MarkerSeverity.Error, message: p.message,
-        startLineNumber: p.location.line, startColumn: p.location.column,
-        endLineNumber: p.location.line, endColumn: model.getLineMaxColumn(Math.min(p.location.line, model.getLineCount())),
-      })));
+      api.editor.setModelMarkers(
+        model,
+        "run",
+        mine.map((p) => ({
+          severity: api.MarkerSeverity.Error,
+          message: p.message,
+          startLineNumber: p.location.line,
+          startColumn: p.location.column,
+          endLineNumber: p.location.line,
+          endColumn: model.getLineMaxColumn(Math.min(p.location.line, model.getLineCount())),
+        })),
+      );
     }
   }, [api, problems, revision]);
 

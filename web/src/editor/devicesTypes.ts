@@ -4,11 +4,14 @@
  */
 const DEVICES_ROOT = "file:///node_modules/zmq-devices";
 
-const sources = import.meta.glob<string>(["../../../sandboxed/devices/src/*.ts", "!../../../sandboxed/devices/src/*.test.ts", "!../../../sandboxed/devices/src/test-support.ts"], {
-  query: "?raw",
-  import: "default",
-  eager: true,
-});
+const sources = import.meta.glob<string>(
+  ["../../../sandboxed/devices/src/*.ts", "!../../../sandboxed/devices/src/*.test.ts", "!../../../sandboxed/devices/src/test-support.ts"],
+  {
+    query: "?raw",
+    import: "default",
+    eager: true,
+  },
+);
 
 /** Each source file as [path inside the package, text]. */
 export function devicesTypeFiles(): Array<[string, string]> {

@@ -22,8 +22,11 @@ self.MonacoEnvironment = {
 
 const ZMQ_ROOT = "file:///node_modules/zeromq";
 const zmqTypes: Record<string, string> = {
-  "lib/index.d.ts": zmqIndex, "lib/native.d.ts": zmqNative, "lib/draft.d.ts": zmqDraft,
-  "lib/errors.d.ts": zmqErrors, "lib/util.d.ts": zmqUtil,
+  "lib/index.d.ts": zmqIndex,
+  "lib/native.d.ts": zmqNative,
+  "lib/draft.d.ts": zmqDraft,
+  "lib/errors.d.ts": zmqErrors,
+  "lib/util.d.ts": zmqUtil,
   "package.json": JSON.stringify({ name: "zeromq", version: "6.8.0", types: "lib/index.d.ts" }),
 };
 
@@ -59,7 +62,10 @@ function defineThemes(): void {
   api.editor.defineTheme("workbench-light", { base: "vs", inherit: true, rules: [], colors: { "editor.background": "#ffffff" } });
   // vs-dark's comment green falls under 4.5:1 against this background (and the current-line highlight): a lighter green.
   api.editor.defineTheme("workbench-dark", {
-    base: "vs-dark", inherit: true, rules: [{ token: "comment", foreground: "7BAF66" }], colors: { "editor.background": "#1a1e26" },
+    base: "vs-dark",
+    inherit: true,
+    rules: [{ token: "comment", foreground: "7BAF66" }],
+    colors: { "editor.background": "#1a1e26" },
   });
 }
 

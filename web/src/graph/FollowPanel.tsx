@@ -20,7 +20,7 @@ export function FollowPanel({ hops, graph, onClose }: Props) {
   if (hops.length === 0) return null;
   const label = (id: string) => {
     const n = graph.nodes.find((x) => x.id === id);
-    return n ? nameOf(n) ?? n.label : id;
+    return n ? (nameOf(n) ?? n.label) : id;
   };
   const at = timeline?.cursor;
   const current = at === undefined ? -1 : hops.findLastIndex((h) => h.receivedAt <= at);
@@ -34,9 +34,15 @@ export function FollowPanel({ hops, graph, onClose }: Props) {
       <header>
         <strong>Message path</strong>
         <span className="follow-steps">
-          <button type="button" className="quiet" onClick={() => go(current - 1)} disabled={!timeline || current === 0} aria-label="Previous hop">◀</button>
-          <button type="button" className="quiet" onClick={() => go(current + 1)} disabled={!timeline || current === hops.length - 1} aria-label="Next hop">▶</button>
-          <button type="button" className="quiet" onClick={onClose} aria-label="Stop following">✕</button>
+          <button type="button" className="quiet" onClick={() => go(current - 1)} disabled={!timeline || current === 0} aria-label="Previous hop">
+            ◀
+          </button>
+          <button type="button" className="quiet" onClick={() => go(current + 1)} disabled={!timeline || current === hops.length - 1} aria-label="Next hop">
+            ▶
+          </button>
+          <button type="button" className="quiet" onClick={onClose} aria-label="Stop following">
+            ✕
+          </button>
         </span>
       </header>
       <ol>
@@ -44,7 +50,10 @@ export function FollowPanel({ hops, graph, onClose }: Props) {
           <li key={h.step} data-hop={h.step} aria-current={i === current ? "step" : undefined}>
             <button type="button" className="quiet" onClick={() => go(i)} title="Show this moment in the timeline">
               <span className="hop-n">{h.step}</span> {label(h.from)} → {label(h.to)}
-              <span className="hop-t">{ms(h.receivedAt)}{h.sentAt !== undefined ? ` (+${(h.receivedAt - h.sentAt).toFixed(1)} ms)` : ""}</span>
+              <span className="hop-t">
+                {ms(h.receivedAt)}
+                {h.sentAt !== undefined ? ` (+${(h.receivedAt - h.sentAt).toFixed(1)} ms)` : ""}
+              </span>
             </button>
           </li>
         ))}

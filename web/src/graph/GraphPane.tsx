@@ -44,7 +44,10 @@ export function GraphPane({ graph, selected, onSelect, followed = null, onSelect
       onCollapsed: setCollapsed,
     });
     viewRef.current = view;
-    return () => { view.destroy(); viewRef.current = null; };
+    return () => {
+      view.destroy();
+      viewRef.current = null;
+    };
   }, []);
 
   useEffect(() => {
@@ -68,7 +71,10 @@ export function GraphPane({ graph, selected, onSelect, followed = null, onSelect
 
   // The path grows while its replies arrive; moving back in the timeline keeps the whole path lit.
   useEffect(() => {
-    if (followed === null) { setHops([]); return; }
+    if (followed === null) {
+      setHops([]);
+      return;
+    }
     const found = followMessage(graph, followed);
     setHops((before) => (found.length >= before.length || before[0]?.message !== found[0]?.message ? found : before));
   }, [followed, graph]);
@@ -87,8 +93,14 @@ export function GraphPane({ graph, selected, onSelect, followed = null, onSelect
     <section className="pane graph-pane" aria-labelledby="graph-heading">
       <div className="pane-header">
         <h2 id="graph-heading">Sockets</h2>
-        {collapsed > 0 && <span className="collapsed-note" data-collapsed={collapsed} title="Closed sockets that a restart replaced">{collapsed} closed hidden</span>}
-        <button type="button" className="quiet" onClick={() => viewRef.current?.fit()}>Fit to view</button>
+        {collapsed > 0 && (
+          <span className="collapsed-note" data-collapsed={collapsed} title="Closed sockets that a restart replaced">
+            {collapsed} closed hidden
+          </span>
+        )}
+        <button type="button" className="quiet" onClick={() => viewRef.current?.fit()}>
+          Fit to view
+        </button>
       </div>
       <div className="graph-host" ref={hostRef}>
         {graph.nodes.length === 0 && <p className="graph-empty">Run the program to see its sockets here.</p>}

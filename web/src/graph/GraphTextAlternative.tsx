@@ -7,7 +7,9 @@ export function GraphTextAlternative({ graph }: { graph: GraphState }) {
   return (
     <div className="visually-hidden">
       <h3>Sockets</h3>
-      {graph.nodes.length === 0 ? <p>No sockets yet.</p> : (
+      {graph.nodes.length === 0 ? (
+        <p>No sockets yet.</p>
+      ) : (
         <ul>
           {graph.nodes.map((n) => (
             <li key={n.id}>
@@ -23,12 +25,18 @@ export function GraphTextAlternative({ graph }: { graph: GraphState }) {
         <>
           <h3>Devices</h3>
           <ul>
-            {graph.devices.map((d) => <li key={d.id}>{d.label} ({d.id}): sockets {d.sockets.join(", ")}</li>)}
+            {graph.devices.map((d) => (
+              <li key={d.id}>
+                {d.label} ({d.id}): sockets {d.sockets.join(", ")}
+              </li>
+            ))}
           </ul>
         </>
       )}
       <h3>Connections</h3>
-      {graph.edges.length === 0 ? <p>No connections yet.</p> : (
+      {graph.edges.length === 0 ? (
+        <p>No connections yet.</p>
+      ) : (
         <ul>
           {graph.edges.map((e) => (
             <li key={e.id}>

@@ -57,7 +57,10 @@ export class GraphView {
   private userMoved = false;
   private collapseTimer: ReturnType<typeof setTimeout> | undefined;
 
-  constructor(private readonly container: HTMLElement, private readonly options: GraphViewOptions = {}) {
+  constructor(
+    private readonly container: HTMLElement,
+    private readonly options: GraphViewOptions = {},
+  ) {
     const svgEl = document.createElementNS(SVG_NS, "svg");
     container.appendChild(svgEl);
     this.svg = select(svgEl).attr("class", "graph-svg").attr("role", "group").attr("aria-label", "Socket graph");
@@ -66,25 +69,41 @@ export class GraphView {
          <path d="M0,0 L10,5 L0,10 z" class="arrow-head"/></marker>`,
     );
     const viewport = this.svg.append("g").attr("class", "viewport");
-    const layer = (cls: string, hidden = false) => viewport.append("g").attr("class", cls).attr("aria-hidden", hidden ? "true" : null);
+    const layer = (cls: string, hidden = false) =>
+      viewport
+        .append("g")
+        .attr("class", cls)
+        .attr("aria-hidden", hidden ? "true" : null);
     this.layers = { group: layer("groups"), edge: layer("edges", true), hop: layer("follow-hops", true), node: layer("nodes"), drop: layer("drops") };
     this.particles = new ParticleLayer(layer("particles", true), (m) => this.options.onPickMessage?.(m));
     this.layers.hop.raise();
-    this.zoomBehavior = zoom<SVGSVGElement, unknown>().scaleExtent([0.05, 4]).on("zoom", (ev) => {
-      viewport.attr("transform", ev.transform);
-      if (ev.sourceEvent) this.userMoved = true;
-    });
+    this.zoomBehavior = zoom<SVGSVGElement, unknown>()
+      .scaleExtent([0.05, 4])
+      .on("zoom", (ev) => {
+        viewport.attr("transform", ev.transform);
+        if (ev.sourceEvent) this.userMoved = true;
+      });
     this.svg.call(this.zoomBehavior).on("dblclick.zoom", null);
-    this.svg.on("click", (ev: MouseEvent) => { if (ev.target === svgEl) this.options.onSelect?.(null); });
+    this.svg.on("click", (ev: MouseEvent) => {
+      if (ev.target === svgEl) this.options.onSelect?.(null);
+    });
     this.measure = new TextMeasure(svgEl);
-    this.layout = new LayoutClient((result) => this.laidOut(result), (message) => console.warn(`graph layout: ${message}`));
+    this.layout = new LayoutClient(
+      (result) => this.laidOut(result),
+      (message) => console.warn(`graph layout: ${message}`),
+    );
     this.resizeObserver = new ResizeObserver(() => this.resize());
     this.resizeObserver.observe(container);
     this.resize();
   }
 
   update(graph: GraphState): void {
-    if (graph.nodes.length === 0 && this.graph.nodes.length) { this.particles.clear(); this.userMoved = false; this.pins.clear(); this.seen = seenTimes(); }
+    if (graph.nodes.length === 0 && this.graph.nodes.length) {
+      this.particles.clear();
+      this.userMoved = false;
+      this.pins.clear();
+      this.seen = seenTimes();
+    }
     this.graph = graph;
     this.drops = graph.nodes.flatMap((n) => (n.drops ?? []).map((d): DropMark => ({ socket: n.id, ...d })));
     this.dirty.graph = true;
@@ -103,7 +122,8 @@ export class GraphView {
 
   select(socketId: string | null): void {
     this.selected = socketId;
-    this.layers.node.selectAll<SVGGElement, ViewNode>("g.node")
+    this.layers.node
+      .selectAll<SVGGElement, ViewNode>("g.node")
       .classed("selected", (n) => n.id === socketId)
       .attr("aria-pressed", (n) => (n.socket ? String(n.id === socketId) : null));
   }
@@ -145,12 +165,17 @@ export class GraphView {
 
   private bounds(): { x0: number; x1: number; y0: number; y1: number } | null {
     if (!this.laid || !this.plan?.nodes.length) return null;
-    let x0 = 0, y0 = 0, x1 = this.laid.width, y1 = this.laid.height;
+    let x0 = 0,
+      y0 = 0,
+      x1 = this.laid.width,
+      y1 = this.laid.height;
     for (const [id, p] of this.pins) {
       const box = this.laid.nodes[id];
       if (!box) continue;
-      x0 = Math.min(x0, p.x - box.width / 2); x1 = Math.max(x1, p.x + box.width / 2);
-      y0 = Math.min(y0, p.y - 40); y1 = Math.max(y1, p.y + box.height);
+      x0 = Math.min(x0, p.x - box.width / 2);
+      x1 = Math.max(x1, p.x + box.width / 2);
+      y0 = Math.min(y0, p.y - 40);
+      y1 = Math.max(y1, p.y + box.height);
     }
     return { x0, x1, y0, y1 };
   }
@@ -178,35 +203,72 @@ export class GraphView {
     const hidden = collapsedSockets(this.graph, this.seen, performance.now());
     if (hidden.pending !== undefined) {
       clearTimeout(this.collapseTimer);
-      this.collapseTimer = setTimeout(() => { this.dirty.graph = true; this.requestFrame(); }, hidden.pending);
+      this.collapseTimer = setTimeout(() => {
+        this.dirty.graph = true;
+        this.requestFrame();
+      }, hidden.pending);
     }
     this.options.onCollapsed?.(hidden.sockets.size);
     const plan = planLayout(this.graph, hidden.sockets, this.measure);
     const key = `${this.measure.signature()}\n${JSON.stringify(plan.request)}`;
     this.plan = plan;
     this.planned = new Set(plan.edges.map((e) => e.id));
-    if (key !== this.planKey && plan.nodes.length) { this.planKey = key; this.layout.request(plan.request); }
+    if (key !== this.planKey && plan.nodes.length) {
+      this.planKey = key;
+      this.layout.request(plan.request);
+    }
     drawGroups(this.layers.group, plan.groups);
     drawEdges(this.layers.edge, plan.edges, this.graph);
-    drawNodes(this.layers.node, plan.nodes, this.measure, (enter) => enter
-      .call(pinningDrag(this.pins, (id) => this.centres.get(id), () => { this.dirty.place = true; this.requestFrame(); }, () => { this.userMoved = true; }))
-      .on("click", (ev: MouseEvent, n) => { ev.stopPropagation(); if (n.socket) this.options.onSelect?.(n.id); })
-      .on("dblclick", (ev: MouseEvent, n) => { ev.stopPropagation(); this.pins.delete(n.id); this.dirty.place = true; this.requestFrame(); })
-      .on("keydown", (ev: KeyboardEvent, n) => {
-        if ((ev.key === "Enter" || ev.key === " ") && n.socket) { ev.preventDefault(); this.options.onSelect?.(n.id); }
-        if (ev.key === "Delete" || ev.key === "Backspace") { this.pins.delete(n.id); this.dirty.place = true; this.requestFrame(); }
-      }));
+    drawNodes(this.layers.node, plan.nodes, this.measure, (enter) =>
+      enter
+        .call(
+          pinningDrag(
+            this.pins,
+            (id) => this.centres.get(id),
+            () => {
+              this.dirty.place = true;
+              this.requestFrame();
+            },
+            () => {
+              this.userMoved = true;
+            },
+          ),
+        )
+        .on("click", (ev: MouseEvent, n) => {
+          ev.stopPropagation();
+          if (n.socket) this.options.onSelect?.(n.id);
+        })
+        .on("dblclick", (ev: MouseEvent, n) => {
+          ev.stopPropagation();
+          this.pins.delete(n.id);
+          this.dirty.place = true;
+          this.requestFrame();
+        })
+        .on("keydown", (ev: KeyboardEvent, n) => {
+          if ((ev.key === "Enter" || ev.key === " ") && n.socket) {
+            ev.preventDefault();
+            this.options.onSelect?.(n.id);
+          }
+          if (ev.key === "Delete" || ev.key === "Backspace") {
+            this.pins.delete(n.id);
+            this.dirty.place = true;
+            this.requestFrame();
+          }
+        }),
+    );
     this.select(this.selected);
     this.dirty.place = true;
   }
 
   /** Moves nodes, edges, boxes and markers to the layout's positions (or the user's pins). */
   private place(): void {
-    const plan = this.plan, laid = this.laid;
+    const plan = this.plan,
+      laid = this.laid;
     if (!plan || !laid) return;
     this.centres = new Map();
     for (const n of plan.nodes) {
-      const box = laid.nodes[n.id], anchor = plan.anchors.get(n.id);
+      const box = laid.nodes[n.id],
+        anchor = plan.anchors.get(n.id);
       const at = this.pins.get(n.id) ?? (box && anchor ? { x: box.x + anchor.dx, y: box.y + anchor.dy } : undefined);
       if (at) this.centres.set(n.id, at);
     }
@@ -220,9 +282,13 @@ export class GraphView {
     this.routes = new Map();
     this.layers.edge.selectAll<SVGGElement, (typeof plan.edges)[number]>("g.edge").each((e, i, els) => {
       const targetId = e.target ?? `?${e.endpoint}`;
-      const a = this.centres.get(e.source), b = this.centres.get(targetId);
+      const a = this.centres.get(e.source),
+        b = this.centres.get(targetId);
       const out = laid.edges[e.id];
-      if (!a || !b) { els[i].style.display = "none"; return; }
+      if (!a || !b) {
+        els[i].style.display = "none";
+        return;
+      }
       els[i].style.display = "";
       const pinned = this.pins.has(e.source) || this.pins.has(targetId);
       const bends: Point[] = !out || pinned ? [] : out.points.slice(1, -1);
@@ -231,7 +297,10 @@ export class GraphView {
       this.routes.set(e.id, { route: routeOf(points), source: e.source, target: targetId });
       els[i].querySelector("path.route")?.setAttribute("d", svgPath(points));
       const label = els[i].querySelector(".edge-status") as SVGTextElement;
-      const mid = out?.label && !pinned ? { x: out.label.x + out.label.width / 2, y: out.label.y + out.label.height / 2 } : { x: (a.x + b.x) / 2, y: (a.y + b.y) / 2 - 10 };
+      const mid =
+        out?.label && !pinned
+          ? { x: out.label.x + out.label.width / 2, y: out.label.y + out.label.height / 2 }
+          : { x: (a.x + b.x) / 2, y: (a.y + b.y) / 2 - 10 };
       label.setAttribute("x", mid.x.toFixed(1));
       label.setAttribute("y", mid.y.toFixed(1));
     });
@@ -245,7 +314,10 @@ export class GraphView {
     if (this.frame) return;
     this.frame = requestAnimationFrame(() => {
       this.frame = 0;
-      if (this.dirty.graph) { this.dirty.graph = false; this.applyGraph(); }
+      if (this.dirty.graph) {
+        this.dirty.graph = false;
+        this.applyGraph();
+      }
       if (this.dirty.place) this.place();
       this.particles.draw(this.routes, performance.now(), this.planned);
       if (this.particles.active) this.requestFrame();

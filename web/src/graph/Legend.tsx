@@ -13,7 +13,12 @@ export function Legend() {
         </li>
       ))}
       <li className="legend-arrow">connect → bind</li>
-      <li className="legend-closed"><svg width="22" height="10" aria-hidden="true"><line x1="1" y1="5" x2="21" y2="5" /></svg> closed</li>
+      <li className="legend-closed">
+        <svg width="22" height="10" aria-hidden="true">
+          <line x1="1" y1="5" x2="21" y2="5" />
+        </svg>{" "}
+        closed
+      </li>
     </ul>
   );
 }

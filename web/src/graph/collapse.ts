@@ -4,7 +4,10 @@ import type { GraphState } from "./model/types.js";
 export const COLLAPSE_AFTER_MS = 4000;
 
 /** When the view first saw each socket open and closed (page clock, ms); kept by the caller across calls. */
-export interface SeenTimes { opened: Map<string, number>; closed: Map<string, number> }
+export interface SeenTimes {
+  opened: Map<string, number>;
+  closed: Map<string, number>;
+}
 
 export function seenTimes(): SeenTimes {
   return { opened: new Map(), closed: new Map() };

@@ -29,7 +29,12 @@ export function drawEdges(layer: Layer, edges: GraphEdge[], graph: GraphState): 
     .classed("retrying", (e) => labels.get(e.id)?.state === "retrying")
     .classed("disconnected", (e) => labels.get(e.id)?.state === "disconnected");
   groups.select(".edge-status").text((e) => labels.get(e.id)?.status ?? "");
-  groups.select("title").text((e) => `${e.endpoint}: ${e.forward} messages ${e.source}→${e.target ?? "?"}, ${e.backward} back${labels.get(e.id)?.status ? `; ${labels.get(e.id)?.status}` : ""}`);
+  groups
+    .select("title")
+    .text(
+      (e) =>
+        `${e.endpoint}: ${e.forward} messages ${e.source}→${e.target ?? "?"}, ${e.backward} back${labels.get(e.id)?.status ? `; ${labels.get(e.id)?.status}` : ""}`,
+    );
 }
 
 /** Joins nodes to `g.node` elements carrying `data-socket-id` and `data-kind`; `wire` adds behaviour to new ones. */
@@ -42,8 +47,15 @@ export function drawNodes(layer: Layer, nodes: ViewNode[], measure: TextMeasure,
       g.append("path").attr("class", "shape");
       g.append("text").attr("class", "node-kind").attr("text-anchor", "middle").attr("dy", "0.35em");
       g.append("g").attr("class", "captions");
-      g.append("circle").attr("class", "pin-mark").attr("r", 5).attr("cx", -NODE_RADIUS * 0.8).attr("cy", -NODE_RADIUS * 0.8);
-      const badge = g.append("g").attr("class", "node-badge").attr("transform", `translate(${NODE_RADIUS * 0.75},${-NODE_RADIUS * 0.75})`);
+      g.append("circle")
+        .attr("class", "pin-mark")
+        .attr("r", 5)
+        .attr("cx", -NODE_RADIUS * 0.8)
+        .attr("cy", -NODE_RADIUS * 0.8);
+      const badge = g
+        .append("g")
+        .attr("class", "node-badge")
+        .attr("transform", `translate(${NODE_RADIUS * 0.75},${-NODE_RADIUS * 0.75})`);
       badge.append("circle").attr("r", 10);
       badge.append("text").attr("text-anchor", "middle").attr("dy", "0.35em").text("!");
       g.append("title");
@@ -69,7 +81,8 @@ export function drawNodes(layer: Layer, nodes: ViewNode[], measure: TextMeasure,
     el.select(".node-badge").attr("display", n.socket && (n.socket.diagnostics.length || n.socket.lastError) ? null : "none");
     el.select(".node-kind").text(n.socket ? n.socket.kind : "");
     let y = captionTop(n);
-    el.select(".captions").selectAll<SVGTextElement, { cls: string; text: string }>("text")
+    el.select(".captions")
+      .selectAll<SVGTextElement, { cls: string; text: string }>("text")
       .data(lines, (l) => l.cls)
       .join((enter) => enter.append("text").attr("text-anchor", "middle").attr("dy", "0.8em"))
       .attr("class", (l) => l.cls)

@@ -2,10 +2,20 @@ import type { Selection } from "d3-selection";
 import { NODE_RADIUS, type Placed } from "./viewNodes.js";
 
 /** Messages lost at a socket, and why ("filtered", "no-route", "hwm", "before-subscription", "no-peer"). */
-export interface DropMark { socket: string; reason: string; count: number; message?: string; peer?: string }
+export interface DropMark {
+  socket: string;
+  reason: string;
+  count: number;
+  message?: string;
+  peer?: string;
+}
 
 const SHORT: Record<string, string> = {
-  filtered: "filtered", "no-route": "no route", hwm: "HWM", "before-subscription": "before subscribe", "no-peer": "no peer",
+  filtered: "filtered",
+  "no-route": "no route",
+  hwm: "HWM",
+  "before-subscription": "before subscribe",
+  "no-peer": "no peer",
 };
 
 /** One marker per socket and reason, at the lower left of the socket where the messages were lost. */
@@ -17,12 +27,15 @@ export function drawDrops(layer: Selection<SVGGElement, unknown, null, undefined
     merged.set(key, was ? { ...d, count: was.count + d.count } : d);
   }
   const perSocket = new Map<string, number>();
-  const marks = [...merged.values()].filter((d) => centres.has(d.socket)).map((d) => {
-    const i = perSocket.get(d.socket) ?? 0;
-    perSocket.set(d.socket, i + 1);
-    return { ...d, slot: i };
-  });
-  layer.selectAll<SVGGElement, (typeof marks)[number]>("g.drop-marker")
+  const marks = [...merged.values()]
+    .filter((d) => centres.has(d.socket))
+    .map((d) => {
+      const i = perSocket.get(d.socket) ?? 0;
+      perSocket.set(d.socket, i + 1);
+      return { ...d, slot: i };
+    });
+  layer
+    .selectAll<SVGGElement, (typeof marks)[number]>("g.drop-marker")
     .data(marks, (d) => `${d.socket} ${d.reason}`)
     .join((enter) => {
       const g = enter.append("g").attr("class", "drop-marker").attr("role", "img");

@@ -64,9 +64,10 @@ function originOf(graph: GraphState, m: MessageRecord, relays: Relays): MessageR
   let at = m;
   for (let i = 0; i < MAX_HOPS; i++) {
     const before = graph.messages.filter((x) => x.index < at.index && fpOf(x) === fp);
-    const prev = at.op === "recv"
-      ? before.findLast((x) => x.op === "send" && x.socket === senderOf(at))
-      : before.findLast((x) => x.op === "recv" && relays(x.socket, at.socket));
+    const prev =
+      at.op === "recv"
+        ? before.findLast((x) => x.op === "send" && x.socket === senderOf(at))
+        : before.findLast((x) => x.op === "recv" && relays(x.socket, at.socket));
     if (!prev) return at.op === "send" ? at : m;
     at = prev;
   }
@@ -88,7 +89,16 @@ function forward(graph: GraphState, send: MessageRecord, relays: Relays, stopAt?
   for (let i = 0; i < MAX_HOPS; i++) {
     const recv = graph.messages.find((x) => x.op === "recv" && x.index > at.index && fpOf(x) === fp && x.edgeId && senderOf(x) === at.socket);
     if (!recv) break;
-    hops.push({ step: 0, edgeId: recv.edgeId as string, direction: recv.direction ?? "forward", from: at.socket, to: recv.socket, sentAt: at.t, receivedAt: recv.t, message: recv.index });
+    hops.push({
+      step: 0,
+      edgeId: recv.edgeId as string,
+      direction: recv.direction ?? "forward",
+      from: at.socket,
+      to: recv.socket,
+      sentAt: at.t,
+      receivedAt: recv.t,
+      message: recv.index,
+    });
     if (recv.socket === stopAt) break;
     const next = graph.messages.find((x) => x.op === "send" && x.index > recv.index && fpOf(x) === fp && relays(recv.socket, x.socket));
     if (!next) break;
@@ -98,17 +108,23 @@ function forward(graph: GraphState, send: MessageRecord, relays: Relays, stopAt?
 }
 
 /** Numbered markers along the edges of a followed message, lit one after another; edges on the path are marked. */
-export function drawHops(layer: Selection<SVGGElement, unknown, null, undefined>, edges: Selection<SVGGElement, unknown, null, undefined>,
-  hops: Hop[], routes: Map<string, { route: Route }>): void {
+export function drawHops(
+  layer: Selection<SVGGElement, unknown, null, undefined>,
+  edges: Selection<SVGGElement, unknown, null, undefined>,
+  hops: Hop[],
+  routes: Map<string, { route: Route }>,
+): void {
   const perEdge = new Map<string, Hop[]>();
   for (const h of hops) perEdge.set(h.edgeId, [...(perEdge.get(h.edgeId) ?? []), h]);
   edges.selectAll<SVGGElement, { id: string }>("g.edge").each(function (e) {
     const on = perEdge.get(e.id);
     this.classList.toggle("followed", !!on);
-    if (on) this.setAttribute("data-follow", on.map((h) => h.step).join(" ")); else this.removeAttribute("data-follow");
+    if (on) this.setAttribute("data-follow", on.map((h) => h.step).join(" "));
+    else this.removeAttribute("data-follow");
   });
   const shown = hops.filter((h) => routes.has(h.edgeId));
-  layer.selectAll<SVGGElement, Hop>("g.follow-hop")
+  layer
+    .selectAll<SVGGElement, Hop>("g.follow-hop")
     .data(shown, (h) => String(h.step))
     .join((enter) => {
       const g = enter.append("g").attr("class", "follow-hop");
@@ -129,5 +145,6 @@ export function drawHops(layer: Selection<SVGGElement, unknown, null, undefined>
       const p = pointAt((routes.get(h.edgeId) as { route: Route }).route, f);
       return `translate(${p.x.toFixed(1)},${p.y.toFixed(1)})`;
     })
-    .select("text").text((h) => String(h.step));
+    .select("text")
+    .text((h) => String(h.step));
 }

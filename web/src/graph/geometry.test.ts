@@ -3,7 +3,11 @@ import { edgePath, pointAt, routeOf } from "./geometry.js";
 
 describe("routes", () => {
   it("places a point by the fraction of the whole length, across bends", () => {
-    const r = routeOf([{ x: 0, y: 0 }, { x: 10, y: 0 }, { x: 10, y: 30 }]);
+    const r = routeOf([
+      { x: 0, y: 0 },
+      { x: 10, y: 0 },
+      { x: 10, y: 30 },
+    ]);
     expect(r.total).toBe(40);
     expect(pointAt(r, 0.25)).toEqual({ x: 10, y: 0 });
     expect(pointAt(r, 0.5)).toEqual({ x: 10, y: 10 });

@@ -1,7 +1,11 @@
 import type { Point } from "./layout/types.js";
 
 /** A polyline with its cumulative lengths, so a particle can be placed at any fraction of the way. */
-export interface Route { points: Point[]; lengths: number[]; total: number }
+export interface Route {
+  points: Point[];
+  lengths: number[];
+  total: number;
+}
 
 export function routeOf(points: Point[]): Route {
   const lengths = [0];
@@ -17,7 +21,8 @@ export function pointAt(route: Route, fraction: number): Point {
   while (i < points.length - 1 && lengths[i] < d) i++;
   const seg = lengths[i] - lengths[i - 1] || 1;
   const f = (d - lengths[i - 1]) / seg;
-  const a = points[i - 1], b = points[i] ?? a;
+  const a = points[i - 1],
+    b = points[i] ?? a;
   return { x: a.x + (b.x - a.x) * f, y: a.y + (b.y - a.y) * f };
 }
 
@@ -32,7 +37,8 @@ export function rim(c: Point, toward: Point, r: number): Point {
  * routed it, else straight; it starts and ends on the shapes' rims, not on their caption boxes.
  */
 export function edgePath(a: Point, ra: number, b: Point, rb: number, bends: Point[]): Point[] {
-  const first = bends[0] ?? b, last = bends.at(-1) ?? a;
+  const first = bends[0] ?? b,
+    last = bends.at(-1) ?? a;
   return [rim(a, first, ra + 2), ...bends, rim(b, last, rb + 6)];
 }
 

@@ -6,7 +6,8 @@ type Layer = Selection<SVGGElement, unknown, null, undefined>;
 
 /** Thread, process and device boxes: ELK lays them out as compound nodes around their sockets. */
 export function drawGroups(layer: Layer, groups: NodeGroup[]): void {
-  layer.selectAll<SVGGElement, NodeGroup>("g.group")
+  layer
+    .selectAll<SVGGElement, NodeGroup>("g.group")
     .data(groups, (g) => g.id)
     .join((enter) => {
       const g = enter.append("g");
@@ -16,7 +17,8 @@ export function drawGroups(layer: Layer, groups: NodeGroup[]): void {
     })
     .attr("class", (g) => `group group-${g.kind}`)
     .attr("data-group", (g) => g.id.slice(2))
-    .select("text").text((g) => g.label);
+    .select("text")
+    .text((g) => g.label);
 }
 
 export function placeGroups(layer: Layer, boxes: Record<string, Box>): void {

@@ -12,16 +12,38 @@ const UNROUTED_WAIT_MS = 10_000;
 /** Arrivals kept for tests and tools in `window.__workbench.particles`. */
 const ARRIVAL_LOG_LIMIT = 1000;
 
-interface Particle { waitingSince?: number; edgeId: string; direction: Direction; start: number; duration: number; count: number; message?: number }
+interface Particle {
+  waitingSince?: number;
+  edgeId: string;
+  direction: Direction;
+  start: number;
+  duration: number;
+  count: number;
+  message?: number;
+}
 
 /** One particle that reached the end of its edge: `to` is the socket it arrived at, `t` the page clock in ms. */
-export interface ParticleArrival { edge: string; direction: Direction; to: string; t: number; count: number }
+export interface ParticleArrival {
+  edge: string;
+  direction: Direction;
+  to: string;
+  t: number;
+  count: number;
+}
 
 /** One layout: how many nodes, and how long ELK took in the worker. */
-export interface LayoutTiming { nodes: number; ms: number }
-export interface Workbench { particles: ParticleArrival[]; layouts: LayoutTiming[] }
+export interface LayoutTiming {
+  nodes: number;
+  ms: number;
+}
+export interface Workbench {
+  particles: ParticleArrival[];
+  layouts: LayoutTiming[];
+}
 declare global {
-  interface Window { __workbench?: Workbench }
+  interface Window {
+    __workbench?: Workbench;
+  }
 }
 
 export function workbench(): Workbench {
@@ -42,7 +64,10 @@ export class ParticleLayer {
   /** 1 is real time; slow motion stretches the trip so a class can follow each message. */
   private speed = 1;
 
-  constructor(private readonly layer: Selection<SVGGElement, unknown, null, undefined>, private readonly onPick: (message: number) => void) {}
+  constructor(
+    private readonly layer: Selection<SVGGElement, unknown, null, undefined>,
+    private readonly onPick: (message: number) => void,
+  ) {}
 
   setSpeed(speed: number): void {
     this.speed = Math.min(4, Math.max(0.1, speed));
@@ -51,7 +76,10 @@ export class ParticleLayer {
   /** `start` may lie in the future: messages that arrive in one batch leave one after another. */
   add(edgeId: string, direction: Direction, start: number, message?: number): void {
     const merge = this.particles.findLast((p) => p.edgeId === edgeId && p.direction === direction);
-    if (merge && merge.waitingSince === undefined && Math.abs(start - merge.start) < MERGE_MS) { merge.count++; return; }
+    if (merge && merge.waitingSince === undefined && Math.abs(start - merge.start) < MERGE_MS) {
+      merge.count++;
+      return;
+    }
     // Never before the dot added last: dots held back for a layout must not be overtaken by later messages.
     start = Math.max(start, (this.particles.at(-1)?.start ?? Number.NEGATIVE_INFINITY) + 1);
     this.particles.push({ edgeId, direction, start, duration: PARTICLE_MS / Math.min(this.speed, 1), count: 1, ...(message === undefined ? {} : { message }) });
@@ -98,7 +126,8 @@ export class ParticleLayer {
       c.setAttribute("class", `particle ${p.direction}${p.count > 1 ? " many" : ""}`);
       c.setAttribute("data-edge", p.edgeId);
       c.setAttribute("data-count", String(p.count));
-      if (p.message === undefined) c.removeAttribute("data-message"); else c.setAttribute("data-message", String(p.message));
+      if (p.message === undefined) c.removeAttribute("data-message");
+      else c.setAttribute("data-message", String(p.message));
       c.style.display = "";
     }
     for (let i = used; i < this.circles.length; i++) this.circles[i].style.display = "none";
@@ -117,7 +146,10 @@ export class ParticleLayer {
       c.setAttribute("data-particle", String(this.nextKey++));
       c.addEventListener("click", (ev) => {
         const m = c.getAttribute("data-message");
-        if (m !== null) { ev.stopPropagation(); this.onPick(Number(m)); }
+        if (m !== null) {
+          ev.stopPropagation();
+          this.onPick(Number(m));
+        }
       });
       (this.layer.node() as SVGGElement).appendChild(c);
       this.circles[i] = c;

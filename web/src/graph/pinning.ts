@@ -13,5 +13,8 @@ export function pinningDrag(pins: Map<string, Placed>, where: (id: string) => Pl
       const at = where(n.id) ?? { x: ev.x, y: ev.y };
       offset = { x: at.x - ev.x, y: at.y - ev.y };
     })
-    .on("drag", (ev, n) => { pins.set(n.id, { x: ev.x + offset.x, y: ev.y + offset.y }); onMove(); });
+    .on("drag", (ev, n) => {
+      pins.set(n.id, { x: ev.x + offset.x, y: ev.y + offset.y });
+      onMove();
+    });
 }

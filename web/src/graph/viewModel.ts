@@ -32,13 +32,14 @@ export function nodeCaption(node: ViewNode): NodeCaption {
   const s = node.socket;
   const name = nameOf(s);
   const endpoints = s.binds.length > 2 ? `${s.binds.slice(0, 2).join(", ")} +${s.binds.length - 2}` : s.binds.join(", ");
-  return { label: name ?? siteOf(s), detail: name ? s.detail ?? siteOf(s) : "", counters: `${s.sent} sent · ${s.received} received`, endpoints };
+  return { label: name ?? siteOf(s), detail: name ? (s.detail ?? siteOf(s)) : "", counters: `${s.sent} sent · ${s.received} received`, endpoints };
 }
 
 /** Lines of a caption below the shape, top to bottom, with their CSS class; the site shares the counters' line. */
 export function captionLines(c: NodeCaption): Array<{ cls: string; text: string }> {
   return [
-    { cls: "node-label", text: c.label }, { cls: "node-counters", text: [c.detail, c.counters].filter(Boolean).join(" · ") },
+    { cls: "node-label", text: c.label },
+    { cls: "node-counters", text: [c.detail, c.counters].filter(Boolean).join(" · ") },
     { cls: "node-endpoints", text: c.endpoints },
   ].filter((l) => l.text);
 }
@@ -67,10 +68,15 @@ export function edgeLabels(edges: GraphEdge[], graph: GraphState): Map<string, E
   for (const edge of edges) {
     const link = linkStatusOf(graph, edge);
     const rate = graph.edgeRates[edge.id];
-    const status = edge.closed ? ""
-      : link?.state === "retrying" ? `retrying (${link.retries})`
-      : link?.state === "disconnected" ? "disconnected"
-      : rate ? formatEdgeRate(rate) : "";
+    const status = edge.closed
+      ? ""
+      : link?.state === "retrying"
+        ? `retrying (${link.retries})`
+        : link?.state === "disconnected"
+          ? "disconnected"
+          : rate
+            ? formatEdgeRate(rate)
+            : "";
     labels.set(edge.id, { status, ...(link && !edge.closed ? { state: link.state } : {}) });
   }
   return labels;

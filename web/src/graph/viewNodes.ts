@@ -8,7 +8,10 @@ export interface ViewNode {
 }
 
 /** Where a node's shape is centred, in graph units; set from the layout, or by the user's drag (a pin). */
-export interface Placed { x: number; y: number }
+export interface Placed {
+  x: number;
+  y: number;
+}
 
 export const NODE_RADIUS = 26;
 export const GHOST_RADIUS = 10;

@@ -15,12 +15,14 @@ export function FrameView({ frame }: { frame: Frame }) {
   const views = frameViews(frame);
   const numeric = views.bytes.length > 0 && !frame.envelope ? numericTypesFor(frame.size) : [];
   const available: View[] = [
-    ...(views.utf8 !== null ? ["utf8" as const] : []), ...(views.hex ? ["hex" as const] : []),
-    ...(views.json ? ["json" as const] : []), ...numeric,
+    ...(views.utf8 !== null ? ["utf8" as const] : []),
+    ...(views.hex ? ["hex" as const] : []),
+    ...(views.json ? ["json" as const] : []),
+    ...numeric,
   ];
   const [chosen, setChosen] = useState<View>(available[0] ?? "utf8");
   const view = available.includes(chosen) ? chosen : available[0];
-  const text = view === "hex" ? views.hex : view === "json" ? views.json : views.utf8 ?? frame.preview;
+  const text = view === "hex" ? views.hex : view === "json" ? views.json : (views.utf8 ?? frame.preview);
   return (
     <div className={frame.envelope ? "frame envelope" : "frame"} data-envelope={frame.envelope}>
       <div className="frame-head">
@@ -36,9 +38,13 @@ export function FrameView({ frame }: { frame: Frame }) {
           ))}
         </span>
       </div>
-      {view && view in NUMERIC
-        ? <NumbersView bytes={views.bytes} size={frame.size} type={view as NumericType} />
-        : <pre className="frame-body" data-frame-view={view}>{text === "" ? "(empty frame)" : text}</pre>}
+      {view && view in NUMERIC ? (
+        <NumbersView bytes={views.bytes} size={frame.size} type={view as NumericType} />
+      ) : (
+        <pre className="frame-body" data-frame-view={view}>
+          {text === "" ? "(empty frame)" : text}
+        </pre>
+      )}
     </div>
   );
 }

@@ -25,14 +25,22 @@ export function InspectorPane({ graph, selectedSocket, selectedMessage, onSelect
           <span className="visually-hidden">Inspect socket</span>
           <select value={selectedSocket ?? ""} onChange={(ev) => onSelectSocket(ev.target.value || null)} disabled={graph.nodes.length === 0}>
             <option value="">{graph.nodes.length ? "Choose a socket…" : "No sockets yet"}</option>
-            {graph.nodes.map((n) => <option key={n.id} value={n.id}>{n.label} ({n.id})</option>)}
+            {graph.nodes.map((n) => (
+              <option key={n.id} value={n.id}>
+                {n.label} ({n.id})
+              </option>
+            ))}
           </select>
         </label>
       </div>
       <div className="inspector-body" tabIndex={0} role="group" aria-label="Inspector details">
-        {message ? <MessageDetails message={message} graph={graph} onSelectSocket={onSelectSocket} />
-          : socket ? <SocketDetails socket={socket} graph={graph} files={files} onOpenLocation={onOpenLocation} onSelectMessage={onSelectMessage} />
-          : <p className="hint">Click a socket in the graph or a message in the log to see its details.</p>}
+        {message ? (
+          <MessageDetails message={message} graph={graph} onSelectSocket={onSelectSocket} />
+        ) : socket ? (
+          <SocketDetails socket={socket} graph={graph} files={files} onOpenLocation={onOpenLocation} onSelectMessage={onSelectMessage} />
+        ) : (
+          <p className="hint">Click a socket in the graph or a message in the log to see its details.</p>
+        )}
       </div>
     </section>
   );
@@ -45,13 +53,22 @@ function MessageDetails({ message, graph, onSelectSocket }: { message: MessageRe
   const peer = graph.nodes.find((n) => n.id === peerId);
   return (
     <div className="message-details">
-      <h3>{message.op === "send" ? "Sent by" : "Received by"}{" "}
-        <button type="button" className="code-link" title="Show this socket" onClick={() => onSelectSocket(message.socket)}>{socket ? socketName(socket) : message.socket}</button>
+      <h3>
+        {message.op === "send" ? "Sent by" : "Received by"}{" "}
+        <button type="button" className="code-link" title="Show this socket" onClick={() => onSelectSocket(message.socket)}>
+          {socket ? socketName(socket) : message.socket}
+        </button>
       </h3>
-      <p className="meta">at {message.t.toFixed(1)} ms · {message.frames.length} frame{message.frames.length === 1 ? "" : "s"}
-        {edge && peer ? ` · ${message.op === "send" ? "to" : "from"} ${socketName(peer)} over ${edge.endpoint}` : ""}</p>
+      <p className="meta">
+        at {message.t.toFixed(1)} ms · {message.frames.length} frame{message.frames.length === 1 ? "" : "s"}
+        {edge && peer ? ` · ${message.op === "send" ? "to" : "from"} ${socketName(peer)} over ${edge.endpoint}` : ""}
+      </p>
       <ol className="frames">
-        {message.frames.map((f, i) => <li key={i}><FrameView frame={f} /></li>)}
+        {message.frames.map((f, i) => (
+          <li key={i}>
+            <FrameView frame={f} />
+          </li>
+        ))}
       </ol>
     </div>
   );

@@ -17,18 +17,28 @@ export function NumbersView({ bytes, size, type }: Props) {
   return (
     <div className="numbers-view">
       <div className="numbers-head">
-        <span>{NUMERIC[type].label}Array({total})</span>
+        <span>
+          {NUMERIC[type].label}Array({total})
+        </span>
         {complete && (
           <label className="shape-input">
             Shape <input value={shapeText} onChange={(ev) => setShapeText(ev.target.value)} placeholder={String(total)} size={8} aria-label="Array shape" />
           </label>
         )}
       </div>
-      {typeof shape === "string" && <p className="error-text" role="status">{shape}</p>}
-      {!complete && (
-        <p className="partial-note">Only the first {bytes.length} bytes were recorded: showing {values.length} of {total} values.</p>
+      {typeof shape === "string" && (
+        <p className="error-text" role="status">
+          {shape}
+        </p>
       )}
-      <pre className="frame-body" data-frame-view={type}>{formatShaped(values, typeof shape === "string" ? [values.length] : shape, type)}</pre>
+      {!complete && (
+        <p className="partial-note">
+          Only the first {bytes.length} bytes were recorded: showing {values.length} of {total} values.
+        </p>
+      )}
+      <pre className="frame-body" data-frame-view={type}>
+        {formatShaped(values, typeof shape === "string" ? [values.length] : shape, type)}
+      </pre>
     </div>
   );
 }

@@ -50,8 +50,13 @@ export function frameViews(frame: Frame): FrameViews {
     const bytes = new TextEncoder().encode(frame.preview);
     const complete = bytes.length === frame.size;
     return {
-      size: frame.size, complete, hex: complete ? hexOf(bytes) : "", utf8: frame.preview, json: complete ? jsonOf(frame.preview) : null,
-      bytes: complete ? bytes : new Uint8Array(), envelope: frame.envelope,
+      size: frame.size,
+      complete,
+      hex: complete ? hexOf(bytes) : "",
+      utf8: frame.preview,
+      json: complete ? jsonOf(frame.preview) : null,
+      bytes: complete ? bytes : new Uint8Array(),
+      envelope: frame.envelope,
     };
   }
   const bytes = base64Bytes(frame.head);

@@ -1,7 +1,12 @@
 /** How a frame's bytes read as numbers: the element types zeromq programs commonly send as TypedArrays. */
 export type NumericType = "float64" | "float32" | "int32" | "uint8";
 
-interface NumericInfo { label: string; bytes: number; read(view: DataView, offset: number): number; digits: number }
+interface NumericInfo {
+  label: string;
+  bytes: number;
+  read(view: DataView, offset: number): number;
+  digits: number;
+}
 
 /** Little-endian, as every platform zeromq.js runs on lays out a TypedArray. */
 export const NUMERIC: Record<NumericType, NumericInfo> = {

@@ -22,7 +22,9 @@ export function CheckPanel(props: Props) {
     <section className={`check-panel check-${status}`} data-check-status={status} aria-labelledby="check-heading" tabIndex={0}>
       <div className="check-head">
         <h3 id="check-heading">Check</h3>
-        <p className="check-summary" role="status">{summary(props)}</p>
+        <p className="check-summary" role="status">
+          {summary(props)}
+        </p>
       </div>
       {check && status === "fail" && <AssertionList check={check} />}
       {check && status === "pass" && (
@@ -41,10 +43,13 @@ function AssertionList({ check }: { check: CheckResult }) {
     <ul className="assertions">
       {check.assertions.map((a) => (
         <li key={a.name} className={a.passed ? "assertion passed" : "assertion failed"} data-passed={a.passed} title={a.passed ? a.message : undefined}>
-          <span className="assertion-mark" aria-hidden="true">{a.passed ? "✓" : "✗"}</span>
+          <span className="assertion-mark" aria-hidden="true">
+            {a.passed ? "✓" : "✗"}
+          </span>
           <span>
             <span className="visually-hidden">{a.passed ? "Passed: " : "Not yet: "}</span>
-            <strong>{a.name}.</strong>{a.passed ? null : ` ${a.message}`}
+            <strong>{a.name}.</strong>
+            {a.passed ? null : ` ${a.message}`}
           </span>
         </li>
       ))}

@@ -13,9 +13,13 @@ export function CodeBlock({ lang, text }: { lang: string; text: string }) {
     let live = true;
     import("../editor/monacoSetup.js")
       .then(({ monaco }) => monaco.editor.colorize(text, lang.startsWith("t") ? "typescript" : "javascript", { tabSize: 2 }))
-      .then((coloured) => { if (live) setHtml(coloured); })
+      .then((coloured) => {
+        if (live) setHtml(coloured);
+      })
       .catch(() => {});
-    return () => { live = false; };
+    return () => {
+      live = false;
+    };
   }, [lang, text]);
   return (
     <pre className={lang ? `code-block lang-${lang}` : "code-block diagram"} tabIndex={0} aria-label={lang ? `${lang} code` : "Diagram or code"}>

@@ -15,7 +15,9 @@ export function HintList({ hints, shown, onShowHint }: Props) {
       {shown > 0 && (
         <ol className="hint-list">
           {hints.slice(0, shown).map((hint, i) => (
-            <li key={i} aria-label={`Hint ${i + 1} of ${hints.length}`}><Markdown source={hint} /></li>
+            <li key={i} aria-label={`Hint ${i + 1} of ${hints.length}`}>
+              <Markdown source={hint} />
+            </li>
           ))}
         </ol>
       )}
@@ -23,7 +25,9 @@ export function HintList({ hints, shown, onShowHint }: Props) {
         <button type="button" onClick={onShowHint} disabled={shown >= hints.length}>
           {shown >= hints.length ? "No more hints" : shown === 0 ? "Show a hint" : "Show another hint"}
         </button>
-        <span className="hint-count">{shown} of {hints.length} shown</span>
+        <span className="hint-count">
+          {shown} of {hints.length} shown
+        </span>
       </p>
     </section>
   );

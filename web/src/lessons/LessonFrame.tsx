@@ -10,8 +10,10 @@ import { isFraction, usePersistentState } from "../ui/usePersistentState.js";
 export function LessonFrame({ lesson, children }: { lesson: ReactNode | null; children: ReactNode }) {
   const [share, setShare] = usePersistentState("zmq-workbench.split.lesson", 0.28, isFraction);
   return (
-    <div className={lesson ? "lesson-frame with-lesson" : "lesson-frame"}
-      style={lesson ? { gridTemplateColumns: `${share * 100}% 6px minmax(0, 1fr)` } : undefined}>
+    <div
+      className={lesson ? "lesson-frame with-lesson" : "lesson-frame"}
+      style={lesson ? { gridTemplateColumns: `${share * 100}% 6px minmax(0, 1fr)` } : undefined}
+    >
       {lesson}
       {lesson ? <Splitter orientation="vertical" value={share} onChange={setShare} label="Resize lesson and workbench" min={0.2} max={0.5} /> : null}
       {children}

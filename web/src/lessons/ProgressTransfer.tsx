@@ -27,11 +27,29 @@ export function ProgressTransfer({ onImported }: { onImported: (lessonIds: strin
 
   return (
     <div className="progress-transfer">
-      <button type="button" onClick={exportFile}>Export progress</button>
-      <button type="button" onClick={() => inputRef.current?.click()}>Import progress</button>
-      <input ref={inputRef} type="file" accept="application/json,.json" className="visually-hidden" tabIndex={-1}
-        aria-label="Progress file to import" onChange={(ev) => { void importFile(ev.target.files?.[0]); ev.target.value = ""; }} />
-      {message && <span role={message.error ? "alert" : "status"} className={message.error ? "error-text" : "transfer-done"}>{message.text}</span>}
+      <button type="button" onClick={exportFile}>
+        Export progress
+      </button>
+      <button type="button" onClick={() => inputRef.current?.click()}>
+        Import progress
+      </button>
+      <input
+        ref={inputRef}
+        type="file"
+        accept="application/json,.json"
+        className="visually-hidden"
+        tabIndex={-1}
+        aria-label="Progress file to import"
+        onChange={(ev) => {
+          void importFile(ev.target.files?.[0]);
+          ev.target.value = "";
+        }}
+      />
+      {message && (
+        <span role={message.error ? "alert" : "status"} className={message.error ? "error-text" : "transfer-done"}>
+          {message.text}
+        </span>
+      )}
     </div>
   );
 }

@@ -25,7 +25,9 @@ export function fetchLessonList(): Promise<LessonSummary[]> {
     if (!Value.Check(LessonList, body)) throw new Error("The lesson list from the server could not be read.");
     return [...body].sort((a, b) => a.partNumber - b.partNumber || a.number - b.number);
   });
-  listPromise.catch(() => { listPromise = null; });
+  listPromise.catch(() => {
+    listPromise = null;
+  });
   return listPromise;
 }
 

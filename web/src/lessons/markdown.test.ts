@@ -11,7 +11,7 @@ describe("markdown blocks", () => {
   });
 
   it("keeps fenced code and ASCII diagrams verbatim, spaces included", () => {
-    const diagram = "  REQ  ── \"Hello\" ──▶  REP\n       ◀── **World** ──";
+    const diagram = '  REQ  ── "Hello" ──▶  REP\n       ◀── **World** ──';
     expect(parseMarkdown("Text\n```\n" + diagram + "\n```\n```ts\nconst a = 1;\n```")).toEqual([
       { type: "paragraph", children: [{ type: "text", text: "Text" }] },
       { type: "code", lang: "", text: diagram },

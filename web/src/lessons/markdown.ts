@@ -35,19 +35,28 @@ export function safeHref(href: string): string | null {
 function blocksOf(tokens: Token[]): Block[] {
   return tokens.flatMap((token): Block[] => {
     switch (token.type) {
-      case "heading": return [{ type: "heading", level: token.depth, children: inline(token as Tokens.Heading) }];
-      case "paragraph": return [{ type: "paragraph", children: inline(token as Tokens.Paragraph) }];
-      case "code": return [{ type: "code", lang: token.lang ?? "", text: token.text }];
-      case "hr": return [{ type: "rule" }];
-      case "blockquote": return [{ type: "quote", children: blocksOf(token.tokens ?? []) }];
-      case "list": return [{ type: "list", ordered: token.ordered, items: (token as Tokens.List).items.map(listItem) }];
+      case "heading":
+        return [{ type: "heading", level: token.depth, children: inline(token as Tokens.Heading) }];
+      case "paragraph":
+        return [{ type: "paragraph", children: inline(token as Tokens.Paragraph) }];
+      case "code":
+        return [{ type: "code", lang: token.lang ?? "", text: token.text }];
+      case "hr":
+        return [{ type: "rule" }];
+      case "blockquote":
+        return [{ type: "quote", children: blocksOf(token.tokens ?? []) }];
+      case "list":
+        return [{ type: "list", ordered: token.ordered, items: (token as Tokens.List).items.map(listItem) }];
       case "table": {
         const table = token as Tokens.Table;
         return [{ type: "table", head: table.header.map(cell), rows: table.rows.map((row) => row.map(cell)) }];
       }
-      case "space": return [];
-      case "html": return token.text.trim() ? [{ type: "paragraph", children: [{ type: "text", text: token.text.trim() }] }] : [];
-      default: return "text" in token && typeof token.text === "string" && token.text.trim() ? [{ type: "paragraph", children: parseInline(token.text) }] : [];
+      case "space":
+        return [];
+      case "html":
+        return token.text.trim() ? [{ type: "paragraph", children: [{ type: "text", text: token.text.trim() }] }] : [];
+      default:
+        return "text" in token && typeof token.text === "string" && token.text.trim() ? [{ type: "paragraph", children: parseInline(token.text) }] : [];
     }
   });
 }
@@ -68,16 +77,22 @@ function inline(token: { tokens?: Token[]; text: string }): Inline[] {
 function inlinesOf(tokens: Token[]): Inline[] {
   return tokens.flatMap((token): Inline[] => {
     switch (token.type) {
-      case "strong": case "em": return [{ type: token.type, children: merged(inlinesOf(token.tokens ?? [])) }];
-      case "codespan": return [{ type: "code", text: token.text }];
+      case "strong":
+      case "em":
+        return [{ type: token.type, children: merged(inlinesOf(token.tokens ?? [])) }];
+      case "codespan":
+        return [{ type: "code", text: token.text }];
       case "link": {
         const href = safeHref(token.href);
         const children = merged(inlinesOf(token.tokens ?? []));
         return href ? [{ type: "link", href, children }] : children;
       }
-      case "br": return [{ type: "text", text: " " }];
-      case "text": return token.tokens ? inlinesOf(token.tokens) : [{ type: "text", text: softBreaks(token.text) }];
-      default: return [{ type: "text", text: softBreaks("text" in token && typeof token.text === "string" ? token.text : token.raw) }];
+      case "br":
+        return [{ type: "text", text: " " }];
+      case "text":
+        return token.tokens ? inlinesOf(token.tokens) : [{ type: "text", text: softBreaks(token.text) }];
+      default:
+        return [{ type: "text", text: softBreaks("text" in token && typeof token.text === "string" ? token.text : token.raw) }];
     }
   });
 }

@@ -59,7 +59,11 @@ let cache: { raw: string | null; value: Progress } = { raw: null, value: empty }
 
 function snapshot(): Progress {
   let raw: string | null = null;
-  try { raw = localStorage.getItem(PROGRESS_KEY); } catch { /* no storage: nothing solved */ }
+  try {
+    raw = localStorage.getItem(PROGRESS_KEY);
+  } catch {
+    /* no storage: nothing solved */
+  }
   if (raw !== cache.raw) cache = { raw, value: parseProgress(raw) };
   return cache.value;
 }

@@ -8,7 +8,9 @@ function memoryStorage(init: Record<string, string> = {}) {
     getItem: (k: string) => map.get(k) ?? null,
     setItem: (k: string, v: string) => void map.set(k, v),
     key: (i: number) => [...map.keys()][i] ?? null,
-    get length() { return map.size; },
+    get length() {
+      return map.size;
+    },
     map,
   };
 }
@@ -43,15 +45,21 @@ describe("progress export and import", () => {
   it("refuses files that are not workbench progress, in a sentence", () => {
     expect(parseProgressFile("{oops")).toMatchObject({ ok: false, error: expect.stringMatching(/not JSON/) });
     expect(parseProgressFile("{}")).toMatchObject({ ok: false, error: expect.stringMatching(/not workbench progress/) });
-    expect(parseProgressFile(JSON.stringify({ format: "zmq-workbench-progress", version: 9 }))).toMatchObject({ ok: false, error: expect.stringMatching(/version 9/) });
+    expect(parseProgressFile(JSON.stringify({ format: "zmq-workbench-progress", version: 9 }))).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(/version 9/),
+    });
   });
 
   it("leaves out bad lesson ids and off-protocol code", () => {
-    const parsed = parseProgressFile(JSON.stringify({
-      format: "zmq-workbench-progress", version: 1,
-      solved: { "../x": "now", ok: "2025-01-01", bad: 3 },
-      code: { ok: { files: { "../evil.ts": "x" } }, "Bad Id": hello, fine: hello },
-    }));
+    const parsed = parseProgressFile(
+      JSON.stringify({
+        format: "zmq-workbench-progress",
+        version: 1,
+        solved: { "../x": "now", ok: "2025-01-01", bad: 3 },
+        code: { ok: { files: { "../evil.ts": "x" } }, "Bad Id": hello, fine: hello },
+      }),
+    );
     expect(parsed.ok && parsed.file.solved).toEqual({ ok: "2025-01-01" });
     expect(parsed.ok && Object.keys(parsed.file.code)).toEqual(["fine"]);
   });

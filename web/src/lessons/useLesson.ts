@@ -24,9 +24,7 @@ export interface LessonState {
  * The open lesson: its content, the check of the latest run, hints taken, and whether it is solved. Only a
  * passing check marks it solved; filling in the solution does not.
  */
-export function useLesson(
-  lessonId: string | null, run: RunState, subscribe: (listener: (m: ServerMessage) => void) => () => void,
-): LessonState {
+export function useLesson(lessonId: string | null, run: RunState, subscribe: (listener: (m: ServerMessage) => void) => () => void): LessonState {
   const [loaded, setLoaded] = useState<{ id: string; lesson: Lesson | null; error: string | null } | null>(null);
   const [result, setResult] = useState<{ runId: string; check: CheckResult } | null>(null);
   const [hints, setHints] = useState({ id: lessonId, shown: 0 });
@@ -36,17 +34,27 @@ export function useLesson(
     if (!lessonId) return;
     let cancelled = false;
     fetchLesson(lessonId).then(
-      (lesson) => { if (!cancelled) setLoaded({ id: lessonId, lesson, error: null }); },
-      (err: unknown) => { if (!cancelled) setLoaded({ id: lessonId, lesson: null, error: err instanceof Error ? err.message : String(err) }); },
+      (lesson) => {
+        if (!cancelled) setLoaded({ id: lessonId, lesson, error: null });
+      },
+      (err: unknown) => {
+        if (!cancelled) setLoaded({ id: lessonId, lesson: null, error: err instanceof Error ? err.message : String(err) });
+      },
     );
-    return () => { cancelled = true; };
+    return () => {
+      cancelled = true;
+    };
   }, [lessonId]);
 
-  useEffect(() => subscribe((message) => {
-    if (message.type !== "check/result" || message.payload.lessonId !== lessonId) return;
-    setResult({ runId: message.meta.runId, check: message.payload });
-    if (message.payload.status === "pass") markSolved(message.payload.lessonId);
-  }), [subscribe, lessonId]);
+  useEffect(
+    () =>
+      subscribe((message) => {
+        if (message.type !== "check/result" || message.payload.lessonId !== lessonId) return;
+        setResult({ runId: message.meta.runId, check: message.payload });
+        if (message.payload.status === "pass") markSolved(message.payload.lessonId);
+      }),
+    [subscribe, lessonId],
+  );
 
   const current = loaded?.id === lessonId ? loaded : null;
   const check = result && result.runId === run.runId && result.check.lessonId === lessonId ? result.check : null;

@@ -31,13 +31,17 @@ export function ConsolePane({ lines, files, onOpenLocation }: Props) {
     if (el && following) el.scrollTop = el.scrollHeight;
   }, [lines, following]);
 
-  useEffect(() => { if (lines.length === 0) setFollowing(true); }, [lines.length]);
+  useEffect(() => {
+    if (lines.length === 0) setFollowing(true);
+  }, [lines.length]);
 
   const jumpToEnd = () => {
     setFollowing(true);
     logRef.current?.focus();
   };
-  const intent = () => { readerScrolled.current = true; };
+  const intent = () => {
+    readerScrolled.current = true;
+  };
 
   return (
     <section className="pane console-pane" aria-labelledby="console-heading">
@@ -50,8 +54,16 @@ export function ConsolePane({ lines, files, onOpenLocation }: Props) {
         )}
       </div>
       <div
-        className="console-log" role="log" aria-label="Console output" ref={logRef} tabIndex={0} data-following={following}
-        onWheel={intent} onTouchMove={intent} onPointerDown={intent} onKeyDown={intent}
+        className="console-log"
+        role="log"
+        aria-label="Console output"
+        ref={logRef}
+        tabIndex={0}
+        data-following={following}
+        onWheel={intent}
+        onTouchMove={intent}
+        onPointerDown={intent}
+        onKeyDown={intent}
         onScroll={(ev) => {
           const el = ev.currentTarget;
           const atEnd = el.scrollHeight - el.scrollTop - el.clientHeight < AT_END_PX;
@@ -63,18 +75,33 @@ export function ConsolePane({ lines, files, onOpenLocation }: Props) {
         {lines.length === 0 && <p className="console-empty">Output appears here. Run with the Run button or Ctrl+Enter.</p>}
         {lines.map((line) => (
           <div key={line.id} className={`console-line ${line.stream}`} data-stream={line.stream}>
-            {line.stream === "stderr" || line.stream === "error" || line.stream === "warning" || line.stream === "info"
-              ? <span className="stream-tag">{line.stream}</span> : null}
-            {splitLocations(line.text, files).map((part, i) => part.location
-              ? <button key={i} type="button" className="code-link" onClick={() => onOpenLocation(part.location as CodeLocation)}>{part.text}</button>
-              : part.text)}
+            {line.stream === "stderr" || line.stream === "error" || line.stream === "warning" || line.stream === "info" ? (
+              <span className="stream-tag">{line.stream}</span>
+            ) : null}
+            {splitLocations(line.text, files).map((part, i) =>
+              part.location ? (
+                <button key={i} type="button" className="code-link" onClick={() => onOpenLocation(part.location as CodeLocation)}>
+                  {part.text}
+                </button>
+              ) : (
+                part.text
+              ),
+            )}
           </div>
         ))}
       </div>
       {!following && (
         <div className="console-foot">
-          {verdict ? <span className="console-verdict" data-console-verdict>{verdict.text}</span> : <span>Scrolled up: new output is below.</span>}
-          <button type="button" className="quiet" onClick={jumpToEnd}>Jump to the end</button>
+          {verdict ? (
+            <span className="console-verdict" data-console-verdict>
+              {verdict.text}
+            </span>
+          ) : (
+            <span>Scrolled up: new output is below.</span>
+          )}
+          <button type="button" className="quiet" onClick={jumpToEnd}>
+            Jump to the end
+          </button>
         </div>
       )}
     </section>

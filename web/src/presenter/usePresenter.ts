@@ -50,8 +50,10 @@ export function usePresenter(timeline: Timeline): Presenter {
       else if (key === "Escape") setPresenting(false);
       else if (key === " ") t.togglePlay();
       else if (key === "Home") t.scrub(0);
-      else if (key === "End") { t.seekEvent(t.total); t.setPaused(false); }
-      else if (key === "ArrowLeft" || key === "ArrowRight") t.step((key === "ArrowLeft" ? -1 : 1) * (ev.shiftKey ? 10 : 1));
+      else if (key === "End") {
+        t.seekEvent(t.total);
+        t.setPaused(false);
+      } else if (key === "ArrowLeft" || key === "ArrowRight") t.step((key === "ArrowLeft" ? -1 : 1) * (ev.shiftKey ? 10 : 1));
       else if (key === "+" || key === "=") t.setSpeed(nextSpeed(t.speed, 1));
       else if (key === "-" || key === "_") t.setSpeed(nextSpeed(t.speed, -1));
       else if (key === "f" || key === "F") setFitSignal((n) => n + 1);
@@ -63,7 +65,9 @@ export function usePresenter(timeline: Timeline): Presenter {
     return () => window.removeEventListener("keydown", onKey, true);
   }, [presenting]);
 
-  useEffect(() => { setFitSignal((n) => n + 1); }, [showCode]);
+  useEffect(() => {
+    setFitSignal((n) => n + 1);
+  }, [showCode]);
 
   return { presenting, showCode, setPresenting, setShowCode, fitSignal };
 }

@@ -90,7 +90,9 @@ export function useWorkspace(source: WorkspaceSource): Workspace {
         bump();
       },
     );
-    return () => { cancelled = true; };
+    return () => {
+      cancelled = true;
+    };
   }, [key, ready, bump]);
 
   useEffect(() => {
@@ -114,39 +116,59 @@ export function useWorkspace(source: WorkspaceSource): Workspace {
     bump();
   }, [state.files, bump]);
 
-  const renameFile = useCallback((name: string) => {
-    const names = Object.keys(state.files);
-    const next = window.prompt(`Rename ${name} to`, name)?.trim();
-    if (!next || next === name) return;
-    const problem = fileNameProblem(next, names, name);
-    if (problem) return setNotice(problem);
-    setState((s) => {
-      const files = Object.fromEntries(Object.entries(s.files).map(([n, t]) => [n === name ? next : n, t]));
-      return { files, active: s.active === name ? next : s.active, ...(s.entry ? { entry: s.entry === name ? next : s.entry } : {}) };
-    });
-    bump();
-  }, [state.files, bump]);
+  const renameFile = useCallback(
+    (name: string) => {
+      const names = Object.keys(state.files);
+      const next = window.prompt(`Rename ${name} to`, name)?.trim();
+      if (!next || next === name) return;
+      const problem = fileNameProblem(next, names, name);
+      if (problem) return setNotice(problem);
+      setState((s) => {
+        const files = Object.fromEntries(Object.entries(s.files).map(([n, t]) => [n === name ? next : n, t]));
+        return { files, active: s.active === name ? next : s.active, ...(s.entry ? { entry: s.entry === name ? next : s.entry } : {}) };
+      });
+      bump();
+    },
+    [state.files, bump],
+  );
 
-  const deleteFile = useCallback((name: string) => {
-    if (Object.keys(state.files).length < 2 || !window.confirm(`Delete ${name}?`)) return;
-    setState((s) => {
-      const files = { ...s.files };
-      delete files[name];
-      const entry = s.entry && s.entry in files ? { entry: s.entry } : {};
-      return { files, active: s.active === name ? Object.keys(files)[0] : s.active, ...entry };
-    });
-    bump();
-  }, [state.files, bump]);
+  const deleteFile = useCallback(
+    (name: string) => {
+      if (Object.keys(state.files).length < 2 || !window.confirm(`Delete ${name}?`)) return;
+      setState((s) => {
+        const files = { ...s.files };
+        delete files[name];
+        const entry = s.entry && s.entry in files ? { entry: s.entry } : {};
+        return { files, active: s.active === name ? Object.keys(files)[0] : s.active, ...entry };
+      });
+      bump();
+    },
+    [state.files, bump],
+  );
 
-  const replaceFiles = useCallback((files: ProgramFiles, entry?: string) => {
-    setState(adopt(files, entry));
-    setReady(true);
-    bump();
-  }, [bump]);
+  const replaceFiles = useCallback(
+    (files: ProgramFiles, entry?: string) => {
+      setState(adopt(files, entry));
+      setReady(true);
+      bump();
+    },
+    [bump],
+  );
 
   const entry = state.entry && state.entry in state.files ? state.entry : defaultEntry({ files: state.files });
   return {
-    files: state.files, active: state.active, entry, revision, notice, loading: !ready,
-    setActive, setText, addFile, renameFile, deleteFile, replaceFiles, dismissNotice: () => setNotice(null),
+    files: state.files,
+    active: state.active,
+    entry,
+    revision,
+    notice,
+    loading: !ready,
+    setActive,
+    setText,
+    addFile,
+    renameFile,
+    deleteFile,
+    replaceFiles,
+    dismissNotice: () => setNotice(null),
   };
 }

@@ -5,11 +5,7 @@ import { shareIdFromPath } from "../share/shareApi.js";
 const LESSON_ID = new RegExp(LESSON_ID_PATTERN);
 
 /** The pages of the app; the server answers each of these paths with index.html. */
-export type Route =
-  | { kind: "playground" }
-  | { kind: "share"; id: string }
-  | { kind: "lesson"; id: string }
-  | { kind: "watch"; code: string };
+export type Route = { kind: "playground" } | { kind: "share"; id: string } | { kind: "lesson"; id: string } | { kind: "watch"; code: string };
 
 const NAVIGATED = "zmq-workbench:navigated";
 
@@ -45,7 +41,10 @@ export function usePathname(): string {
 }
 
 /** A plain link that navigates in place on a normal click, and still opens a new tab with a modifier key. */
-export function followLink(ev: { button: number; metaKey: boolean; ctrlKey: boolean; shiftKey: boolean; altKey: boolean; preventDefault(): void }, path: string): void {
+export function followLink(
+  ev: { button: number; metaKey: boolean; ctrlKey: boolean; shiftKey: boolean; altKey: boolean; preventDefault(): void },
+  path: string,
+): void {
   if (ev.button !== 0 || ev.metaKey || ev.ctrlKey || ev.shiftKey || ev.altKey) return;
   ev.preventDefault();
   navigate(path);

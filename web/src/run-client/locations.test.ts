@@ -26,9 +26,7 @@ describe("runProblems", () => {
       { id: 2, stream: "stderr" as const, text: "    at connect (node_modules/zeromq/lib/index.js:1:1)" },
       { id: 3, stream: "stderr" as const, text: "    at <anonymous> (main.ts:9:8)" },
     ];
-    expect(runProblems(lines, ["main.ts"])).toEqual([
-      { location: { file: "main.ts", line: 9, column: 8 }, message: "Error: Invalid argument" },
-    ]);
+    expect(runProblems(lines, ["main.ts"])).toEqual([{ location: { file: "main.ts", line: 9, column: 8 }, message: "Error: Invalid argument" }]);
     expect(runProblems(lines.slice(0, 1), ["main.ts"])).toEqual([]);
   });
 });

@@ -7,14 +7,23 @@ function setup() {
   const sockets: FakeSocket[] = [];
   const messages: ServerMessage[] = [];
   const lost: string[] = [];
-  const client = new RunClient("ws://x/api/runs", {
-    onMessage: (m) => messages.push(m), onConnection: () => {}, onRunLost: (id) => lost.push(id),
-  }, () => { const s = new FakeSocket(); sockets.push(s); return s; });
+  const client = new RunClient(
+    "ws://x/api/runs",
+    {
+      onMessage: (m) => messages.push(m),
+      onConnection: () => {},
+      onRunLost: (id) => lost.push(id),
+    },
+    () => {
+      const s = new FakeSocket();
+      sockets.push(s);
+      return s;
+    },
+  );
   return { client, sockets, messages, lost };
 }
 
-const console = (runId: string, text: string) =>
-  ({ type: "trace", payload: { events: [{ type: "console", t: 1, stream: "stdout", text }] }, meta: { runId } });
+const console = (runId: string, text: string) => ({ type: "trace", payload: { events: [{ type: "console", t: 1, stream: "stdout", text }] }, meta: { runId } });
 
 afterEach(() => vi.useRealTimers());
 
@@ -43,8 +52,11 @@ describe("RunClient", () => {
     const { client, sockets, messages } = setup();
     sockets[0].open();
     const runId = client.start({ "main.ts": "1" });
-    sockets[0].deliver({ type: "trace", payload: { events: [
-      { type: "run/exit", t: 1, reason: "ok", code: 0, message: "Done.", totals: {} }] }, meta: { runId } });
+    sockets[0].deliver({
+      type: "trace",
+      payload: { events: [{ type: "run/exit", t: 1, reason: "ok", code: 0, message: "Done.", totals: {} }] },
+      meta: { runId },
+    });
     sockets[0].deliver(console(runId, "late"));
     expect(messages).toHaveLength(2);
     client.stop();
@@ -88,7 +100,9 @@ describe("RunClient", () => {
     const { client, sockets } = setup();
     sockets[0].open();
     const runId = client.start({ "main.ts": "1" }, "main.ts", "hello-req-rep");
-    expect(sockets[0].sent).toEqual([{ type: "run/start", payload: { files: { "main.ts": "1" }, entry: "main.ts", lessonId: "hello-req-rep" }, meta: { runId } }]);
+    expect(sockets[0].sent).toEqual([
+      { type: "run/start", payload: { files: { "main.ts": "1" }, entry: "main.ts", lessonId: "hello-req-rep" }, meta: { runId } },
+    ]);
   });
 
   it("queues a session opening until connected, but drops a view change meant for a socket that is gone", () => {

@@ -4,7 +4,11 @@ import { parseServerMessage } from "./parseServerMessage.js";
 import type { ControlMessage, ParamValue } from "../../../protocol/scenarios.js";
 
 /** What a scenario run adds to run/start: its wall time, the live params it starts with, and its scenario's id. */
-export interface RunExtras { timeoutMs?: number; params?: Record<string, ParamValue>; scenario?: string }
+export interface RunExtras {
+  timeoutMs?: number;
+  params?: Record<string, ParamValue>;
+  scenario?: string;
+}
 
 export type ConnectionState = "connecting" | "open" | "closed";
 

@@ -2,8 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { TraceEvent } from "../../../protocol/trace.js";
 import { initialRunState, reduceRun, type RunState } from "./runState.js";
 
-const trace = (runId: string, events: TraceEvent[]) =>
-  ({ type: "server" as const, message: { type: "trace" as const, payload: { events }, meta: { runId } } });
+const trace = (runId: string, events: TraceEvent[]) => ({ type: "server" as const, message: { type: "trace" as const, payload: { events }, meta: { runId } } });
 
 function started(): RunState {
   return reduceRun(initialRunState, { type: "start", runId: "r1" });
@@ -15,14 +14,19 @@ describe("reduceRun", () => {
     expect(s.status).toBe("starting");
     s = reduceRun(s, { type: "server", message: { type: "run/queued", payload: { position: 2 }, meta: { runId: "r1" } } });
     expect([s.status, s.queuePosition]).toEqual(["queued", 2]);
-    s = reduceRun(s, trace("r1", [
-      { type: "run/start", t: 0, runId: "r1", entry: "main.ts", files: ["main.ts"], sandbox: "none" },
-      { type: "console", t: 1, stream: "stdout", text: "World\nWorld\n" },
-      { type: "run/exit", t: 2, reason: "ok", code: 0, message: "The program ended normally.", totals: {} },
-    ]));
+    s = reduceRun(
+      s,
+      trace("r1", [
+        { type: "run/start", t: 0, runId: "r1", entry: "main.ts", files: ["main.ts"], sandbox: "none" },
+        { type: "console", t: 1, stream: "stdout", text: "World\nWorld\n" },
+        { type: "run/exit", t: 2, reason: "ok", code: 0, message: "The program ended normally.", totals: {} },
+      ]),
+    );
     expect(s.status).toBe("done");
     expect(s.console.map((l) => [l.stream, l.text])).toEqual([
-      ["stdout", "World"], ["stdout", "World"], ["system", "The program ended normally."],
+      ["stdout", "World"],
+      ["stdout", "World"],
+      ["system", "The program ended normally."],
     ]);
   });
 
@@ -39,9 +43,7 @@ describe("reduceRun", () => {
   });
 
   it("marks a non-ok exit as failed", () => {
-    const s = reduceRun(started(), trace("r1", [
-      { type: "run/exit", t: 5000, reason: "timeout", code: null, message: "Stopped after 5 s.", totals: {} },
-    ]));
+    const s = reduceRun(started(), trace("r1", [{ type: "run/exit", t: 5000, reason: "timeout", code: null, message: "Stopped after 5 s.", totals: {} }]));
     expect(s.status).toBe("failed");
     expect(s.exit?.reason).toBe("timeout");
   });

@@ -36,7 +36,14 @@ export type RunAction =
 export const CONSOLE_LINE_LIMIT = 2000;
 
 export const initialRunState: RunState = {
-  runId: null, status: "idle", queuePosition: null, console: [], nextLineId: 0, exit: null, graph: emptyGraph, trace: emptyRecording,
+  runId: null,
+  status: "idle",
+  queuePosition: null,
+  console: [],
+  nextLineId: 0,
+  exit: null,
+  graph: emptyGraph,
+  trace: emptyRecording,
 };
 
 export function isActive(status: RunStatus): boolean {
@@ -84,7 +91,10 @@ function reduceTraceEvent(state: RunState, event: TraceEvent): RunState {
     case "run/start":
       return { ...next, status: state.status === "stopping" ? "stopping" : "running", queuePosition: null };
     case "console":
-      return addLines(next, splitLines(event.text).map((text) => ({ stream: event.stream, text })));
+      return addLines(
+        next,
+        splitLines(event.text).map((text) => ({ stream: event.stream, text })),
+      );
     case "diagnostic":
       return addLines(next, [{ stream: event.severity, text: event.message }]);
     case "run/exit":

@@ -38,7 +38,10 @@ export function useRun(): RunControls {
       onRunLost: () => dispatch({ type: "connection-lost" }),
     });
     clientRef.current = client;
-    return () => { client.destroy(); clientRef.current = null; };
+    return () => {
+      client.destroy();
+      clientRef.current = null;
+    };
   }, []);
 
   const start = useCallback((files: ProgramFiles, entry?: string, lessonId?: string, extra?: RunExtras) => {
@@ -54,7 +57,9 @@ export function useRun(): RunControls {
   const sendSession = useCallback((message: Parameters<RunControls["sendSession"]>[0]) => clientRef.current?.sendSession(message), []);
   const subscribe = useCallback((listener: (message: ServerMessage) => void) => {
     listeners.current.add(listener);
-    return () => { listeners.current.delete(listener); };
+    return () => {
+      listeners.current.delete(listener);
+    };
   }, []);
 
   const stop = useCallback(() => {

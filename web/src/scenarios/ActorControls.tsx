@@ -20,14 +20,28 @@ export function ActorControls({ actors, values, live, paused, sockets, onAction 
   return (
     <ul className="scenario-actors">
       {actors.map((a) => (
-        <ActorRow key={a.name} actor={a} count={replicaCount(a.replicas, values)} live={live} paused={paused} sockets={sockets.get(a.name)}
-          onAction={onAction} />
+        <ActorRow
+          key={a.name}
+          actor={a}
+          count={replicaCount(a.replicas, values)}
+          live={live}
+          paused={paused}
+          sockets={sockets.get(a.name)}
+          onAction={onAction}
+        />
       ))}
     </ul>
   );
 }
 
-interface RowProps { actor: Actor; count: number; live: boolean; paused: ReadonlySet<string>; sockets?: ActorSockets; onAction: Props["onAction"] }
+interface RowProps {
+  actor: Actor;
+  count: number;
+  live: boolean;
+  paused: ReadonlySet<string>;
+  sockets?: ActorSockets;
+  onAction: Props["onAction"];
+}
 
 function ActorRow({ actor, count, live, paused, sockets: s, onAction }: RowProps) {
   const [chosen, setChosen] = useState(actor.name);
@@ -41,9 +55,15 @@ function ActorRow({ actor, count, live, paused, sockets: s, onAction }: RowProps
         <strong>{actor.name}</strong>
         {count !== 1 && <span className="replicas">×{count}</span>}
         <span className="kind">{actor.kind}</span>
-        {live && s && <span className="sockets" title="Sockets of this actor in the graph">{s.open} open{s.closed ? ` · ${s.closed} closed` : ""}</span>}
+        {live && s && (
+          <span className="sockets" title="Sockets of this actor in the graph">
+            {s.open} open{s.closed ? ` · ${s.closed} closed` : ""}
+          </span>
+        )}
         {live && s && s.linksDown > 0 && (
-          <span className="links-down" title="Connects whose peer went away; libzmq keeps retrying them">{s.linksDown} peer{s.linksDown === 1 ? "" : "s"} lost</span>
+          <span className="links-down" title="Connects whose peer went away; libzmq keeps retrying them">
+            {s.linksDown} peer{s.linksDown === 1 ? "" : "s"} lost
+          </span>
         )}
         {isPaused && <span className="paused-mark">paused</span>}
       </div>
@@ -51,13 +71,27 @@ function ActorRow({ actor, count, live, paused, sockets: s, onAction }: RowProps
         {replicated && count > 1 && (
           <select aria-label={`Which ${actor.name}`} value={target} onChange={(ev) => setChosen(ev.target.value)}>
             <option value={actor.name}>all</option>
-            {Array.from({ length: count }, (_, i) => `${actor.name}-${i + 1}`).map((r) => <option key={r} value={r}>{r.slice(actor.name.length + 1)}</option>)}
+            {Array.from({ length: count }, (_, i) => `${actor.name}-${i + 1}`).map((r) => (
+              <option key={r} value={r}>
+                {r.slice(actor.name.length + 1)}
+              </option>
+            ))}
           </select>
         )}
-        <button type="button" disabled={!live} aria-label={`Kill ${target}`} onClick={() => onAction(target, "kill")}>Kill</button>
-        <button type="button" disabled={!live} aria-label={`Restart ${target}`} onClick={() => onAction(target, "restart")}>Restart</button>
-        <button type="button" disabled={!live} aria-label={`${isPaused ? "Resume" : "Pause"} ${target}`}
-          onClick={() => onAction(target, isPaused ? "resume" : "pause")}>{isPaused ? "Resume" : "Pause"}</button>
+        <button type="button" disabled={!live} aria-label={`Kill ${target}`} onClick={() => onAction(target, "kill")}>
+          Kill
+        </button>
+        <button type="button" disabled={!live} aria-label={`Restart ${target}`} onClick={() => onAction(target, "restart")}>
+          Restart
+        </button>
+        <button
+          type="button"
+          disabled={!live}
+          aria-label={`${isPaused ? "Resume" : "Pause"} ${target}`}
+          onClick={() => onAction(target, isPaused ? "resume" : "pause")}
+        >
+          {isPaused ? "Resume" : "Pause"}
+        </button>
       </div>
     </li>
   );

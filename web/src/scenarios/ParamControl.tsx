@@ -29,7 +29,9 @@ export function ParamControl({ name, spec, value, onChange }: Props) {
   const head = (
     <div className="scenario-param-head">
       <label htmlFor={id}>{spec.label}</label>
-      <output htmlFor={id} aria-live="off">{formatValue(value)}</output>
+      <output htmlFor={id} aria-live="off">
+        {formatValue(value)}
+      </output>
     </div>
   );
 
@@ -38,7 +40,11 @@ export function ParamControl({ name, spec, value, onChange }: Props) {
       <div className="scenario-param">
         {head}
         <select id={id} value={String(value)} onChange={(ev) => set(ev.target.value, false)}>
-          {spec.options.map((o) => <option key={o} value={o}>{o}</option>)}
+          {spec.options.map((o) => (
+            <option key={o} value={o}>
+              {o}
+            </option>
+          ))}
         </select>
       </div>
     );
@@ -48,8 +54,7 @@ export function ParamControl({ name, spec, value, onChange }: Props) {
     return (
       <div className="scenario-param">
         {head}
-        <input id={id} type="range" min={spec.min} max={spec.max} step={stepOf(spec)} value={Number(value)}
-          onChange={(ev) => set(ev.target.value, true)} />
+        <input id={id} type="range" min={spec.min} max={spec.max} step={stepOf(spec)} value={Number(value)} onChange={(ev) => set(ev.target.value, true)} />
       </div>
     );
   }
@@ -57,8 +62,15 @@ export function ParamControl({ name, spec, value, onChange }: Props) {
   return (
     <div className="scenario-param">
       {head}
-      <input id={id} type={spec.type === "number" ? "number" : "text"} value={String(value)} min={spec.min} max={spec.max} step={spec.step}
-        onChange={(ev) => set(ev.target.value, true)} />
+      <input
+        id={id}
+        type={spec.type === "number" ? "number" : "text"}
+        value={String(value)}
+        min={spec.min}
+        max={spec.max}
+        step={spec.step}
+        onChange={(ev) => set(ev.target.value, true)}
+      />
     </div>
   );
 }

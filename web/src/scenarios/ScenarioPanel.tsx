@@ -22,17 +22,29 @@ export function ScenarioPanel({ scenario, graph, onClose }: Props) {
     <aside className="pane scenario-pane" aria-labelledby="scenario-heading">
       <div className="pane-header">
         <h2 id="scenario-heading">Scenario</h2>
-        <button type="button" className="quiet" onClick={onClose} aria-label="Close the scenario panel">×</button>
+        <button type="button" className="quiet" onClick={onClose} aria-label="Close the scenario panel">
+          ×
+        </button>
       </div>
       <div className="scenario-body">
         <label className="scenario-pick">
           <span className="visually-hidden">Choose a scenario</span>
           <select value={selected?.id ?? ""} onChange={(ev) => scenario.select(ev.target.value)} disabled={!scenarios}>
-            <option value="" disabled>{scenarios ? "Choose a scenario…" : "Loading scenarios…"}</option>
-            {scenarios?.map((s) => <option key={s.id} value={s.id}>{s.title}</option>)}
+            <option value="" disabled>
+              {scenarios ? "Choose a scenario…" : "Loading scenarios…"}
+            </option>
+            {scenarios?.map((s) => (
+              <option key={s.id} value={s.id}>
+                {s.title}
+              </option>
+            ))}
           </select>
         </label>
-        {scenario.error && <p className="scenario-error" role="alert">{scenario.error}</p>}
+        {scenario.error && (
+          <p className="scenario-error" role="alert">
+            {scenario.error}
+          </p>
+        )}
         {!selected && scenarios && (
           <ul className="scenario-list">
             {scenarios.map((s) => (
@@ -47,12 +59,16 @@ export function ScenarioPanel({ scenario, graph, onClose }: Props) {
         )}
         {selected && (
           <>
-            <p className="scenario-summary" title={selected.summary}>{selected.summary}</p>
+            <p className="scenario-summary" title={selected.summary}>
+              {selected.summary}
+            </p>
             <div className="scenario-actions">
               <button type="button" className="primary" onClick={() => void scenario.runScenario()} disabled={scenario.busy}>
                 {live ? "Run again" : "Run scenario"}
               </button>
-              <button type="button" onClick={() => void scenario.openAsCode()} disabled={scenario.busy}>Open as code</button>
+              <button type="button" onClick={() => void scenario.openAsCode()} disabled={scenario.busy}>
+                Open as code
+              </button>
             </div>
             <p className="scenario-state" data-live={live || undefined}>
               {live ? "Live: changes apply at once." : "Not running: controls set the starting values."}
@@ -60,14 +76,18 @@ export function ScenarioPanel({ scenario, graph, onClose }: Props) {
             <section aria-labelledby="scenario-controls-heading">
               <h3 id="scenario-controls-heading">Controls</h3>
               {Object.entries(selected.params).map(([name, spec]) => (
-                <ParamControl key={`${selected.id}.${name}`} name={name} spec={spec} value={values[name] ?? spec.default}
-                  onChange={(value, debounce) => scenario.setParam(name, value, debounce)} />
+                <ParamControl
+                  key={`${selected.id}.${name}`}
+                  name={name}
+                  spec={spec}
+                  value={values[name] ?? spec.default}
+                  onChange={(value, debounce) => scenario.setParam(name, value, debounce)}
+                />
               ))}
             </section>
             <section aria-labelledby="scenario-actors-heading">
               <h3 id="scenario-actors-heading">Actors</h3>
-              <ActorControls actors={selected.actors} values={values} live={live} paused={scenario.paused} sockets={sockets}
-                onAction={scenario.actor} />
+              <ActorControls actors={selected.actors} values={values} live={live} paused={scenario.paused} sockets={sockets} onAction={scenario.actor} />
             </section>
           </>
         )}

@@ -12,7 +12,9 @@ describe("scenario runs over the run client", () => {
   it("starts with the scenario's wall time and params", () => {
     const { client, socket } = setup();
     const runId = client.start({ "main.ts": "x" }, "main.ts", undefined, { timeoutMs: 30000, params: { workers: 1 } });
-    expect(socket.sent).toEqual([{ type: "run/start", payload: { files: { "main.ts": "x" }, entry: "main.ts", timeoutMs: 30000, params: { workers: 1 } }, meta: { runId } }]);
+    expect(socket.sent).toEqual([
+      { type: "run/start", payload: { files: { "main.ts": "x" }, entry: "main.ts", timeoutMs: 30000, params: { workers: 1 } }, meta: { runId } },
+    ]);
   });
 
   it("sends live controls for the current run only while it runs", () => {
@@ -22,7 +24,13 @@ describe("scenario runs over the run client", () => {
     const runId = client.start({ "main.ts": "x" });
     client.control({ action: "actor", actor: "worker-2", op: "kill" });
     expect(socket.sent.at(-1)).toEqual({ type: "run/control", payload: { action: "actor", actor: "worker-2", op: "kill" }, meta: { runId } });
-    socket.onmessage?.({ data: JSON.stringify({ type: "trace", payload: { events: [{ type: "run/exit", t: 5, reason: "ok", code: 0, message: "Done.", totals: {} }] }, meta: { runId } }) });
+    socket.onmessage?.({
+      data: JSON.stringify({
+        type: "trace",
+        payload: { events: [{ type: "run/exit", t: 5, reason: "ok", code: 0, message: "Done.", totals: {} }] },
+        meta: { runId },
+      }),
+    });
     const before = socket.sent.length;
     client.control({ action: "set-param", name: "workers", value: 2 });
     expect(socket.sent.length).toBe(before);

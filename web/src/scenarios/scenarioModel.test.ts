@@ -52,7 +52,10 @@ describe("sockets and actors", () => {
     const node = (id: string, label: string, closed = false) => ({ id, label, closed, kind: "PULL" as const });
     const counts = socketsByActor({
       nodes: [node("s1", "PULL worker.ts:12"), node("s2", "PUSH worker.ts:13", true), node("s3", "PUSH worker.ts:13"), node("s4", "PULL sink.ts:4")] as never,
-      connections: [{ socket: "s3", endpoint: "tcp://127.0.0.1:5558" }, { socket: "s1", endpoint: "tcp://127.0.0.1:5557" }],
+      connections: [
+        { socket: "s3", endpoint: "tcp://127.0.0.1:5558" },
+        { socket: "s1", endpoint: "tcp://127.0.0.1:5557" },
+      ],
       links: { "s3 tcp://127.0.0.1:5558": { state: "retrying", retries: 2 }, "s1 tcp://127.0.0.1:5557": { state: "connected", retries: 0 } },
     });
     expect(counts.get("worker")).toEqual({ open: 2, closed: 1, linksDown: 1 });

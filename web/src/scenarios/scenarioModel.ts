@@ -15,7 +15,8 @@ export function coerceParam(spec: ParamSpec, raw: string | boolean): ParamValue 
   if (spec.type === "string") return String(raw);
   const n = typeof raw === "boolean" ? Number(raw) : Number.parseFloat(raw);
   if (!Number.isFinite(n)) return null;
-  const low = spec.min ?? -Infinity, high = spec.max ?? Infinity;
+  const low = spec.min ?? -Infinity,
+    high = spec.max ?? Infinity;
   return Math.min(high, Math.max(low, n));
 }
 
@@ -45,7 +46,11 @@ export function actorOfSocket(socket: Pick<SocketNode, "label">): string | null 
   return match ? match[1] : null;
 }
 
-export interface ActorSockets { open: number; closed: number; /** Connects of its open sockets whose peer went away (disconnected or retrying). */ linksDown: number }
+export interface ActorSockets {
+  open: number;
+  closed: number /** Connects of its open sockets whose peer went away (disconnected or retrying). */;
+  linksDown: number;
+}
 
 /** Per actor name: its open and closed sockets, and its connects that lost their peer, for the actor rows. */
 export function socketsByActor(graph: Pick<GraphState, "nodes" | "connections" | "links">): Map<string, ActorSockets> {

@@ -51,59 +51,89 @@ export function useScenario({ run, start, control, replaceFiles }: ScenarioDeps)
   useEffect(() => {
     listScenarios().then(setScenarios, (err: unknown) => setError(err instanceof Error ? err.message : String(err)));
   }, []);
-  useEffect(() => () => { for (const t of timers.current.values()) clearTimeout(t); }, []);
+  useEffect(
+    () => () => {
+      for (const t of timers.current.values()) clearTimeout(t);
+    },
+    [],
+  );
 
   const selected = scenarios?.find((s) => s.id === selectedId) ?? null;
 
-  const select = useCallback((id: string) => {
-    const scenario = scenarios?.find((s) => s.id === id);
-    setSelectedId(id);
-    setValues(scenario ? defaultValues(scenario) : {});
-    setPaused(new Set());
-  }, [scenarios]);
+  const select = useCallback(
+    (id: string) => {
+      const scenario = scenarios?.find((s) => s.id === id);
+      setSelectedId(id);
+      setValues(scenario ? defaultValues(scenario) : {});
+      setPaused(new Set());
+    },
+    [scenarios],
+  );
 
-  const setParam = useCallback((name: string, value: ParamValue, debounce = false) => {
-    setValues((v) => ({ ...v, [name]: value }));
-    if (!liveRef.current) return;
-    const pending = timers.current.get(name);
-    if (pending) clearTimeout(pending);
-    const send = () => { timers.current.delete(name); if (liveRef.current) control({ action: "set-param", name, value }); };
-    if (debounce) timers.current.set(name, setTimeout(send, SLIDER_DEBOUNCE_MS));
-    else send();
-  }, [control]);
+  const setParam = useCallback(
+    (name: string, value: ParamValue, debounce = false) => {
+      setValues((v) => ({ ...v, [name]: value }));
+      if (!liveRef.current) return;
+      const pending = timers.current.get(name);
+      if (pending) clearTimeout(pending);
+      const send = () => {
+        timers.current.delete(name);
+        if (liveRef.current) control({ action: "set-param", name, value });
+      };
+      if (debounce) timers.current.set(name, setTimeout(send, SLIDER_DEBOUNCE_MS));
+      else send();
+    },
+    [control],
+  );
 
-  const actor = useCallback((name: string, op: ActorOp) => {
-    if (!liveRef.current) return;
-    control({ action: "actor", actor: name, op });
-    setPaused((p) => {
-      const next = new Set(p);
-      if (op === "pause") next.add(name);
-      // Resuming, killing or restarting an actor or replica ends its pause, and the pause of all of it.
-      else for (const p of [...next]) if (p === name || p.startsWith(`${name}-`) || name.startsWith(`${p}-`)) next.delete(p);
-      return next;
-    });
-  }, [control]);
+  const actor = useCallback(
+    (name: string, op: ActorOp) => {
+      if (!liveRef.current) return;
+      control({ action: "actor", actor: name, op });
+      setPaused((p) => {
+        const next = new Set(p);
+        if (op === "pause") next.add(name);
+        // Resuming, killing or restarting an actor or replica ends its pause, and the pause of all of it.
+        else for (const p of [...next]) if (p === name || p.startsWith(`${name}-`) || name.startsWith(`${p}-`)) next.delete(p);
+        return next;
+      });
+    },
+    [control],
+  );
 
-  const withProgram = useCallback(async (then: (p: Awaited<ReturnType<typeof loadProgram>>) => void) => {
-    if (!selected) return;
-    setBusy(true);
-    setError(null);
-    try {
-      const program = await loadProgram(selected.id, values);
-      replaceFiles(program.files, program.entry);
-      setLoadedId(selected.id);
-      then(program);
-    } catch (err) {
-      setError(err instanceof Error ? err.message : String(err));
-    } finally {
-      setBusy(false);
-    }
-  }, [selected, values, replaceFiles]);
+  const withProgram = useCallback(
+    async (then: (p: Awaited<ReturnType<typeof loadProgram>>) => void) => {
+      if (!selected) return;
+      setBusy(true);
+      setError(null);
+      try {
+        const program = await loadProgram(selected.id, values);
+        replaceFiles(program.files, program.entry);
+        setLoadedId(selected.id);
+        then(program);
+      } catch (err) {
+        setError(err instanceof Error ? err.message : String(err));
+      } finally {
+        setBusy(false);
+      }
+    },
+    [selected, values, replaceFiles],
+  );
 
-  const runScenario = useCallback(() => withProgram((program) => {
-    setPaused(new Set());
-    setRunId(start(program.files, program.entry, undefined, { timeoutMs: program.timeoutMs, params: program.params, ...(selected ? { scenario: selected.id } : {}) }) ?? null);
-  }), [withProgram, start, selected]);
+  const runScenario = useCallback(
+    () =>
+      withProgram((program) => {
+        setPaused(new Set());
+        setRunId(
+          start(program.files, program.entry, undefined, {
+            timeoutMs: program.timeoutMs,
+            params: program.params,
+            ...(selected ? { scenario: selected.id } : {}),
+          }) ?? null,
+        );
+      }),
+    [withProgram, start, selected],
+  );
 
   const openAsCode = useCallback(() => withProgram(() => undefined), [withProgram]);
 

@@ -37,12 +37,30 @@ export function JoinForm({ autoFocus = false }: { autoFocus?: boolean }) {
     <form className="join-form" onSubmit={submit}>
       <label>
         <span>Join code</span>
-        <input value={code} onChange={(ev) => { setCode(ev.target.value.toUpperCase()); setProblem(null); }}
-          maxLength={6} autoComplete="off" spellCheck={false} autoCapitalize="characters" autoFocus={autoFocus}
-          placeholder="ABC234" aria-invalid={problem ? true : undefined} aria-describedby={problem ? "join-problem" : undefined} />
+        <input
+          value={code}
+          onChange={(ev) => {
+            setCode(ev.target.value.toUpperCase());
+            setProblem(null);
+          }}
+          maxLength={6}
+          autoComplete="off"
+          spellCheck={false}
+          autoCapitalize="characters"
+          autoFocus={autoFocus}
+          placeholder="ABC234"
+          aria-invalid={problem ? true : undefined}
+          aria-describedby={problem ? "join-problem" : undefined}
+        />
       </label>
-      <button type="submit" className="primary" disabled={busy || code.trim().length === 0}>Watch</button>
-      {problem && <p id="join-problem" className="error-text" role="alert">{problem}</p>}
+      <button type="submit" className="primary" disabled={busy || code.trim().length === 0}>
+        Watch
+      </button>
+      {problem && (
+        <p id="join-problem" className="error-text" role="alert">
+          {problem}
+        </p>
+      )}
     </form>
   );
 }

@@ -41,11 +41,19 @@ export function WatchApp({ code }: { code: string }) {
     });
     return () => client.destroy();
   }, [code]);
-  useEffect(() => { document.documentElement.dataset.theme = dark ? "dark" : "light"; }, [dark]);
-  useEffect(() => { setSelectedSocket(null); setSelectedMessage(null); }, [state.run.runId]);
+  useEffect(() => {
+    document.documentElement.dataset.theme = dark ? "dark" : "light";
+  }, [dark]);
+  useEffect(() => {
+    setSelectedSocket(null);
+    setSelectedMessage(null);
+  }, [state.run.runId]);
 
   const openLocation = useCallback((location: CodeLocation) => setReveal({ ...location, nonce: Date.now() }), []);
-  const selectSocket = (id: string | null) => { setSelectedSocket(id); setSelectedMessage(null); };
+  const selectSocket = (id: string | null) => {
+    setSelectedSocket(id);
+    setSelectedMessage(null);
+  };
   const selectMessage = (index: number) => {
     setSelectedMessage(index);
     setSelectedSocket(shown.graph.messages.find((m) => m.index === index)?.socket ?? null);
@@ -57,21 +65,35 @@ export function WatchApp({ code }: { code: string }) {
       <div className="app watch-app" data-watch-phase={state.phase}>
         <header className="toolbar">
           <h1>ØMQ Workbench</h1>
-          <span className="watch-title">Watching class <strong className="watch-code">{code}</strong></span>
+          <span className="watch-title">
+            Watching class <strong className="watch-code">{code}</strong>
+          </span>
           {state.phase === "ended" ? (
-            state.files && <span className="status-badge status-ended" role="status" data-run-status="ended">Session ended</span>
+            state.files && (
+              <span className="status-badge status-ended" role="status" data-run-status="ended">
+                Session ended
+              </span>
+            )
           ) : (
             <StatusBadge run={state.run} connection={state.phase === "watching" ? "open" : "connecting"} />
           )}
           <span className="spacer" />
-          <a className="button-link quiet" href="/" onClick={(ev) => followLink(ev, "/")}>Leave</a>
-          <button type="button" className="quiet" aria-pressed={dark} onClick={() => setDark(!dark)}>{dark ? "Light theme" : "Dark theme"}</button>
+          <a className="button-link quiet" href="/" onClick={(ev) => followLink(ev, "/")}>
+            Leave
+          </a>
+          <button type="button" className="quiet" aria-pressed={dark} onClick={() => setDark(!dark)}>
+            {dark ? "Light theme" : "Dark theme"}
+          </button>
         </header>
         <WatchBanner state={state} />
         {state.phase === "ended" && !state.files ? (
           <main className="watch-ended">
             <JoinForm autoFocus />
-            <p><a href="/" onClick={(ev) => followLink(ev, "/")}>Go to the playground</a></p>
+            <p>
+              <a href="/" onClick={(ev) => followLink(ev, "/")}>
+                Go to the playground
+              </a>
+            </p>
           </main>
         ) : (
           <main className="workspace" style={{ gridTemplateColumns: `${leftShare * 100}% 6px minmax(0, 1fr)` }}>
@@ -86,8 +108,15 @@ export function WatchApp({ code }: { code: string }) {
               <Splitter orientation="horizontal" value={graphShare} onChange={setGraphShare} label="Resize graph and details" />
               <div className="details-row">
                 <MessageLog graph={shown.graph} selected={selectedMessage} onSelect={selectMessage} socket={selectedSocket} />
-                <InspectorPane graph={shown.graph} selectedSocket={selectedSocket} selectedMessage={selectedMessage} onSelectSocket={selectSocket}
-                  files={names} onOpenLocation={openLocation} onSelectMessage={selectMessage} />
+                <InspectorPane
+                  graph={shown.graph}
+                  selectedSocket={selectedSocket}
+                  selectedMessage={selectedMessage}
+                  onSelectSocket={selectSocket}
+                  files={names}
+                  onOpenLocation={openLocation}
+                  onSelectMessage={selectMessage}
+                />
               </div>
             </div>
           </main>

@@ -9,12 +9,28 @@ export function WatchBanner({ state }: { state: SpectatorState }) {
     // Never joined (an unknown code, a full session): the server's sentence alone says what happened.
     return (
       <div className="watch-banner ended" role="alert" data-session-ended="true">
-        {state.files ? <><strong>The session has ended.</strong> {state.ended}</> : <strong>{state.ended ?? "This session is not available."}</strong>}
+        {state.files ? (
+          <>
+            <strong>The session has ended.</strong> {state.ended}
+          </>
+        ) : (
+          <strong>{state.ended ?? "This session is not available."}</strong>
+        )}
       </div>
     );
   }
-  if (phase === "connecting") return <div className="watch-banner" role="status">Joining class {state.code}…</div>;
-  if (phase === "reconnecting") return <div className="watch-banner warn" role="status">The connection dropped; reconnecting…</div>;
+  if (phase === "connecting")
+    return (
+      <div className="watch-banner" role="status">
+        Joining class {state.code}…
+      </div>
+    );
+  if (phase === "reconnecting")
+    return (
+      <div className="watch-banner warn" role="status">
+        The connection dropped; reconnecting…
+      </div>
+    );
   if (view.paused) {
     return (
       <div className="watch-banner paused" role="status" data-paused="true">
@@ -29,6 +45,11 @@ export function WatchBanner({ state }: { state: SpectatorState }) {
       </div>
     );
   }
-  if (!state.files) return <div className="watch-banner" role="status">Connected. Waiting for the presenter to run a program…</div>;
+  if (!state.files)
+    return (
+      <div className="watch-banner" role="status">
+        Connected. Waiting for the presenter to run a program…
+      </div>
+    );
   return null;
 }

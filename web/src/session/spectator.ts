@@ -19,9 +19,7 @@ export interface SpectatorState {
   view: ViewState;
 }
 
-export type SpectatorAction =
-  | { type: "message"; message: ServerMessage }
-  | { type: "connection"; state: "open" | "closed" };
+export type SpectatorAction = { type: "message"; message: ServerMessage } | { type: "connection"; state: "open" | "closed" };
 
 export function initialSpectator(code: string): SpectatorState {
   return { code, phase: "connecting", ended: null, files: null, entry: null, filesRevision: 0, run: initialRunState, view: { paused: false, speed: 1 } };
@@ -42,18 +40,26 @@ export function reduceSpectator(state: SpectatorState, action: SpectatorAction):
     case "session/snapshot": {
       const { run, events, view } = message.payload;
       const started = run ? startRun(run.runId) : initialRunState;
-      const traced = run && events.length
-        ? reduceRun(started, { type: "server", message: { type: "trace", payload: { events }, meta: { runId: run.runId } } })
-        : started;
+      const traced =
+        run && events.length ? reduceRun(started, { type: "server", message: { type: "trace", payload: { events }, meta: { runId: run.runId } } }) : started;
       return {
-        ...state, phase: "watching", ended: null, view, run: traced,
-        files: run?.files ?? null, entry: run?.entry ?? null, filesRevision: state.filesRevision + 1,
+        ...state,
+        phase: "watching",
+        ended: null,
+        view,
+        run: traced,
+        files: run?.files ?? null,
+        entry: run?.entry ?? null,
+        filesRevision: state.filesRevision + 1,
       };
     }
     case "session/run":
       return {
-        ...state, run: startRun(message.payload.runId),
-        files: message.payload.files, entry: message.payload.entry, filesRevision: state.filesRevision + 1,
+        ...state,
+        run: startRun(message.payload.runId),
+        files: message.payload.files,
+        entry: message.payload.entry,
+        filesRevision: state.filesRevision + 1,
       };
     case "trace":
       return { ...state, run: reduceRun(state.run, { type: "server", message }) };

@@ -25,23 +25,30 @@ export function useClassSession({ sendSession, subscribe, connection }: Channel,
   const phase = useRef(state.phase);
   phase.current = state.phase;
 
-  useEffect(() => subscribe((message) => {
-    if (message.type === "session/opened") {
-      const { key, ...session } = message.payload;
-      reclaim.current = { code: session.code, key };
-      setState({ phase: "open", ...session });
-    }
-    else if (message.type === "session/audience") setState((s) => (s.phase === "open" ? { ...s, spectators: message.payload.spectators } : s));
-    else if (message.type === "error" && !("runId" in message.meta && message.meta.runId)) {
-      setState((s) => (s.phase === "opening" ? { phase: "stopped", message: message.payload.message } : s));
-    }
-  }), [subscribe]);
+  useEffect(
+    () =>
+      subscribe((message) => {
+        if (message.type === "session/opened") {
+          const { key, ...session } = message.payload;
+          reclaim.current = { code: session.code, key };
+          setState({ phase: "open", ...session });
+        } else if (message.type === "session/audience") setState((s) => (s.phase === "open" ? { ...s, spectators: message.payload.spectators } : s));
+        else if (message.type === "error" && !("runId" in message.meta && message.meta.runId)) {
+          setState((s) => (s.phase === "opening" ? { phase: "stopped", message: message.payload.message } : s));
+        }
+      }),
+    [subscribe],
+  );
 
   useEffect(() => {
     if (connection === "closed") {
-      setState((s) => (s.phase === "open" && reclaim.current ? { phase: "reconnecting", code: s.code }
-        : s.phase === "opening" ? { phase: "stopped", message: "The connection to the server dropped before the session opened. Press Start a class to try again." }
-        : s));
+      setState((s) =>
+        s.phase === "open" && reclaim.current
+          ? { phase: "reconnecting", code: s.code }
+          : s.phase === "opening"
+            ? { phase: "stopped", message: "The connection to the server dropped before the session opened. Press Start a class to try again." }
+            : s,
+      );
     } else if (connection === "open" && reclaim.current && phase.current === "reconnecting") {
       sendSession({ type: "session/open", payload: reclaim.current, meta: {} });
     }
@@ -84,5 +91,10 @@ function useViewMirror(code: string | null, view: ViewState | null, sendSession:
     else timer.current ??= setTimeout(send, wait);
   }, [code, key, sendSession]);
 
-  useEffect(() => () => { if (timer.current) clearTimeout(timer.current); }, []);
+  useEffect(
+    () => () => {
+      if (timer.current) clearTimeout(timer.current);
+    },
+    [],
+  );
 }

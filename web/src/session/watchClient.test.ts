@@ -8,9 +8,18 @@ function setup() {
   const sockets: FakeSocket[] = [];
   const messages: ServerMessage[] = [];
   const states: string[] = [];
-  const client = new WatchClient("ws://x/api/sessions/ABC234/watch", {
-    onMessage: (m) => messages.push(m), onConnection: (s) => states.push(s),
-  }, () => { const s = new FakeSocket(); sockets.push(s); return s; });
+  const client = new WatchClient(
+    "ws://x/api/sessions/ABC234/watch",
+    {
+      onMessage: (m) => messages.push(m),
+      onConnection: (s) => states.push(s),
+    },
+    () => {
+      const s = new FakeSocket();
+      sockets.push(s);
+      return s;
+    },
+  );
   return { client, sockets, messages, states };
 }
 

@@ -21,32 +21,75 @@ export function TimelineBar() {
     timeline.step(ev.shiftKey ? delta * 10 : delta);
   }
 
-  const where = live
-    ? `Live · ${total} events`
-    : `Event ${position} of ${total} · ${formatMs(cursor ?? 0)}`;
+  const where = live ? `Live · ${total} events` : `Event ${position} of ${total} · ${formatMs(cursor ?? 0)}`;
   return (
     <section className="timeline-bar" aria-label="Timeline" data-timeline-paused={String(paused)} data-timeline-live={String(live)}>
-      <button type="button" className="icon-button" onClick={timeline.togglePlay} disabled={total === 0 && !playing}
-        aria-keyshortcuts="Space" title={total === 0 ? "Nothing to play yet: run a program first" : playing ? "Pause (Space in presenter mode)" : "Play"}>
+      <button
+        type="button"
+        className="icon-button"
+        onClick={timeline.togglePlay}
+        disabled={total === 0 && !playing}
+        aria-keyshortcuts="Space"
+        title={total === 0 ? "Nothing to play yet: run a program first" : playing ? "Pause (Space in presenter mode)" : "Play"}
+      >
         {playing ? "Pause" : live && total > 0 ? "Replay" : "Play"}
       </button>
-      <button type="button" className="icon-button" aria-label="Previous event" title="Previous event (←)" onClick={() => timeline.step(-1)} disabled={total === 0 || position === 0}>
+      <button
+        type="button"
+        className="icon-button"
+        aria-label="Previous event"
+        title="Previous event (←)"
+        onClick={() => timeline.step(-1)}
+        disabled={total === 0 || position === 0}
+      >
         <span aria-hidden="true">◀</span>
       </button>
-      <button type="button" className="icon-button" aria-label="Next event" title="Next event (→)" onClick={() => timeline.step(1)} disabled={total === 0 || position >= total}>
+      <button
+        type="button"
+        className="icon-button"
+        aria-label="Next event"
+        title="Next event (→)"
+        onClick={() => timeline.step(1)}
+        disabled={total === 0 || position >= total}
+      >
         <span aria-hidden="true">▶</span>
       </button>
-      <input type="range" className="timeline-slider" aria-label="Trace position" min={0} max={Math.max(total, 1)} step={1} value={position}
-        aria-valuetext={where} disabled={total === 0}
-        onChange={(ev) => timeline.scrub(Number(ev.target.value))} onKeyDown={onSliderKey} />
-      <span className="timeline-where" data-timeline-position={position}>{where}</span>
-      <button type="button" className="quiet" onClick={() => { timeline.seekEvent(total); timeline.setPaused(false); }} disabled={live} aria-label="Go live">
+      <input
+        type="range"
+        className="timeline-slider"
+        aria-label="Trace position"
+        min={0}
+        max={Math.max(total, 1)}
+        step={1}
+        value={position}
+        aria-valuetext={where}
+        disabled={total === 0}
+        onChange={(ev) => timeline.scrub(Number(ev.target.value))}
+        onKeyDown={onSliderKey}
+      />
+      <span className="timeline-where" data-timeline-position={position}>
+        {where}
+      </span>
+      <button
+        type="button"
+        className="quiet"
+        onClick={() => {
+          timeline.seekEvent(total);
+          timeline.setPaused(false);
+        }}
+        disabled={live}
+        aria-label="Go live"
+      >
         Live
       </button>
       <label className="timeline-speed">
         <span>Speed</span>
         <select value={speed} onChange={(ev) => timeline.setSpeed(Number(ev.target.value))} aria-label="Playback speed">
-          {SPEEDS.map((s) => <option key={s} value={s}>{formatSpeed(s)}</option>)}
+          {SPEEDS.map((s) => (
+            <option key={s} value={s}>
+              {formatSpeed(s)}
+            </option>
+          ))}
         </select>
       </label>
       <span className="timeline-event" aria-live="off" title={current ? describeEvent(current) : undefined}>

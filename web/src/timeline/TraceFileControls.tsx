@@ -53,17 +53,45 @@ export function TraceFileControls() {
       {timeline.openedFile ? (
         <span className="trace-opened" data-trace-file={timeline.openedFile}>
           Viewing {timeline.openedFile}
-          <button type="button" className="quiet" onClick={() => void openCode()} disabled={openingCode}
-            title="Puts the trace's program in the editor, as a share link of its own">Open its code</button>
-          <button type="button" className="quiet" onClick={timeline.closeTrace}>Close trace</button>
+          <button
+            type="button"
+            className="quiet"
+            onClick={() => void openCode()}
+            disabled={openingCode}
+            title="Puts the trace's program in the editor, as a share link of its own"
+          >
+            Open its code
+          </button>
+          <button type="button" className="quiet" onClick={timeline.closeTrace}>
+            Close trace
+          </button>
         </span>
       ) : null}
-      <button type="button" className="quiet" onClick={exportTrace} disabled={timeline.total === 0}>Export trace</button>
-      <button type="button" className="quiet" onClick={() => inputRef.current?.click()}>Open trace…</button>
-      <input ref={inputRef} type="file" accept=".json,application/json" className="visually-hidden" aria-label="Trace file to open" tabIndex={-1}
-        onChange={(ev) => { void open(ev.target.files?.[0]); ev.target.value = ""; }} />
+      <button type="button" className="quiet" onClick={exportTrace} disabled={timeline.total === 0}>
+        Export trace
+      </button>
+      <button type="button" className="quiet" onClick={() => inputRef.current?.click()}>
+        Open trace…
+      </button>
+      <input
+        ref={inputRef}
+        type="file"
+        accept=".json,application/json"
+        className="visually-hidden"
+        aria-label="Trace file to open"
+        tabIndex={-1}
+        onChange={(ev) => {
+          void open(ev.target.files?.[0]);
+          ev.target.value = "";
+        }}
+      />
       {error && (
-        <span className="trace-error" role="alert">{error} <button type="button" className="quiet" onClick={() => setError(null)}>Dismiss</button></span>
+        <span className="trace-error" role="alert">
+          {error}{" "}
+          <button type="button" className="quiet" onClick={() => setError(null)}>
+            Dismiss
+          </button>
+        </span>
       )}
     </span>
   );

@@ -55,7 +55,8 @@ export class ReplayCache implements TraceIndex {
   }
 
   countAt(ms: number): number {
-    let lo = 0, hi = this.maxT.length;
+    let lo = 0,
+      hi = this.maxT.length;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
       if (this.maxT[mid] <= ms) lo = mid + 1;

@@ -5,8 +5,15 @@ import { CHECKPOINT_EVERY, ReplayCache } from "./replay.js";
 import { absorbLate, liveTimeline, nextSpeed, seekTime, setPaused, setSpeed, step, tick } from "./timelineState.js";
 
 const open: TraceEvent = { type: "socket/open", t: 1, socket: "s1", kind: "PUSH", label: "PUSH main.ts:1", thread: 0 };
-const sends = (n: number, from = 0): TraceEvent[] => Array.from({ length: n }, (_, i) =>
-  ({ type: "message/send", t: 10 + from + i, socket: "s1", kind: "PUSH", seq: from + i, frames: [{ size: 1, preview: "x" }] }));
+const sends = (n: number, from = 0): TraceEvent[] =>
+  Array.from({ length: n }, (_, i) => ({
+    type: "message/send",
+    t: 10 + from + i,
+    socket: "s1",
+    kind: "PUSH",
+    seq: from + i,
+    frames: [{ size: 1, preview: "x" }],
+  }));
 const start: TraceEvent = { type: "run/start", t: 0, runId: "r1", entry: "main.ts", files: ["main.ts"], sandbox: "none" };
 
 function cacheOf(events: TraceEvent[]): ReplayCache {

@@ -24,7 +24,9 @@ export function clampSpeed(speed: number): number {
 /** The next preset speed up (+1) or down (-1) from the nearest preset, for the + and - keys. */
 export function nextSpeed(speed: number, direction: 1 | -1): number {
   let nearest = 0;
-  SPEEDS.forEach((s, i) => { if (Math.abs(s - speed) < Math.abs(SPEEDS[nearest] - speed)) nearest = i; });
+  SPEEDS.forEach((s, i) => {
+    if (Math.abs(s - speed) < Math.abs(SPEEDS[nearest] - speed)) nearest = i;
+  });
   return SPEEDS[Math.min(SPEEDS.length - 1, Math.max(0, nearest + direction))];
 }
 

@@ -21,8 +21,13 @@ export type TraceFile = Static<typeof TraceFile>;
 
 export function makeTraceFile(files: ProgramFiles, entry: string | undefined, events: TraceEvent[], dropped = 0): TraceFile {
   return {
-    format: FORMAT, version: TRACE_FILE_VERSION, exportedAt: new Date().toISOString(), files,
-    ...(entry ? { entry } : {}), ...(dropped ? { dropped } : {}), events,
+    format: FORMAT,
+    version: TRACE_FILE_VERSION,
+    exportedAt: new Date().toISOString(),
+    files,
+    ...(entry ? { entry } : {}),
+    ...(dropped ? { dropped } : {}),
+    events,
   };
 }
 

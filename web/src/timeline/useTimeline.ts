@@ -60,7 +60,12 @@ export function useTimeline(): Timeline {
   return timeline;
 }
 
-interface Opened { name: string; trace: TraceFile; recording: TraceRecording; runId: string }
+interface Opened {
+  name: string;
+  trace: TraceFile;
+  recording: TraceRecording;
+  runId: string;
+}
 
 /** Owns the timeline state for App; `files` and `entry` are what the next run starts with, kept for export. */
 export function useTimelineController(run: RunState, files: ProgramFiles, entry: string): Timeline {
@@ -110,18 +115,24 @@ export function useTimelineController(run: RunState, files: ProgramFiles, entry:
   const moving = !state.paused && (state.at !== null || runActive);
   const change = (f: (s: tl.TimelineState) => tl.TimelineState) => setState((s) => f(s));
   return {
-    paused: state.paused, speed: state.speed, cursor: tl.cursorOf(state, cache),
+    paused: state.paused,
+    speed: state.speed,
+    cursor: tl.cursorOf(state, cache),
     setPaused: (p) => change((s) => tl.setPaused(s, p, cache)),
     setSpeed: (v) => change((s) => tl.setSpeed(s, v, cache)),
     seek: (ms) => change((s) => tl.seekTime(s, ms, cache)),
-    position: at ?? total, total, live: at === null, runActive,
+    position: at ?? total,
+    total,
+    live: at === null,
+    runActive,
     step: (d) => change((s) => tl.step(s, d, cache)),
     seekEvent: (n) => change((s) => tl.seekCount(s, n, cache)),
     scrub: (n) => change((s) => tl.seekCount({ ...s, paused: true }, n, cache)),
     play: () => change((s) => (s.at === null && !runActive ? { ...s, paused: false, at: 0, playTime: 0 } : tl.setPaused(s, false, cache))),
-    togglePlay: () => (moving
-      ? change((s) => tl.setPaused(s, true, cache))
-      : change((s) => (s.at === null && !runActive ? { ...s, paused: false, at: 0, playTime: 0 } : tl.setPaused(s, false, cache)))),
+    togglePlay: () =>
+      moving
+        ? change((s) => tl.setPaused(s, true, cache))
+        : change((s) => (s.at === null && !runActive ? { ...s, paused: false, at: 0, playTime: 0 } : tl.setPaused(s, false, cache))),
     view,
     current: cache.eventAt((at ?? total) - 1),
     openedFile: opened?.name ?? null,
@@ -130,8 +141,6 @@ export function useTimelineController(run: RunState, files: ProgramFiles, entry:
       setOpened({ name, trace, recording: recordingOf(trace.events), runId: `file-${Date.now().toString(36)}` });
     },
     closeTrace: () => setOpened(null),
-    exportTrace: () => opened
-      ? opened.trace
-      : makeTraceFile(ranWith.current.files, ranWith.current.entry, flatEvents(run.trace), run.trace.dropped),
+    exportTrace: () => (opened ? opened.trace : makeTraceFile(ranWith.current.files, ranWith.current.entry, flatEvents(run.trace), run.trace.dropped)),
   };
 }

@@ -43,13 +43,24 @@ export function ToolbarDialog({ label, buttonClassName, className, headingId, he
 
   return (
     <>
-      <button type="button" className={buttonClassName} onClick={() => setOpen(true)} aria-haspopup="dialog">{label}</button>
-      <dialog ref={dialogRef} className={className} aria-labelledby={headingId} onClose={close}
-        onClick={(ev) => { if (ev.target === ev.currentTarget) close(); }}>
+      <button type="button" className={buttonClassName} onClick={() => setOpen(true)} aria-haspopup="dialog">
+        {label}
+      </button>
+      <dialog
+        ref={dialogRef}
+        className={className}
+        aria-labelledby={headingId}
+        onClose={close}
+        onClick={(ev) => {
+          if (ev.target === ev.currentTarget) close();
+        }}
+      >
         <div className="dialog-body">
           <div className="dialog-head">
             <h2 id={headingId}>{heading}</h2>
-            <button type="button" className="quiet" onClick={close} aria-label={closeLabel}>×</button>
+            <button type="button" className="quiet" onClick={close} aria-label={closeLabel}>
+              ×
+            </button>
           </div>
           {open && children(close)}
           {footer}

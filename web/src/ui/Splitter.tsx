@@ -21,10 +21,12 @@ export function Splitter({ orientation, value, onChange, label, min = 0.15, max 
     const bar = ev.currentTarget;
     const box = (bar.parentElement as HTMLElement).getBoundingClientRect();
     bar.setPointerCapture(ev.pointerId);
-    const move = (e: globalThis.PointerEvent) => onChange(clamp(orientation === "vertical"
-      ? (e.clientX - box.left) / box.width
-      : (e.clientY - box.top) / box.height));
-    const up = () => { bar.removeEventListener("pointermove", move); bar.removeEventListener("pointerup", up); };
+    const move = (e: globalThis.PointerEvent) =>
+      onChange(clamp(orientation === "vertical" ? (e.clientX - box.left) / box.width : (e.clientY - box.top) / box.height));
+    const up = () => {
+      bar.removeEventListener("pointermove", move);
+      bar.removeEventListener("pointerup", up);
+    };
     bar.addEventListener("pointermove", move);
     bar.addEventListener("pointerup", up);
   }
@@ -40,9 +42,16 @@ export function Splitter({ orientation, value, onChange, label, min = 0.15, max 
 
   return (
     <div
-      className={`splitter ${orientation}`} role="separator" tabIndex={0} aria-label={label}
-      aria-orientation={orientation} aria-valuemin={Math.round(min * 100)} aria-valuemax={Math.round(max * 100)}
-      aria-valuenow={Math.round(value * 100)} onPointerDown={onPointerDown} onKeyDown={onKeyDown}
+      className={`splitter ${orientation}`}
+      role="separator"
+      tabIndex={0}
+      aria-label={label}
+      aria-orientation={orientation}
+      aria-valuemin={Math.round(min * 100)}
+      aria-valuemax={Math.round(max * 100)}
+      aria-valuenow={Math.round(value * 100)}
+      onPointerDown={onPointerDown}
+      onKeyDown={onKeyDown}
     />
   );
 }

@@ -19,7 +19,11 @@ export function usePersistentState<T>(key: string, fallback: T, valid: (v: unkno
   const current = state.key === key ? state : { key, value: read(key, fallback, valid) };
   if (current !== state) setState(current);
   useEffect(() => {
-    try { localStorage.setItem(current.key, JSON.stringify(current.value)); } catch { /* preferences are a convenience */ }
+    try {
+      localStorage.setItem(current.key, JSON.stringify(current.value));
+    } catch {
+      /* preferences are a convenience */
+    }
   }, [current.key, current.value]);
   const set = useCallback((value: T) => setState({ key, value }), [key]);
   return [current.value, set];

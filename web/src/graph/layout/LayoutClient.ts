@@ -10,7 +10,10 @@ export class LayoutClient {
   private running = 0;
   private waiting: LayoutRequest | null = null;
 
-  constructor(private readonly onResult: (result: LayoutResult) => void, private readonly onError: (message: string) => void = () => {}) {
+  constructor(
+    private readonly onResult: (result: LayoutResult) => void,
+    private readonly onError: (message: string) => void = () => {},
+  ) {
     this.worker = new Worker(new URL("./layout.worker.ts", import.meta.url), { type: "module" });
     this.worker.onmessage = (ev: MessageEvent<{ id: number; result?: LayoutResult; error?: string }>) => {
       if (ev.data.id !== this.running) return;
@@ -24,7 +27,10 @@ export class LayoutClient {
   }
 
   request(request: LayoutRequest): void {
-    if (this.running) { this.waiting = request; return; }
+    if (this.running) {
+      this.waiting = request;
+      return;
+    }
     this.running = this.nextId++;
     this.worker.postMessage({ id: this.running, request });
   }

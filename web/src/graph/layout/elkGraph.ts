@@ -29,11 +29,13 @@ export function toElk(request: LayoutRequest): ElkNode {
   const root: ElkNode = { id: "__root", layoutOptions: ROOT_OPTIONS, children: [], edges: [] };
   const rankOf = new Map<string, number>();
   for (const n of request.nodes) rankOf.set(n.id, n.rank);
-  const groupRank = (id: string): number => Math.min(...request.nodes.filter((n) => inGroup(request, n.group, id)).map((n) => n.rank), Number.POSITIVE_INFINITY);
+  const groupRank = (id: string): number =>
+    Math.min(...request.nodes.filter((n) => inGroup(request, n.group, id)).map((n) => n.rank), Number.POSITIVE_INFINITY);
   for (const g of request.groups) {
     const rank = groupRank(g.id);
     elkNodes.set(g.id, {
-      id: g.id, children: [],
+      id: g.id,
+      children: [],
       layoutOptions: {
         "elk.partitioning.activate": "true",
         "elk.partitioning.partition": String(Number.isFinite(rank) ? rank : 0),
@@ -48,10 +50,14 @@ export function toElk(request: LayoutRequest): ElkNode {
     const node: ElkNode = { id: n.id, width: n.width, height: n.height, layoutOptions: { "elk.partitioning.partition": String(n.rank) } };
     (n.group && elkNodes.has(n.group) ? elkNodes.get(n.group)?.children : root.children)?.push(node);
   }
-  root.edges = request.edges.map((e): ElkExtendedEdge => ({
-    id: e.id, sources: [e.from], targets: [e.to],
-    ...(e.labelWidth > 0 ? { labels: [{ id: `${e.id}#label`, text: "", width: e.labelWidth, height: e.labelHeight }] } : {}),
-  }));
+  root.edges = request.edges.map(
+    (e): ElkExtendedEdge => ({
+      id: e.id,
+      sources: [e.from],
+      targets: [e.to],
+      ...(e.labelWidth > 0 ? { labels: [{ id: `${e.id}#label`, text: "", width: e.labelWidth, height: e.labelHeight }] } : {}),
+    }),
+  );
   return root;
 }
 
@@ -62,13 +68,15 @@ function inGroup(request: LayoutRequest, group: string | undefined, id: string):
 
 /** Reads ELK's answer back in absolute coordinates: ELK gives children and edges relative to their container. */
 export function fromElk(laid: ElkNode, ms: number): LayoutResult {
-  const nodes: Record<string, Box> = {}, groups: Record<string, Box> = {};
+  const nodes: Record<string, Box> = {},
+    groups: Record<string, Box> = {};
   const offset = new Map<string, { x: number; y: number }>([["__root", { x: 0, y: 0 }]]);
   const walk = (parent: ElkNode, ox: number, oy: number) => {
     for (const c of parent.children ?? []) {
       const box = { x: ox + (c.x ?? 0), y: oy + (c.y ?? 0), width: c.width ?? 0, height: c.height ?? 0 };
       offset.set(c.id, { x: box.x, y: box.y });
-      if (c.children?.length || c.layoutOptions?.["elk.padding"]) groups[c.id] = box; else nodes[c.id] = box;
+      if (c.children?.length || c.layoutOptions?.["elk.padding"]) groups[c.id] = box;
+      else nodes[c.id] = box;
       walk(c, box.x, box.y);
     }
   };

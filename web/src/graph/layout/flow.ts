@@ -3,7 +3,11 @@ import { placeOf } from "../model/places.js";
 import type { GraphEdge, GraphState, SocketNode } from "../model/types.js";
 
 /** An edge turned the way messages first travel: `from` is upstream (drawn left), `to` downstream. */
-export interface FlowEdge { id: string; from: string; to: string }
+export interface FlowEdge {
+  id: string;
+  from: string;
+  to: string;
+}
 
 /** Kinds that receive what their peer sends first: when one of them connects, the flow runs against the arrow. */
 const RECEIVING_FIRST: ReadonlySet<SocketKind> = new Set(["REP", "SUB", "XSUB", "PULL", "DISH", "GATHER"]);
@@ -21,7 +25,10 @@ export function brokersOf(graph: GraphState, shown: ReadonlySet<string>): string
   const inDevice = new Set<string>();
   for (const d of graph.devices) {
     const members = d.sockets.filter((s) => shown.has(s)).sort((a, b) => (order.get(a) ?? 0) - (order.get(b) ?? 0));
-    if (members.length >= 2) { brokers.push(members); members.forEach((m) => inDevice.add(m)); }
+    if (members.length >= 2) {
+      brokers.push(members);
+      members.forEach((m) => inDevice.add(m));
+    }
   }
   const byPlace = new Map<string, SocketNode[]>();
   for (const n of graph.nodes) {
@@ -42,7 +49,8 @@ export function flowEdges(graph: GraphState, edges: GraphEdge[], brokers: string
   for (const b of brokers) b.forEach((s, i) => brokerRole.set(s, i === 0 ? "front" : "back"));
   return edges.map((e) => {
     const target = e.target ?? `?${e.endpoint}`;
-    const sourceRole = brokerRole.get(e.source), targetRole = e.target ? brokerRole.get(e.target) : undefined;
+    const sourceRole = brokerRole.get(e.source),
+      targetRole = e.target ? brokerRole.get(e.target) : undefined;
     let forward = !RECEIVING_FIRST.has(kinds.get(e.source) as SocketKind);
     if (targetRole && !sourceRole && AMBIGUOUS.has(kinds.get(target) as SocketKind)) forward = targetRole === "front";
     else if (sourceRole && !targetRole && AMBIGUOUS.has(kinds.get(e.source) as SocketKind)) forward = sourceRole === "back";
@@ -61,7 +69,10 @@ export function ranksOf(ids: string[], flow: FlowEdge[], brokers: string[][]): M
     let changed = false;
     const raise = (id: string, to: number) => {
       const next = Math.min(cap, to);
-      if ((rank.get(id) ?? 0) < next) { rank.set(id, next); changed = true; }
+      if ((rank.get(id) ?? 0) < next) {
+        rank.set(id, next);
+        changed = true;
+      }
     };
     for (const e of flow) if (rank.has(e.from) && rank.has(e.to)) raise(e.to, (rank.get(e.from) ?? 0) + 1);
     for (const b of brokers) {

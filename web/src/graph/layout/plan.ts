@@ -12,7 +12,9 @@ export interface Measure {
 }
 
 /** A labelled box: the sockets of one thread or process (when there are several), or of one device. */
-export interface NodeGroup extends LayoutGroupIn { kind: "thread" | "device" }
+export interface NodeGroup extends LayoutGroupIn {
+  kind: "thread" | "device";
+}
 
 /** What is drawn and how it is laid out. `reversed` edges run against the flow: the arrow points upstream. */
 export interface LayoutPlan {
@@ -35,7 +37,11 @@ export function planLayout(graph: GraphState, hidden: ReadonlySet<string>, measu
   const edges = graph.edges.filter((e) => shown.has(e.source) && shown.has(e.target ?? `?${e.endpoint}`));
   const brokers = brokersOf(graph, shown);
   const flow = flowEdges(graph, edges, brokers);
-  const ranks = ranksOf(nodes.map((n) => n.id), flow, brokers);
+  const ranks = ranksOf(
+    nodes.map((n) => n.id),
+    flow,
+    brokers,
+  );
   const groups = groupsOf(graph, nodes).map((g) => ({ ...g, labelWidth: measure.width("group-label", g.label) }));
   // A device's box sits inside its thread's box: its sockets belong to the innermost box.
   const groupOf = new Map<string, string>();
@@ -73,10 +79,16 @@ function nodeSize(node: ViewNode, measure: Measure): { width: number; height: nu
 export function groupsOf(graph: GraphState, nodes: ViewNode[] = wantedNodes(graph)): NodeGroup[] {
   const sockets = nodes.flatMap((n) => (n.socket ? [n.socket] : []));
   const places = placesOf(sockets);
-  const groups: NodeGroup[] = places.length < 2 ? [] : places.map((place) => ({
-    id: `g:thread-${place.key}`, kind: "thread", label: place.label, labelWidth: 0,
-    members: sockets.filter((s) => placeOf(s).key === place.key).map((s) => s.id),
-  }));
+  const groups: NodeGroup[] =
+    places.length < 2
+      ? []
+      : places.map((place) => ({
+          id: `g:thread-${place.key}`,
+          kind: "thread",
+          label: place.label,
+          labelWidth: 0,
+          members: sockets.filter((s) => placeOf(s).key === place.key).map((s) => s.id),
+        }));
   const shown = new Set(sockets.map((s) => s.id));
   for (const d of graph.devices) {
     const members = d.sockets.filter((s) => shown.has(s));

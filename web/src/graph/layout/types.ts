@@ -1,10 +1,36 @@
 /** What the layout needs to know, and what it answers; plain data, as it crosses to the layout worker. */
-export interface Box { x: number; y: number; width: number; height: number }
-export interface Point { x: number; y: number }
+export interface Box {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+export interface Point {
+  x: number;
+  y: number;
+}
 
-export interface LayoutNodeIn { id: string; width: number; height: number; rank: number; group?: string }
-export interface LayoutGroupIn { id: string; label: string; labelWidth: number; parent?: string; members: string[] }
-export interface LayoutEdgeIn { id: string; from: string; to: string; labelWidth: number; labelHeight: number }
+export interface LayoutNodeIn {
+  id: string;
+  width: number;
+  height: number;
+  rank: number;
+  group?: string;
+}
+export interface LayoutGroupIn {
+  id: string;
+  label: string;
+  labelWidth: number;
+  parent?: string;
+  members: string[];
+}
+export interface LayoutEdgeIn {
+  id: string;
+  from: string;
+  to: string;
+  labelWidth: number;
+  labelHeight: number;
+}
 /** `virtual` edges only hold a broker's sockets together; they are laid out, never drawn. */
 export interface LayoutRequest {
   nodes: LayoutNodeIn[];

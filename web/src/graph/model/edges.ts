@@ -10,9 +10,7 @@ export function edgeId(source: string, target: string | null, endpoint: string):
  * once, for the graph, the diagnostics and the lesson checks alike. A connect with no live link is drawn
  * dangling towards its endpoint. Message counters carry over from the previous edges by id.
  */
-export function deriveEdges(
-  nodes: SocketNode[], connections: Connection[], links: TopologyLink[], previous: GraphEdge[],
-): GraphEdge[] {
+export function deriveEdges(nodes: SocketNode[], connections: Connection[], links: TopologyLink[], previous: GraphEdge[]): GraphEdge[] {
   const closed = new Set(nodes.filter((n) => n.closed).map((n) => n.id));
   const before = new Map(previous.map((e) => [e.id, e]));
   const edges = new Map<string, GraphEdge>();

@@ -7,8 +7,16 @@ const base: TraceEvent[] = [
   { type: "socket/open", t: 0, socket: "s1", kind: "PUSH", label: "PUSH main.ts:1", thread: 0 },
   { type: "socket/connect", t: 1, socket: "s1", kind: "PUSH", endpoint: "tcp://localhost:7000" },
 ];
-const retry = (retries: number): TraceEvent =>
-  ({ type: "socket/event", t: 2, socket: "s1", kind: "PUSH", event: "connect:retry", endpoint: "tcp://127.0.0.1:7000", retries, interval: 100 });
+const retry = (retries: number): TraceEvent => ({
+  type: "socket/event",
+  t: 2,
+  socket: "s1",
+  kind: "PUSH",
+  event: "connect:retry",
+  endpoint: "tcp://127.0.0.1:7000",
+  retries,
+  interval: 100,
+});
 
 describe("observer events on edges", () => {
   it("counts retries of an unanswered connect and labels its edge", () => {
@@ -18,7 +26,11 @@ describe("observer events on edges", () => {
   });
 
   it("clears the retries once the connect is answered, and marks a disconnect", () => {
-    const connected = reduceGraphAll([...base, retry(2), { type: "socket/event", t: 3, socket: "s1", kind: "PUSH", event: "connect", endpoint: "tcp://127.0.0.1:7000" }]);
+    const connected = reduceGraphAll([
+      ...base,
+      retry(2),
+      { type: "socket/event", t: 3, socket: "s1", kind: "PUSH", event: "connect", endpoint: "tcp://127.0.0.1:7000" },
+    ]);
     expect(connected.links["s1 tcp://localhost:7000"]).toEqual({ state: "connected", retries: 0 });
     const gone = reduceGraphAll([{ type: "socket/event", t: 4, socket: "s1", kind: "PUSH", event: "disconnect", endpoint: "tcp://127.0.0.1:7000" }], connected);
     expect(gone.links["s1 tcp://localhost:7000"].state).toBe("disconnected");

@@ -2,7 +2,10 @@ import type { MessageEvent } from "../../../../protocol/trace.js";
 import { peerOf } from "./edges.js";
 import type { Direction, GraphState, MessageRecord } from "./types.js";
 
-interface Match { state: GraphState; record: MessageRecord }
+interface Match {
+  state: GraphState;
+  record: MessageRecord;
+}
 
 /**
  * Puts a message on the edge it took. The server says who is at the other end (`from` on a receive, `peer` on a
@@ -18,6 +21,8 @@ export function placeMessage(state: GraphState, record: MessageRecord, event: Me
   const direction: Direction = edge.source === sender ? "forward" : "backward";
   const placed = { ...record, peer, edgeId: edge.id, direction };
   if (record.op === "send") return { state, record: placed };
-  const edges = state.edges.map((e) => (e.id === edge.id ? (direction === "forward" ? { ...e, forward: e.forward + 1 } : { ...e, backward: e.backward + 1 }) : e));
+  const edges = state.edges.map((e) =>
+    e.id === edge.id ? (direction === "forward" ? { ...e, forward: e.forward + 1 } : { ...e, backward: e.backward + 1 }) : e,
+  );
   return { state: { ...state, edges }, record: placed };
 }

@@ -16,7 +16,12 @@ export function reduceGraph(state: GraphState, event: TraceEvent): GraphState {
     case "run/start":
       return emptyGraph;
     case "socket/open":
-      return withNode(state, event.socket, { kind: event.kind, label: event.label, thread: event.thread, ...(event.process === undefined ? {} : { process: event.process }) });
+      return withNode(state, event.socket, {
+        kind: event.kind,
+        label: event.label,
+        thread: event.thread,
+        ...(event.process === undefined ? {} : { process: event.process }),
+      });
     case "socket/name":
       return updateNode(ensure(state, event), event.socket, () => ({ name: event.name, detail: event.detail }));
     case "socket/bind": {
@@ -26,12 +31,16 @@ export function reduceGraph(state: GraphState, event: TraceEvent): GraphState {
     case "socket/unbind":
       return updateNode(ensure(state, event), event.socket, (n) => ({ binds: n.binds.filter((b) => b !== event.endpoint) }));
     case "link/up":
-      return relink({ ...state, topologyLinks: [...state.topologyLinks, { id: event.link, from: event.from, to: event.to, endpoint: event.endpoint, up: true }] });
+      return relink({
+        ...state,
+        topologyLinks: [...state.topologyLinks, { id: event.link, from: event.from, to: event.to, endpoint: event.endpoint, up: true }],
+      });
     case "link/down": {
       // A deliberate disconnect removes the edge; a close or unbind leaves it faded, so the topology stays readable.
-      const topologyLinks = event.reason === "disconnected"
-        ? state.topologyLinks.filter((l) => l.id !== event.link)
-        : state.topologyLinks.map((l) => (l.id === event.link ? { ...l, up: false } : l));
+      const topologyLinks =
+        event.reason === "disconnected"
+          ? state.topologyLinks.filter((l) => l.id !== event.link)
+          : state.topologyLinks.map((l) => (l.id === event.link ? { ...l, up: false } : l));
       return relink({ ...state, topologyLinks });
     }
     case "socket/connect": {
@@ -109,7 +118,13 @@ function relink(state: GraphState): GraphState {
 function reduceMessage(state: GraphState, event: MessageEvent): GraphState {
   const op = event.type === "message/send" ? "send" : "recv";
   const record: MessageRecord = {
-    index: state.messageCount, t: event.t, socket: event.socket, kind: event.kind, op, seq: event.seq, frames: event.frames,
+    index: state.messageCount,
+    t: event.t,
+    socket: event.socket,
+    kind: event.kind,
+    op,
+    seq: event.seq,
+    frames: event.frames,
     ...(event.fp ? { fp: event.fp } : {}),
   };
   const counted = updateNode(state, event.socket, (n) => (op === "send" ? { sent: n.sent + 1 } : { received: n.received + 1 }));

@@ -29,7 +29,12 @@ export interface SocketNode {
   drops?: SocketDrop[];
 }
 
-export interface SocketDrop { reason: DropReason; count: number; peer?: string; message: string }
+export interface SocketDrop {
+  reason: DropReason;
+  count: number;
+  peer?: string;
+  message: string;
+}
 
 /** A connect is an edge from the connecting socket to the binding one; `target` is null while nothing is bound there. */
 export interface GraphEdge {
@@ -62,9 +67,18 @@ export interface MessageRecord {
   direction?: Direction;
 }
 
-export interface Connection { socket: string; endpoint: string }
+export interface Connection {
+  socket: string;
+  endpoint: string;
+}
 /** A link as the server's link model reported it (link/up, link/down): one connect that reached one bind. */
-export interface TopologyLink { id: string; from: string; to: string; endpoint: string; up: boolean }
+export interface TopologyLink {
+  id: string;
+  from: string;
+  to: string;
+  endpoint: string;
+  up: boolean;
+}
 /** What the connecting socket's Observer last said about one connect: libzmq retries unanswered tcp connects forever. */
 export interface LinkStatus {
   state: "retrying" | "connected" | "disconnected";
@@ -72,7 +86,12 @@ export interface LinkStatus {
   retries: number;
 }
 /** A device (queue, forwarder, …) and the sockets it owns, drawn as one box around them. */
-export interface DeviceGroup { id: string; kind: string; label: string; sockets: string[] }
+export interface DeviceGroup {
+  id: string;
+  kind: string;
+  label: string;
+  sockets: string[];
+}
 
 export interface GraphState {
   /** Sockets in the order they were opened. */
@@ -98,8 +117,16 @@ export interface GraphState {
 export const MESSAGE_LOG_LIMIT = 500;
 
 export const emptyGraph: GraphState = {
-  nodes: [], connections: [], topologyLinks: [], edges: [], messages: [], messageCount: 0,
-  links: {}, devices: [], edgeRates: {}, edgeMarks: {},
+  nodes: [],
+  connections: [],
+  topologyLinks: [],
+  edges: [],
+  messages: [],
+  messageCount: 0,
+  links: {},
+  devices: [],
+  edgeRates: {},
+  edgeMarks: {},
 };
 
 /** The name to show for a socket: the server's name for it once known, else its kind and creation site. */

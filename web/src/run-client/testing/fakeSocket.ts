@@ -11,9 +11,19 @@ export class FakeSocket implements SocketLike {
   /** 0 connecting, 1 open, 3 closed, as WebSocket.readyState. */
   constructor(public readyState = 0) {}
 
-  send(data: string) { this.sent.push(JSON.parse(data)); }
-  close() { this.readyState = 3; this.onclose?.({}); }
-  open() { this.readyState = 1; this.onopen?.({}); }
+  send(data: string) {
+    this.sent.push(JSON.parse(data));
+  }
+  close() {
+    this.readyState = 3;
+    this.onclose?.({});
+  }
+  open() {
+    this.readyState = 1;
+    this.onopen?.({});
+  }
   /** A server message; a string is delivered as it is (for frames that are not JSON). */
-  deliver(message: unknown) { this.onmessage?.({ data: typeof message === "string" ? message : JSON.stringify(message) }); }
+  deliver(message: unknown) {
+    this.onmessage?.({ data: typeof message === "string" ? message : JSON.stringify(message) });
+  }
 }
