@@ -3,7 +3,7 @@ import { readdirSync } from "node:fs";
 import { setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
 import type { Figure } from "./types.js";
-import { type Benchmark, type BenchResult } from "./types.js";
+import type { Benchmark, BenchResult } from "./types.js";
 import { ROUND_TRIP, benchSupervisor, runIfMain, timedRun } from "./sandbox-common.js";
 
 const RUNS = 500;

@@ -14,7 +14,7 @@ const open = (url: string) =>
     const ws = new WebSocket(url);
     ws.once("open", () => resolve(ws)).once("error", reject);
   });
-const keyOf = (data: string) => data.length + ":" + data.slice(0, 200);
+const keyOf = (data: string) => `${data.length}:${data.slice(0, 200)}`;
 
 async function lagWith(wsBase: string, count: number): Promise<{ lags: number[]; missing: number; batches: number }> {
   const presenter = await open(`${wsBase}/api/runs`);

@@ -1,6 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
-import { lesson, playground, presenter, scenario, startClass, useTheme, watching, type Theme } from "./support/views.js";
+import { lesson, playground, presenter, scenario, startClass, applyTheme, watching, type Theme } from "./support/views.js";
 
 /**
  * axe-core on every view, in both themes, at 1024×768 (the tightest layout): no serious or critical finding.
@@ -19,7 +19,7 @@ async function scan(page: Page, view: string): Promise<void> {
 
 for (const theme of ["light", "dark"] as Theme[]) {
   test.describe(`${theme} theme`, () => {
-    test.beforeEach(async ({ page }) => useTheme(page, theme));
+    test.beforeEach(async ({ page }) => applyTheme(page, theme));
 
     test("the playground and its dialogs", async ({ page }) => {
       await playground(page);

@@ -1,7 +1,7 @@
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { expect, test, type Page } from "@playwright/test";
-import { SCREENS, expectNoSidewaysScroll, lesson, playground, presenter, scenario, startClass, useTheme, watching, type Theme } from "./support/views.js";
+import { SCREENS, expectNoSidewaysScroll, lesson, playground, presenter, scenario, startClass, applyTheme, watching, type Theme } from "./support/views.js";
 
 /** Screenshots of every view at each classroom screen size, to be looked at; SHOTS_DIR puts them elsewhere. */
 const DIR = process.env.SHOTS_DIR ?? "test-results/screens";
@@ -17,7 +17,7 @@ for (const { screen, theme } of RUNS) {
     test.use({ viewport: screen });
     test.beforeEach(async ({ page }) => {
       mkdirSync(DIR, { recursive: true });
-      await useTheme(page, theme);
+      await applyTheme(page, theme);
     });
     const shot = async (page: Page, view: string) => {
       await expectNoSidewaysScroll(page);

@@ -10,7 +10,7 @@ export const SCREENS = [
 export type Theme = "light" | "dark";
 
 /** Every page of a browser context starts in this theme (the app reads it from localStorage before drawing). */
-export async function useTheme(page: Page, theme: Theme): Promise<void> {
+export async function applyTheme(page: Page, theme: Theme): Promise<void> {
   await page.addInitScript((dark) => localStorage.setItem("zmq-workbench.dark", String(dark)), theme === "dark");
 }
 
@@ -97,7 +97,7 @@ export async function watching(browser: Browser, baseURL: string, theme: Theme, 
   const code = await startClass(presenterPage);
   const context = await browser.newContext({ baseURL, viewport: screen });
   const spectator = await context.newPage();
-  await useTheme(spectator, theme);
+  await applyTheme(spectator, theme);
   await spectator.goto(`/watch/${code}`);
   await expect(spectator.locator("[data-watch-phase]")).toHaveAttribute("data-watch-phase", "watching");
   await presenterPage.getByRole("button", { name: "Run", exact: true }).click();

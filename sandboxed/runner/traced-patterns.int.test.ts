@@ -112,7 +112,7 @@ b.close();
     const [binary, big] = eventsOfType(run, "message/send")[0].frames;
     expect(binary).toEqual({ size: 4, preview: "000102ff", head: "AAEC/w==" });
     expect(big.size).toBe(1000);
-    expect(big.preview).toBe("A".repeat(64) + "…");
+    expect(big.preview).toBe(`${"A".repeat(64)}…`);
     expect(Buffer.from(big.head!, "base64")).toHaveLength(256);
   });
 

@@ -18,7 +18,7 @@ export async function runCommand(options: RunOptions): Promise<number> {
   const files = await loadFiles(options.files);
   const supervisor = await Supervisor.create({ driver: options.sandbox, limits: { ...limitsFromEnv(), WARM_POOL_SIZE: 1 } });
   if (supervisor.warning && !options.json) console.error(`warning: ${supervisor.warning}`);
-  const print = options.json ? (e: TraceEvent) => process.stdout.write(JSON.stringify(e) + "\n") : printReadable;
+  const print = options.json ? (e: TraceEvent) => process.stdout.write(`${JSON.stringify(e)}\n`) : printReadable;
   try {
     const ticket = await supervisor.submit(
       { runId: randomUUID(), files, entry: options.entry ? basename(options.entry) : undefined, timeoutMs: options.timeoutMs },

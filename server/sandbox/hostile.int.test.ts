@@ -52,7 +52,7 @@ describe.skipIf(skipReason !== undefined)("hostile programs in the bwrap sandbox
     expect(JSON.stringify(outcome)).not.toContain(HOST_ENV_SECRET);
     expect(seen.cmdline.ok).toBe(true);
     expect(seen.cmdline.text).toContain("/app/runner/");
-    expect(JSON.stringify(outcome)).not.toContain(APP_DIR + "/");
+    expect(JSON.stringify(outcome)).not.toContain(`${APP_DIR}/`);
     // "app" only holds the runner bundle and the runtime packages; the host folder names stay hidden.
     // etc/ holds only the run's own hosts file, so that localhost resolves.
     expect(seen.root.filter((d) => !["bin", "dev", "etc", "lib", "lib64", "proc", "tmp", "usr", "app"].includes(d))).toEqual([]);
@@ -63,14 +63,14 @@ describe.skipIf(skipReason !== undefined)("hostile programs in the bwrap sandbox
     const marker = `wb-hostile-${process.pid}-${Date.now()}`;
     const hostTmp = `/tmp/${marker}`;
     const inApp = join(APP_DIR, `${marker}.txt`);
-    const outcome = await runProgram(supervisor, hostile.writeOutside([hostTmp, inApp, "/usr/" + marker, "/etc/" + marker]));
+    const outcome = await runProgram(supervisor, hostile.writeOutside([hostTmp, inApp, `/usr/${marker}`, `/etc/${marker}`]));
     const results = printed<Record<string, string>>(outcome);
     try {
       expect(existsSync(hostTmp)).toBe(false);
       expect(existsSync(inApp)).toBe(false);
-      expect(existsSync("/usr/" + marker)).toBe(false);
+      expect(existsSync(`/usr/${marker}`)).toBe(false);
       expect(results[hostTmp]).toBe("written"); // into the sandbox's own /tmp, gone with it
-      expect(results["/usr/" + marker]).toBe("EROFS");
+      expect(results[`/usr/${marker}`]).toBe("EROFS");
     } finally {
       for (const p of [hostTmp, inApp]) rmSync(p, { force: true });
     }

@@ -23,7 +23,7 @@ describe("LineSplitter", () => {
 
   it("keeps the good lines of a chunk that also holds one over the cap", () => {
     const splitter = new LineSplitter(10);
-    expect(text(splitter.push(Buffer.from("a\n" + "y".repeat(20) + "\nb\n")))).toEqual(["a", "b"]);
+    expect(text(splitter.push(Buffer.from(`a\n${"y".repeat(20)}\nb\n`)))).toEqual(["a", "b"]);
     expect(splitter.tooLong).toBe(1);
   });
 });

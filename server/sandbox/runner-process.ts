@@ -93,7 +93,7 @@ export class RunnerProcess extends EventEmitter<RunnerProcessEvents> {
   /** Sends the job with a fresh channel key: from now on, a line without it is the program's, not the runner's. */
   sendJob(job: Omit<JobMessage, "key">): void {
     const key = this.reader.newKey();
-    if (!this.exited) this.channel.write(JSON.stringify({ ...job, key } satisfies JobMessage) + "\n");
+    if (!this.exited) this.channel.write(`${JSON.stringify({ ...job, key } satisfies JobMessage)}\n`);
   }
 
   /**
@@ -102,7 +102,7 @@ export class RunnerProcess extends EventEmitter<RunnerProcessEvents> {
    */
   sendControl(message: ControlToRunner): void {
     if (this.exited) return;
-    const line = JSON.stringify(message) + "\n";
+    const line = `${JSON.stringify(message)}\n`;
     if (this.draining) {
       if (this.unsentControl.length < MAX_UNSENT_CONTROL) this.unsentControl.push(line);
       else this.controlDropped++;

@@ -139,7 +139,7 @@ export class Run {
       if (valid.length) this.processed(valid);
     } else if (message.type === "uncaught") {
       this.uncaught = { name: message.name, message: message.message, ...(message.limit ? { limit: message.limit } : {}) };
-      if (message.stack) this.emitConsole("stderr", message.stack + "\n");
+      if (message.stack) this.emitConsole("stderr", `${message.stack}\n`);
     } else if (message.type === "totals") {
       Object.assign(this.totals, validTotals(message.totals, MAX_TOTALS_SOCKETS));
     }

@@ -50,7 +50,7 @@ describe.skipIf(skipReason !== undefined)("supervisor with the bwrap sandbox", (
   it("refuses a program over the size limits before running anything", async () => {
     const small = await Supervisor.create({ driver: "bwrap", limits: testLimits({ PROGRAM_BYTES: 1024, WARM_POOL_SIZE: 0 }) });
     try {
-      await expect(runProgram(small, "// " + "x".repeat(2000))).rejects.toThrow("The program is 2 KiB; the limit is 1 KiB.");
+      await expect(runProgram(small, `// ${"x".repeat(2000)}`)).rejects.toThrow("The program is 2 KiB; the limit is 1 KiB.");
     } finally {
       await small.close();
     }

@@ -148,7 +148,7 @@ export class Supervisor {
           console.error("sandbox: a run failed inside the supervisor", err);
           return finishWithout("The workbench could not run the program because of an internal error.", "error");
         }
-        sink([{ type: "console", t: performance.now() - startedAt, stream: "stderr", text: err.message + "\n" }]);
+        sink([{ type: "console", t: performance.now() - startedAt, stream: "stderr", text: `${err.message}\n` }]);
         finishWithout(`The program does not compile: ${err.message.split("\n")[0]}`, "error");
       } finally {
         this.active--;

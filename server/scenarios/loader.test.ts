@@ -77,7 +77,7 @@ describe("parseScenario", () => {
       GOOD.replace("default: 1, min: 1, max: 10", "default: 50, min: 1, max: 10"),
       /:4: params\.rate\.default: the default must be at most 10$/,
     ],
-    ["no duration", GOOD.replace(/  duration: .*\n/, ""), /:3: params: every scenario needs a number param `duration`/],
+    ["no duration", GOOD.replace(/ {2}duration: .*\n/, ""), /:3: params: every scenario needs a number param `duration`/],
     [
       "a connect that reaches no bind",
       GOOD.replace("connect: tcp://127.0.0.1:5555", "connect: tcp://127.0.0.1:5599"),

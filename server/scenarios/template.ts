@@ -59,7 +59,7 @@ export function templateExpression(parts: TemplatePart[], names: { request?: str
         return `\${params.${p.name}}`;
     }
   });
-  return "`" + body.join("") + "`";
+  return `\`${body.join("")}\``;
 }
 
 export const usesCounter = (parts: TemplatePart[]) => parts.some((p) => p.kind === "n");

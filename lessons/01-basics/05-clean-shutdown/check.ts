@@ -1,4 +1,4 @@
-import { bodyTexts, count, defineCheck, expectAllClosed, expectFinished, receivedFrom } from "../../../server/lessons/check-kit.js";
+import { bodyTexts, count, defineCheck, expectAllClosed, receivedFrom } from "../../../server/lessons/check-kit.js";
 
 export default defineCheck((trace, expect) => {
   const pushes = trace.sockets("PUSH");

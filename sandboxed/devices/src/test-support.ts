@@ -1,4 +1,4 @@
-import * as zmq from "zeromq";
+import type * as zmq from "zeromq";
 
 /** Fails a test instead of hanging it when an expected message never comes. */
 export const RECEIVE_TIMEOUT_MS = 3_000;

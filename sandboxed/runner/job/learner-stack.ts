@@ -9,7 +9,7 @@ const SITE_SEARCH_DEPTH = 25;
 
 function workDirPrefixes(): string[] {
   const cwd = process.cwd();
-  return [pathToFileURL(cwd).href + "/", cwd + "/"];
+  return [`${pathToFileURL(cwd).href}/`, `${cwd}/`];
 }
 
 function learnerFile(location: string, prefixes: string[]): string | undefined {
@@ -38,7 +38,7 @@ export function learnerStack(stack: string): string {
   const prefixes = workDirPrefixes();
   return stack
     .split("\n")
-    .filter((line) => !isFrame(line) || !(line.includes(bundleDirUrl) || line.includes(bundleDir + "/") || line.includes("node:")))
+    .filter((line) => !isFrame(line) || !(line.includes(bundleDirUrl) || line.includes(`${bundleDir}/`) || line.includes("node:")))
     .map((line) => (isFrame(line) ? relativeFrame(line, prefixes) : line))
     .join("\n");
 }

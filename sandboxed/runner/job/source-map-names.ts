@@ -15,7 +15,7 @@ export function withLearnerSourceName(code: string, learnerName: string): string
     if (!Array.isArray(map.sources) || map.sources.length !== 1) return code;
     map.sources = [basename(learnerName)];
     const encoded = Buffer.from(JSON.stringify(map)).toString("base64");
-    return code.slice(0, match.index) + `//# sourceMappingURL=data:application/json;base64,${encoded}\n`;
+    return `${code.slice(0, match.index)}//# sourceMappingURL=data:application/json;base64,${encoded}\n`;
   } catch {
     return code;
   }

@@ -90,7 +90,7 @@ export async function runProgram(
 }
 
 function sendJob(channel: Duplex, job: object, control: { afterMs: number; message: unknown }[]): void {
-  const line = (message: object): string => JSON.stringify(message) + "\n";
+  const line = (message: object): string => `${JSON.stringify(message)}\n`;
   const immediate = control.filter((c) => c.afterMs === 0).map((c) => line({ type: "control", message: c.message }));
   channel.write(line(job) + immediate.join(""));
   for (const c of control.filter((c) => c.afterMs > 0)) {

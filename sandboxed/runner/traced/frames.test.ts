@@ -11,13 +11,13 @@ describe("frame summaries", () => {
 
   it("previews printable text and cuts it at 64 characters", () => {
     expect(summarizeFrame("hello")).toEqual({ size: 5, preview: "hello", head: "aGVsbG8=" });
-    expect(summarizeFrame("x".repeat(100)).preview).toBe("x".repeat(64) + "…");
+    expect(summarizeFrame("x".repeat(100)).preview).toBe(`${"x".repeat(64)}…`);
     expect(summarizeFrame("ünïcødé").preview).toBe("ünïcødé");
   });
 
   it("shows binary data as hex", () => {
     expect(summarizeFrame(Buffer.from([0, 1, 0xfe])).preview).toBe("0001fe");
-    expect(summarizeFrame(Buffer.alloc(40)).preview).toBe("00".repeat(32) + "…");
+    expect(summarizeFrame(Buffer.alloc(40)).preview).toBe(`${"00".repeat(32)}…`);
   });
 
   it("keeps a head of at most 256 bytes from the frame's own view", () => {
@@ -31,8 +31,8 @@ describe("frame summaries", () => {
   });
 
   it("does not show a multi-byte character split at the head's end as garbage", () => {
-    const text = "z".repeat(255) + "é" + "b";
-    expect(summarizeFrame(text).preview).toBe("z".repeat(64) + "…");
+    const text = `${"z".repeat(255)}éb`;
+    expect(summarizeFrame(text).preview).toBe(`${"z".repeat(64)}…`);
   });
 
   it("marks routing identities and delimiters", () => {

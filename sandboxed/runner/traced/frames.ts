@@ -42,7 +42,7 @@ function preview(head: Buffer, size: number): string {
   if (cut) text = text.replace(/\ufffd+$/, ""); // a character split by the head's end
   if (!NOT_PRINTABLE.test(text)) {
     const chars = Array.from(text);
-    return chars.length > PREVIEW_CHARS || cut ? chars.slice(0, PREVIEW_CHARS).join("") + "…" : text;
+    return chars.length > PREVIEW_CHARS || cut ? `${chars.slice(0, PREVIEW_CHARS).join("")}…` : text;
   }
   const hex = head.subarray(0, HEX_PREVIEW_BYTES).toString("hex");
   return size > HEX_PREVIEW_BYTES ? `${hex}…` : hex;

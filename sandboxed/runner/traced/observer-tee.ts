@@ -28,6 +28,7 @@ export class Observer {
 
   constructor(socket: Socket) {
     const monitor = findMonitor(socket);
+    // biome-ignore lint/correctness/noConstructorReturn: a socket the workbench does not monitor gets libzmq's own Observer, as without the workbench
     if (!monitor?.canStart) return new zmq.Observer(socket) as unknown as Observer;
     this.monitor = monitor;
     monitor.listeners.add(this.listener);

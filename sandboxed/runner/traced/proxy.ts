@@ -68,7 +68,7 @@ export class Proxy<F extends Socket = Socket, B extends Socket = Socket> {
 
   private warnSwapped(called: "pause" | "resume"): void {
     const does = called === "pause" ? "lets messages flow" : "holds messages";
-    let trace;
+    let trace: ReturnType<typeof traceOf>;
     try {
       trace = traceOf(this.frontEnd);
     } catch {

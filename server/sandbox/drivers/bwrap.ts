@@ -134,6 +134,6 @@ function nodeInstallArgs(node: string): string[] {
 
 /** A host path under appRoot as the run sees it; anything else (a flag, a path outside) unchanged. */
 function inSandbox(appRoot: string, arg: string): string {
-  const root = appRoot.endsWith("/") ? appRoot : appRoot + "/";
-  return arg.startsWith(root) ? SANDBOX_APP_ROOT + "/" + arg.slice(root.length) : arg;
+  const root = appRoot.endsWith("/") ? appRoot : `${appRoot}/`;
+  return arg.startsWith(root) ? `${SANDBOX_APP_ROOT}/${arg.slice(root.length)}` : arg;
 }

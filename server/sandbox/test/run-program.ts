@@ -3,7 +3,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import type { RunExit, TraceEvent } from "../../../protocol/trace.js";
 import { bwrapDriver } from "../drivers/bwrap.js";
 import { DEFAULT_LIMITS, type Limits } from "../limits.js";
-import { Supervisor, type RunTicket } from "../supervisor.js";
+import type { Supervisor, RunTicket } from "../supervisor.js";
 import { appendAll } from "../../util/append-all.js";
 
 /** Set to 1 to let bwrap-specific tests skip on a machine without bubblewrap; otherwise they fail loudly. */

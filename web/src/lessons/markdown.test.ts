@@ -12,7 +12,7 @@ describe("markdown blocks", () => {
 
   it("keeps fenced code and ASCII diagrams verbatim, spaces included", () => {
     const diagram = '  REQ  ── "Hello" ──▶  REP\n       ◀── **World** ──';
-    expect(parseMarkdown("Text\n```\n" + diagram + "\n```\n```ts\nconst a = 1;\n```")).toEqual([
+    expect(parseMarkdown(`Text\n\`\`\`\n${diagram}\n\`\`\`\n\`\`\`ts\nconst a = 1;\n\`\`\``)).toEqual([
       { type: "paragraph", children: [{ type: "text", text: "Text" }] },
       { type: "code", lang: "", text: diagram },
       { type: "code", lang: "ts", text: "const a = 1;" },

@@ -31,7 +31,7 @@ function ShareForm({ files, entry, trace }: Props) {
   const [traceState, setTraceState] = useState<ShareState | null>(null);
   const linkRef = useRef<HTMLInputElement>(null);
 
-  // biome-ignore lint/correctness/useExhaustiveDependencies: one share per opening, of the files as they were when it opened
+  // One share per opening, of the files as they were when it opened
   useEffect(() => {
     let current = true;
     createShare(files, entry).then(

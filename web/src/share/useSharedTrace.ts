@@ -12,7 +12,7 @@ export function useSharedTrace(route: Route, openTrace: Timeline["openTrace"]): 
   const [notice, setNotice] = useState<SharedTraceNotice>(null);
   const traceId = route.kind === "share" ? sharedTraceIdFrom(window.location.search) : null;
 
-  // biome-ignore lint/correctness/useExhaustiveDependencies: opened once per link; openTrace changes with every timeline render
+  // Opened once per link; openTrace changes with every timeline render
   useEffect(() => {
     if (!traceId) return setNotice(null);
     let current = true;

@@ -31,7 +31,7 @@ export function makeTraceFile(files: ProgramFiles, entry: string | undefined, ev
   };
 }
 
-export function traceFileName(file: TraceFile, now = new Date()): string {
+export function traceFileName(_file: TraceFile, now = new Date()): string {
   const stamp = now.toISOString().slice(0, 19).replace(/[:T]/g, "-");
   return `zmq-trace-${stamp}.json`;
 }

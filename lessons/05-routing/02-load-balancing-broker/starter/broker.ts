@@ -1,4 +1,4 @@
-import * as zmq from "zeromq";
+import type * as zmq from "zeromq";
 
 /** Idle workers, least recently used first. `take()` waits until one is free. */
 class IdleWorkers {

@@ -1,4 +1,4 @@
-import * as zmq from "zeromq";
+import type * as zmq from "zeromq";
 
 /** Copies every message from one socket to the other until `from` is closed. */
 async function forward(from: zmq.Socket & zmq.Readable, to: zmq.Socket & zmq.Writable) {

@@ -1,4 +1,4 @@
-import * as zmq from "zeromq";
+import type * as zmq from "zeromq";
 
 /** The STREAMER device: copies tasks from a PULL frontend to a PUSH backend until either is closed. */
 export async function streamer(frontend: zmq.Pull, backend: zmq.Push): Promise<void> {

@@ -1,9 +1,9 @@
-import * as zmq from "zeromq";
+import type * as zmq from "zeromq";
 
 type Side = zmq.Socket & zmq.Readable & zmq.Writable;
 
 /** Copies messages from `from` to `to`, and a copy of each to the monitor. */
-async function relay(from: Side, to: Side, monitor: zmq.Publisher, prefix: string) {
+async function relay(from: Side, to: Side, monitor: zmq.Publisher, _prefix: string) {
   for await (const message of from) {
     if (to.closed || monitor.closed) return;
     await to.send(message);

@@ -1,6 +1,6 @@
 import * as zmq from "zeromq";
 
-const SUBSCRIBERS = 3;
+const _SUBSCRIBERS = 3;
 // TODO: an XPUB passes on only the first subscription to a topic. Make it pass on every one, so the count works.
 const publisher = new zmq.XPublisher({ receiveTimeout: 3000 });
 await publisher.bind("tcp://127.0.0.1:5620");

@@ -1,4 +1,4 @@
-import * as zmq from "zeromq";
+import type * as zmq from "zeromq";
 
 export async function runBroker(frontend: zmq.Router, backend: zmq.Router): Promise<void> {
   const idle: Buffer[] = [];

@@ -1,4 +1,4 @@
-import * as zmq from "zeromq";
+import type * as zmq from "zeromq";
 
 /** The QUEUE device as two explicit loops that end when either socket is closed. */
 export async function queue(frontend: zmq.Router, backend: zmq.Dealer): Promise<void> {

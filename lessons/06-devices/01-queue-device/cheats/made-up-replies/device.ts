@@ -1,4 +1,4 @@
-import * as zmq from "zeromq";
+import type * as zmq from "zeromq";
 
 export async function queue(frontend: zmq.Router, backend: zmq.Dealer): Promise<void> {
   const drain = (async () => {

@@ -1,4 +1,4 @@
-import * as zmq from "zeromq";
+import type * as zmq from "zeromq";
 
 export async function forwarder(frontend: zmq.XSubscriber, backend: zmq.XPublisher): Promise<void> {
   await frontend.send(Buffer.from([1]));

@@ -1,4 +1,4 @@
-import * as zmq from "zeromq";
+import type * as zmq from "zeromq";
 
 type Side = zmq.Socket & zmq.Readable & zmq.Writable;
 

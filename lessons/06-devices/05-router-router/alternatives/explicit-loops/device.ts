@@ -1,4 +1,4 @@
-import * as zmq from "zeromq";
+import type * as zmq from "zeromq";
 
 async function pump(from: zmq.Router, to: zmq.Router) {
   while (!from.closed) {

@@ -1,4 +1,4 @@
-import * as zmq from "zeromq";
+import type * as zmq from "zeromq";
 
 /** Moves messages from one ROUTER to the other, swapping sender and destination. */
 async function relay(from: zmq.Router, to: zmq.Router) {

@@ -1,4 +1,4 @@
-import * as zmq from "zeromq";
+import type * as zmq from "zeromq";
 
 export async function routerRouterQueue(ins: zmq.Router, outs: zmq.Router): Promise<void> {
   const back = (async () => {

@@ -13,7 +13,7 @@ const sink = new zmq.Pull({ receiveTimeout: 3000 });
 await sink.bind("inproc://results");
 
 /** A worker takes tasks from the device and pushes one result per task, until main closes it. */
-function worker(name: string) {
+function worker(_name: string) {
   const tasks = new zmq.Pull();
   tasks.connect("inproc://tasks-out");
   const results = new zmq.Push();

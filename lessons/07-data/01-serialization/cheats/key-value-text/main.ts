@@ -13,7 +13,7 @@ sensor.connect("tcp://127.0.0.1:5580");
 
 for (let i = 0; i < 3; i++) {
   const reading: Reading = { sensor: "sensor-7", celsius: 20 + i / 2, at: new Date(0).toISOString() };
-  await sensor.send([reading.sensor, JSON.stringify({ sensor: reading.sensor }) + ` celsius=${reading.celsius}`]);
+  await sensor.send([reading.sensor, `${JSON.stringify({ sensor: reading.sensor })} celsius=${reading.celsius}`]);
 }
 
 for (let i = 0; i < 3; i++) {
