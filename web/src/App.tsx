@@ -2,9 +2,8 @@ import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { FileTabs } from "./editor/FileTabs.js";
 import { MonacoHost, type CodeProblem, type RevealRequest } from "./editor/MonacoHost.js";
 import { GraphPane } from "./graph/GraphPane.js";
-import { InspectorPane } from "./inspector/InspectorPane.js";
+import { DetailsRow } from "./inspector/DetailsRow.js";
 import { ConsolePane } from "./panes/ConsolePane.js";
-import { MessageLog } from "./panes/MessageLog.js";
 import { PresenterBar, PresenterButton } from "./presenter/PresenterBar.js";
 import { usePresenter } from "./presenter/usePresenter.js";
 import { ConnectionIndicator } from "./toolbar/ConnectionIndicator.js";
@@ -232,18 +231,15 @@ export function App({ route }: { route: Route }) {
                   onSelectMessage={(i) => (i === null ? setSelectedMessage(null) : selectMessage(i))}
                 />
                 <Splitter orientation="horizontal" value={graphShare} onChange={setGraphShare} label="Resize graph and details" />
-                <div className="details-row">
-                  <MessageLog graph={shown.graph} selected={selectedMessage} onSelect={selectMessage} socket={selectedSocket} />
-                  <InspectorPane
-                    graph={shown.graph}
-                    selectedSocket={selectedSocket}
-                    selectedMessage={selectedMessage}
-                    onSelectSocket={selectSocket}
-                    files={fileNames}
-                    onOpenLocation={openLocation}
-                    onSelectMessage={selectMessage}
-                  />
-                </div>
+                <DetailsRow
+                  graph={shown.graph}
+                  selectedSocket={selectedSocket}
+                  selectedMessage={selectedMessage}
+                  onSelectSocket={selectSocket}
+                  files={fileNames}
+                  onOpenLocation={openLocation}
+                  onSelectMessage={selectMessage}
+                />
               </div>
             </div>
           </LessonFrame>

@@ -2,9 +2,8 @@ import { useCallback, useEffect, useReducer, useState } from "react";
 import "./session.css";
 import type { RevealRequest } from "../editor/MonacoHost.js";
 import { GraphPane } from "../graph/GraphPane.js";
-import { InspectorPane } from "../inspector/InspectorPane.js";
+import { DetailsRow } from "../inspector/DetailsRow.js";
 import { ConsolePane } from "../panes/ConsolePane.js";
-import { MessageLog } from "../panes/MessageLog.js";
 import { StatusBadge } from "../toolbar/StatusBadge.js";
 import { followLink } from "../routing/route.js";
 import type { CodeLocation } from "../run-client/locations.js";
@@ -106,18 +105,15 @@ export function WatchApp({ code }: { code: string }) {
             <div className="column" style={{ gridTemplateRows: `${graphShare * 100}% 6px minmax(0, 1fr)` }}>
               <GraphPane graph={shown.graph} selected={selectedSocket} onSelect={selectSocket} speed={timeline.speed} />
               <Splitter orientation="horizontal" value={graphShare} onChange={setGraphShare} label="Resize graph and details" />
-              <div className="details-row">
-                <MessageLog graph={shown.graph} selected={selectedMessage} onSelect={selectMessage} socket={selectedSocket} />
-                <InspectorPane
-                  graph={shown.graph}
-                  selectedSocket={selectedSocket}
-                  selectedMessage={selectedMessage}
-                  onSelectSocket={selectSocket}
-                  files={names}
-                  onOpenLocation={openLocation}
-                  onSelectMessage={selectMessage}
-                />
-              </div>
+              <DetailsRow
+                graph={shown.graph}
+                selectedSocket={selectedSocket}
+                selectedMessage={selectedMessage}
+                onSelectSocket={selectSocket}
+                files={names}
+                onOpenLocation={openLocation}
+                onSelectMessage={selectMessage}
+              />
             </div>
           </main>
         )}
