@@ -35,7 +35,7 @@ test("a socket shows its details and a Float64Array frame reads as numbers", asy
   await expect(inspector.getByText("sendTimeout = 500")).toBeVisible();
 
   await messages
-    .getByRole("button", { name: /ROUTER .*received/ })
+    .getByRole("button", { name: /^router received from/ })
     .last()
     .click();
   await expect(inspector.locator("h3")).toContainText("Received by");
@@ -54,7 +54,7 @@ test("a socket shows its details and a Float64Array frame reads as numbers", asy
   await expect(frames.nth(2).locator('[data-frame-view="json"]')).toContainText('"unit": "m"');
 
   await messages
-    .getByRole("button", { name: /ROUTER .*received/ })
+    .getByRole("button", { name: /^router received from/ })
     .first()
     .click();
   const big = inspector.locator(".frames > li").nth(1);
