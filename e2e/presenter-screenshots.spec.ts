@@ -72,7 +72,7 @@ for (const viewport of VIEWPORTS) {
       await expect(page.locator('[data-kind="REQ"]')).toHaveCount(2);
       const routerMessage = page
         .getByRole("region", { name: "Messages" })
-        .getByRole("button", { name: /^router received from/ })
+        .getByRole("button", { name: /^frontend received from/ })
         .first();
       await expect(routerMessage).toBeVisible({ timeout: 20_000 });
       await graphSettled(page);
