@@ -67,6 +67,11 @@ test("Show solution toggles back to the learner's own code, without a dialog", a
   await lesson.getByRole("button", { name: "Show solution" }).click();
   await expect(page.locator(".view-line", { hasText: 'verbosity: "allSubs"' })).toBeVisible();
   await page.reload();
-  await page.getByRole("region", { name: "Synchronise N subscribers" }).getByRole("button", { name: "Back to my code" }).click();
-  await expect(page.locator(".view-line", { hasText: "const SUBSCRIBERS = 3; // my own attempt" })).toBeVisible();
+  // After a reload the learner's code is in the editor, or one click away when the solution came back with the page.
+  const reloaded = page.getByRole("region", { name: "Synchronise N subscribers" });
+  const own = page.locator(".view-line", { hasText: "const SUBSCRIBERS = 3; // my own attempt" });
+  const backAgain = reloaded.getByRole("button", { name: "Back to my code" });
+  await expect(own.or(backAgain)).toBeVisible();
+  if (await backAgain.isVisible()) await backAgain.click();
+  await expect(own).toBeVisible();
 });
