@@ -51,7 +51,7 @@ test("Ctrl+Enter runs, and the inspector shows a chosen socket and message", asy
   await expect(page.getByRole("combobox", { name: "Inspect socket" })).not.toHaveValue("");
 
   await page
-    .getByRole("button", { name: /received Hello/ })
+    .getByRole("button", { name: /received from .*Hello/ })
     .first()
     .click();
   await expect(inspector.locator(".frame-body").first()).toHaveText("Hello");

@@ -51,7 +51,7 @@ test("Run past the runs one address may have says why in the console, and runs o
 
     await page.getByRole("button", { name: "Run", exact: true }).click();
     const consoleLog = page.getByRole("log", { name: "Console output" });
-    await expect(consoleLog.locator('[data-stream="error"]')).toContainText("You already have 2 runs going; stop one or wait for it to finish.");
+    await expect(consoleLog.locator('[data-stream="error"]')).toContainText("Your network address already has 2 runs going");
     await expect(page.locator("[data-run-status]")).toHaveAttribute("data-run-status", "failed");
     await page.screenshot({ path: "test-results/run-share-refused.png" });
 
