@@ -143,6 +143,9 @@ test("progress and lesson code travel through an exported file", async ({ page }
   await page.getByLabel("Progress file to import").setInputFiles(file);
   await expect(page.getByRole("status").filter({ hasText: "Imported 1 solved lesson and the code of 1." })).toBeVisible();
   await expect(page.getByText(/^1 of \d+ lessons solved$/)).toBeVisible();
-  await page.getByRole("dialog", { name: "Lessons" }).getByRole("link", { name: /Hello, REQ and REP/ }).click();
+  await page
+    .getByRole("dialog", { name: "Lessons" })
+    .getByRole("link", { name: /Hello, REQ and REP/ })
+    .click();
   await expect(page.locator(".view-line", { hasText: "const client = new zmq.Request();" })).toBeVisible();
 });
