@@ -1,6 +1,7 @@
 import { mkdirSync } from "node:fs";
 import { expect, test, type Page } from "@playwright/test";
 import { BROKER, SIXTY } from "./graph-programs.js";
+import { graphSettled } from "./support/views.js";
 
 // Screenshots to look at: the broker with one request followed, the 60-socket program, and presenter mode.
 const DIR = process.env.SHOTS_DIR ?? "test-results/graph-shots";
@@ -32,22 +33,22 @@ for (const viewport of VIEWPORTS) {
         .getByRole("button", { name: /sent job 1 from client 2$/ })
         .click();
       await expect(page.locator(".follow-hop")).toHaveCount(4);
-      await page.waitForTimeout(2000); // the hops light one after another
+      await graphSettled(page);
       await page.screenshot({ path: `${DIR}/broker-${name}.png` });
 
       await page.locator("body").click({ position: { x: 2, y: 2 } });
       await page.keyboard.press("p");
-      await page.waitForTimeout(1500);
+      await graphSettled(page);
       await page.screenshot({ path: `${DIR}/presenter-broker-${name}.png` });
       await page.keyboard.press("Escape");
 
       await open(page, theme, { "main.ts": SIXTY(7) });
       await expect(page.locator(".graph-svg")).toHaveAttribute("data-layout", "60", { timeout: 45_000 });
-      await page.waitForTimeout(2500);
+      await graphSettled(page);
       await page.screenshot({ path: `${DIR}/sixty-${name}.png` });
       await page.locator("body").click({ position: { x: 2, y: 2 } });
       await page.keyboard.press("p");
-      await page.waitForTimeout(1500);
+      await graphSettled(page);
       await page.screenshot({ path: `${DIR}/presenter-sixty-${name}.png` });
       await page.keyboard.press("Escape");
     });
