@@ -133,7 +133,7 @@ export function drawHops(
       return g;
     })
     .attr("data-hop", (h) => h.step)
-    .attr("data-edge", (h) => h.edgeId)
+    .attr("data-on-edge", (h) => h.edgeId) // not data-edge: that names edges alone
     .attr("data-from", (h) => h.from)
     .attr("data-to", (h) => h.to)
     .style("animation-delay", (h) => `${(h.step - 1) * 0.45}s`)

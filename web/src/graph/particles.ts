@@ -124,7 +124,7 @@ export class ParticleLayer {
       c.setAttribute("cx", at.x.toFixed(1));
       c.setAttribute("cy", at.y.toFixed(1));
       c.setAttribute("class", `particle ${p.direction}${p.count > 1 ? " many" : ""}`);
-      c.setAttribute("data-edge", p.edgeId);
+      c.setAttribute("data-on-edge", p.edgeId); // not data-edge: that names edges alone (a UI test contract)
       c.setAttribute("data-count", String(p.count));
       if (p.message === undefined) c.removeAttribute("data-message");
       else c.setAttribute("data-message", String(p.message));
