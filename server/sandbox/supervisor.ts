@@ -7,7 +7,7 @@ import { runsAsOwnUser, UidBlock } from "./drivers/slot-user.js";
 import { makeLauncher } from "./launcher.js";
 import type { Limits } from "./limits.js";
 import { WarmPool } from "./pool.js";
-import { FairQueue } from "./fair-queue.js";
+import { FairQueue, fairShare } from "./fair-queue.js";
 import { Run, type EventSink } from "./supervised-run.js";
 import type { RunnerProcess } from "./runner-process.js";
 import { CompileError, transpileProgram } from "./transpile.js";
@@ -59,6 +59,8 @@ export class Supervisor {
   /** Runs each client address, and each tab, has running or queued. */
   private readonly perClient = new Map<string, number>();
   private readonly perTab = new Map<string, number>();
+  /** Slots each client holds now (its runs started and not yet ended): the queue passes over a client at its share. */
+  private readonly holding = new Map<string, number>();
   private readonly tickets = new Set<RunTicket>();
 
   private constructor(
@@ -136,6 +138,7 @@ export class Supervisor {
 
     const start = async () => {
       this.active++;
+      this.holding.set(client, (this.holding.get(client) ?? 0) + 1);
       emitStart();
       try {
         const js = await transpileProgram(files);
@@ -152,7 +155,8 @@ export class Supervisor {
         finishWithout(`The program does not compile: ${err.message.split("\n")[0]}`, "error");
       } finally {
         this.active--;
-        this.queue.shift()?.start();
+        countDown(this.holding, client);
+        this.queue.shift((c) => this.holding.get(c) ?? 0, fairShare(this.limits.CONCURRENT_RUNS))?.start();
       }
     };
     const finishWithout = (message: string, reason: "error" | "killed") => {
