@@ -42,6 +42,7 @@ export const DEFAULT_LIMITS = {
   CONCURRENT_RUNS: 8, // runs at once; more wait in a queue
   QUEUE_LENGTH: 32, // runs waiting; more are refused as busy
   WARM_POOL_SIZE: 2, // pre-started sandboxes waiting for a job
+  STAGING_STALE_MS: 15 * 60_000, // on start, a staging folder ($TMPDIR/zmq-workbench-<uid>/app-*) this old whose server is gone is removed
   RUNS_PER_CLIENT_PER_MINUTE: 60, // rate limit per client address
   RUNS_PER_CLIENT: 16, // runs one client address may have running and queued at once (a class behind one NAT shares it); the queue takes addresses in turn
   RUNS_PER_TAB: 2, // runs one browser tab may have running and queued at once; an address's turns go to its tabs in turn

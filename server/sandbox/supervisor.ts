@@ -5,6 +5,7 @@ import { CgroupHost } from "./cgroups.js";
 import { pickDriver, type IsolationDriver } from "./drivers/index.js";
 import { runsAsOwnUser, UidBlock } from "./drivers/slot-user.js";
 import { makeLauncher } from "./launcher.js";
+import { pruneStaleStagings, type StagedApp } from "./app-staging.js";
 import type { Limits } from "./limits.js";
 import { WarmPool } from "./pool.js";
 import { FairQueue, fairShare } from "./fair-queue.js";
@@ -71,6 +72,7 @@ export class Supervisor {
     /** Per-run cgroups (memory, pids, kill-all), or the sentence saying why this host gives none. */
     readonly cgroups: CgroupHost | string,
     private readonly uids: UidBlock | undefined,
+    private readonly staged: StagedApp,
   ) {}
 
   /** `cgroups: false` runs without cgroups even where they are writable (to compare, or on a shared host). */
@@ -81,7 +83,8 @@ export class Supervisor {
     const cgroups = options.cgroups === false ? "cgroups were turned off" : CgroupHost.detect();
     if (typeof cgroups !== "string") await cgroups.sweep();
     const uids = runsAsOwnUser() ? UidBlock.claim() : undefined;
-    const launch = makeLauncher(driver, bundle, limits, typeof cgroups === "string" ? undefined : cgroups, uids);
+    pruneStaleStagings(limits.STAGING_STALE_MS);
+    const { launch, staged } = makeLauncher(driver, bundle, limits, typeof cgroups === "string" ? undefined : cgroups, uids);
     // Killed runs can take a moment to exit; spare slots keep every live process on a uid of its own.
     const slots = 2 * (limits.CONCURRENT_RUNS + limits.WARM_POOL_SIZE);
     const pool = new WarmPool(launch, limits.WARM_POOL_SIZE, slots);
@@ -89,7 +92,7 @@ export class Supervisor {
     const warning = driver.isolates
       ? undefined
       : `Runs are not sandboxed (driver "${driver.name}")${fallbackReason ? `: ${fallbackReason}` : ""}. Only run code you trust.`;
-    return new Supervisor(driver, limits, pool, warning, cgroups, uids);
+    return new Supervisor(driver, limits, pool, warning, cgroups, uids, staged);
   }
 
   /** For health and the UI: no isolation, or a runner that keeps dying before it is used. */
@@ -231,6 +234,7 @@ export class Supervisor {
     for (const t of all) t.stop("shutdown");
     await Promise.all([pool, ...all.map((t) => t.done)]);
     this.uids?.release();
+    this.staged.remove();
   }
 }
 
