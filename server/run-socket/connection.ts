@@ -112,6 +112,7 @@ export class RunConnection implements Drainable {
         session?.addEvents(runId, events);
       },
       () => this.socket.bufferedAmount,
+      this.app.supervisor.limits.BROWSER_BACKLOG_BYTES,
     );
     const recorded: TraceEvent[] = [];
     let ticket: RunTicket;
