@@ -8,11 +8,18 @@ const PORT = Number(process.env.E2E_PORT ?? 3170);
 /** E2E_BASE_URL points the specs at a server that is already running (say, `npm run dev`) instead of starting one. */
 const EXTERNAL_URL = process.env.E2E_BASE_URL;
 const BASE_URL = EXTERNAL_URL ?? `http://127.0.0.1:${PORT}`;
-/** Shares written by the specs go to a fresh directory each time, never to data/. */
-const DATA_DIR = EXTERNAL_URL ? "" : (process.env.E2E_DATA_DIR ?? mkdtempSync(join(tmpdir(), "zmq-workbench-e2e-")));
+/**
+ * Shares written by the specs go to a fresh directory each time, never to data/. Made once (workers load this file
+ * too, and inherit the variable) and removed by the global teardown; a directory given in E2E_DATA_DIR is kept.
+ */
+if (!EXTERNAL_URL && !process.env.E2E_DATA_DIR) {
+  process.env.E2E_DATA_DIR = process.env.E2E_MADE_DATA_DIR = mkdtempSync(join(tmpdir(), "zmq-workbench-e2e-"));
+}
+const DATA_DIR = EXTERNAL_URL ? "" : (process.env.E2E_DATA_DIR ?? "");
 
 export default defineConfig({
   testDir: "e2e",
+  globalTeardown: "./e2e/support/remove-data-dir.ts",
   outputDir: "test-results",
   fullyParallel: false,
   workers: 1,

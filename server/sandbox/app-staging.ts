@@ -48,8 +48,9 @@ export function stageApp(sources: { from: string; as: string }[], stagingRoot = 
 }
 
 /**
- * Removes stagings a crashed or killed server left behind: only folders owned by this user, not touched for
- * `staleMs`, and not made by a process still alive (older servers' `app-<hash>` folders carry no pid: age alone).
+ * Removes stagings a crashed or killed server left behind: only `app-<pid>-…` folders owned by this user, not
+ * touched for `staleMs`, whose process is gone. Older servers' shared `app-<hash>` folders carry no pid and are
+ * never touched: one may be in use for days by a server still running, and age cannot tell.
  * Returns the names removed.
  */
 export function pruneStaleStagings(staleMs: number, stagingRoot = STAGING_ROOT, now = Date.now()): string[] {
@@ -61,13 +62,12 @@ export function pruneStaleStagings(staleMs: number, stagingRoot = STAGING_ROOT, 
   }
   const removed: string[] = [];
   for (const name of names) {
-    if (!name.startsWith("app-")) continue;
+    const pid = OWN_STAGING.exec(name)?.[1];
+    if (pid === undefined) continue;
     const path = join(stagingRoot, name);
     try {
       const stat = lstatSync(path);
-      if (!stat.isDirectory() || stat.uid !== process.getuid?.() || now - stat.mtimeMs < staleMs) continue;
-      const pid = OWN_STAGING.exec(name)?.[1];
-      if (pid !== undefined && isAlive(Number(pid))) continue;
+      if (!stat.isDirectory() || stat.uid !== process.getuid?.() || now - stat.mtimeMs < staleMs || isAlive(Number(pid))) continue;
       rmSync(path, { recursive: true, force: true });
       removed.push(name);
     } catch {
