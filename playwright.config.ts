@@ -59,6 +59,14 @@ export default defineConfig({
         stderr: "pipe",
         // Warnings and errors only: request logs would bury the test report.
         // Every spec's browser shares one address; two runs per address lets run-share.spec.ts reach the address's cap.
-        env: { PORT: String(PORT), HOST: "127.0.0.1", DATA_DIR, LOG_LEVEL: process.env.LOG_LEVEL ?? "warn", WB_RUNS_PER_CLIENT: "2" },
+        // A minute per run: on a busy machine a program's start alone can take seconds, and no spec waits for the limit.
+        env: {
+          PORT: String(PORT),
+          HOST: "127.0.0.1",
+          DATA_DIR,
+          LOG_LEVEL: process.env.LOG_LEVEL ?? "warn",
+          WB_RUNS_PER_CLIENT: "2",
+          WB_RUN_WALL_MS: "60000",
+        },
       },
 });
