@@ -24,9 +24,11 @@ export default defineConfig({
   fullyParallel: false,
   workers: 1,
   retries: process.env.CI ? 1 : 0,
-  timeout: 60_000,
-  globalTimeout: 25 * 60_000, // a stuck suite ends with the specs named, well inside CI's time
-  expect: { timeout: 15_000 },
+  // Generous for a busy two-core machine, where a run's sandbox start alone can take seconds: every wait is on
+  // state, so a passing spec takes no longer for it. Measured under load, the whole suite takes ~40 minutes.
+  timeout: 120_000,
+  globalTimeout: 60 * 60_000, // a stuck suite still ends with the specs named
+  expect: { timeout: 30_000 },
   reporter: process.env.CI ? [["list"], ["html", { open: "never" }]] : "list",
   use: {
     baseURL: BASE_URL,
