@@ -25,7 +25,7 @@ export default defineConfig({
   workers: 1,
   retries: process.env.CI ? 1 : 0,
   // Generous for a busy two-core machine, where a run's sandbox start alone can take seconds: every wait is on
-  // state, so a passing spec takes no longer for it. Measured under load, the whole suite takes ~40 minutes.
+  // state, so a passing spec takes no longer for it. Under load, 48 of its tests took 20 minutes.
   timeout: 120_000,
   globalTimeout: 60 * 60_000, // a stuck suite still ends with the specs named
   expect: { timeout: 30_000 },
