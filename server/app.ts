@@ -7,6 +7,7 @@ import type { ShareStore } from "./shares/store.js";
 import supervisorService from "./services/supervisor.js";
 import drainService from "./services/drain.js";
 import redisService from "./services/redis.js";
+import databaseService from "./services/database.js";
 import sharesService from "./services/shares.js";
 import sharedTracesService from "./services/shared-traces.js";
 import limitsService from "./services/limits.js";
@@ -50,6 +51,7 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
 
   await app.register(websocket, { options: { maxPayload: 2 * 1024 * 1024 } });
   await app.register(redisService, { config });
+  await app.register(databaseService, { config });
   await app.register(limitsService, { limits: config.serverLimits });
   await app.register(supervisorService, { config, supervisor: options.supervisor });
   await app.register(drainService);
