@@ -11,6 +11,7 @@ import databaseService from "./services/database.js";
 import sharesService from "./services/shares.js";
 import sharedTracesService from "./services/shared-traces.js";
 import limitsService from "./services/limits.js";
+import clusterCountsService from "./services/cluster-counts.js";
 import lessonsService from "./services/lessons.js";
 import sessionsService from "./services/sessions.js";
 import scenariosService from "./services/scenarios.js";
@@ -53,6 +54,7 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
   await app.register(redisService, { config });
   await app.register(databaseService, { config });
   await app.register(limitsService, { limits: config.serverLimits });
+  await app.register(clusterCountsService);
   await app.register(supervisorService, { config, supervisor: options.supervisor });
   await app.register(drainService);
   await app.register(sharesService, { config, store: options.shareStore });

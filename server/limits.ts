@@ -27,6 +27,7 @@ export const DEFAULT_SERVER_LIMITS = {
   TRACES_PER_ADDRESS_PER_MINUTE: 20, // POST /api/traces, as many as shares: each link with a trace makes one of each
   // A node of several
   DRAIN_MS: 60_000, // a node told to stop (SIGTERM) waits this long for its runs, then stops the rest
+  NODE_SILENT_MS: 15_000, // with Redis, a node not heard from this long is gone: the runs, sessions and seats it counted per address are freed
 } as const;
 
 /** Limits where 0 means something sensible (off). */

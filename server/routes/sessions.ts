@@ -6,6 +6,7 @@ import { SessionCode, SESSION_CODE_PATTERN } from "../../protocol/session.js";
 import type { ServerMessage } from "../../protocol/ws.js";
 import { clientKey } from "../client-key.js";
 import { JoinGuard } from "../sessions/join-guard.js";
+import { seatsTakenSentence } from "../sessions/spectators.js";
 
 const CodeParams = Type.Object({ code: Type.String({ pattern: "^[A-Za-z0-9]{6}$" }) });
 const codeRe = new RegExp(SESSION_CODE_PATTERN);
@@ -62,6 +63,19 @@ const sessions: FastifyPluginAsyncTypebox = async (app) => {
     if (full) {
       app.sessions.release(session);
       return refuse(full, "no seat");
+    }
+    // With several nodes, the seats this address takes in this session on every node together.
+    const seat = await app.clusterCounts?.take(`seats:${session.code}`, key, app.serverLimits.SPECTATORS_PER_ADDRESS);
+    if (seat && !seat.ok) {
+      app.sessions.release(session);
+      return refuse(seatsTakenSentence(app.serverLimits.SPECTATORS_PER_ADDRESS), "no seat");
+    }
+    if (seat?.ok) {
+      if (socket.readyState !== socket.OPEN) {
+        seat.release();
+        return app.sessions.release(session);
+      }
+      socket.once("close", seat.release);
     }
     session.join(socket, key);
     socket.on("message", () =>

@@ -117,7 +117,7 @@ export class RunConnection implements Drainable {
     let ticket: RunTicket;
     try {
       ticket = await this.app.supervisor.submit(
-        { runId, files, entry, timeoutMs, params, client: this.client, tab: this.tab, presenter: session !== undefined },
+        { runId, files, entry, timeoutMs, params, client: this.client, tab: this.tab, presenter: session !== undefined, takeClusterSlot: this.clusterSlot() },
         (events) => {
           if (lessonId) appendUpTo(recorded, events, this.app.supervisor.limits.RECORDED_EVENTS, (e) => e.type === "run/exit");
           batcher.push(events);
@@ -137,6 +137,12 @@ export class RunConnection implements Drainable {
     this.scenarioOf.delete(runId);
     if (this.leaving && this.tickets.size === 0) this.socket.close(CLOSE_RESTARTING, "node draining");
     if (lessonId) await this.judge(lessonId, runId, recorded);
+  }
+
+  /** With several nodes, how a run takes its place in the address's count over all of them. */
+  private clusterSlot() {
+    const counts = this.app.clusterCounts;
+    return counts && (() => counts.take("runs", this.client, this.app.supervisor.limits.RUNS_PER_CLIENT));
   }
 
   /** A live control reaches a scenario's program only when it fits that scenario (a known actor, a param in range). */
