@@ -9,7 +9,7 @@ import type { AppConfig } from "../config.js";
 
 const TRACE_BYTES = 64 * 1024;
 const PER_MINUTE = 3;
-const serverLimits = { ...DEFAULT_SERVER_LIMITS, SHARED_TRACE_BYTES: TRACE_BYTES, TRACES_PER_ADDRESS_PER_MINUTE: PER_MINUTE };
+const serverLimits = { ...DEFAULT_SERVER_LIMITS, SHARED_TRACE_BYTES: TRACE_BYTES, TRACES_PER_ADDRESS_PER_MINUTE: PER_MINUTE, TRACE_STORAGE_BYTES: 20 * TRACE_BYTES };
 
 let postgres: RunningService, redis: RunningService;
 beforeAll(async () => ([postgres, redis] = await Promise.all([startPostgres(), startRedis()])), 60_000);
@@ -64,6 +64,20 @@ describe.each([
     expect(refused.statusCode).toBe(429);
     expect(refused.json().message).toMatch(/^You have shared 3 run traces in the last minute.*Try again in \d+ seconds/);
     expect((await post(app, { files, events }, "10.9.0.2")).statusCode).toBe(201);
+  });
+
+  it("refuses a new trace with 507 and a sentence once the storage quota is spent; shared ones still open", async () => {
+    const big = { files, events: [{ type: "console", t: 0, stream: "stdout", text: "y".repeat(TRACE_BYTES - 1000) }] };
+    let last: string | undefined;
+    let res = await post(app, big, "10.9.2.0");
+    for (let i = 1; res.statusCode === 201 && i < 30; i++) {
+      last = res.json().id;
+      res = await post(app, big, `10.9.2.${i}`);
+    }
+    expect(res.statusCode).toBe(507);
+    expect(res.json().message).toMatch(/storage for shared runs is full.*share the program without its run/);
+    expect(await app.sharedTraces.usedBytes()).toBeLessThanOrEqual(20 * TRACE_BYTES);
+    expect((await app.inject({ method: "GET", url: `/api/traces/${last}` })).statusCode).toBe(200);
   });
 
   it("says 404 for an unknown id", async () => {

@@ -8,7 +8,7 @@ const mib = (bytes: number) => `${Math.round((bytes / 1048576) * 10) / 10} MiB`;
 
 /** A run's trace shared beside a program's link: stored as sent (validated event by event), served back by id. */
 const traces: FastifyPluginAsyncTypebox = async (app) => {
-  const { SHARED_TRACE_BYTES, TRACES_PER_ADDRESS_PER_MINUTE } = app.serverLimits;
+  const { SHARED_TRACE_BYTES, TRACES_PER_ADDRESS_PER_MINUTE, TRACE_STORAGE_BYTES } = app.serverLimits;
   app.post(
     "/api/traces",
     {
@@ -25,7 +25,7 @@ const traces: FastifyPluginAsyncTypebox = async (app) => {
           }),
         },
       },
-      schema: { body: SharedTrace, response: { 201: SharedTraceCreated, 400: ApiError, 413: ApiError, 429: ApiError } },
+      schema: { body: SharedTrace, response: { 201: SharedTraceCreated, 400: ApiError, 413: ApiError, 429: ApiError, 507: ApiError } },
       errorHandler: (err: Error & { code?: string }, request, reply) => {
         if (err.code !== "FST_ERR_CTP_BODY_TOO_LARGE") return app.errorHandler(err, request, reply);
         const sent = Number(request.headers["content-length"]);
@@ -40,6 +40,12 @@ const traces: FastifyPluginAsyncTypebox = async (app) => {
     async (request, reply) => {
       const problem = programProblem(request.body);
       if (problem) return reply.code(400).send({ statusCode: 400, error: "Bad Request", message: problem });
+      const bytes = Buffer.byteLength(JSON.stringify(request.body), "utf8");
+      if ((await app.sharedTraces.usedBytes()) + bytes > TRACE_STORAGE_BYTES) {
+        const message =
+          "This server's storage for shared runs is full, so this run cannot be shared now; share the program without its run. Links already made still open; ask the server's operator to make room.";
+        return reply.code(507).send({ statusCode: 507, error: "Insufficient Storage", message });
+      }
       return reply.code(201).send({ id: await app.sharedTraces.insert(request.body) });
     },
   );

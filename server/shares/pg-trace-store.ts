@@ -30,6 +30,11 @@ export class PgTraceStore implements SharedTraceStore {
     return rows[0] ? (JSON.parse(rows[0].trace) as SharedTrace) : undefined;
   }
 
+  async usedBytes(): Promise<number> {
+    const { rows } = await this.pool.query<{ used: string }>("SELECT COALESCE(SUM(octet_length(trace)), 0) AS used FROM shared_traces");
+    return Number(rows[0].used);
+  }
+
   async close(): Promise<void> {
     if (this.owned) await this.pool.end();
   }

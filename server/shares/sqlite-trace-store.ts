@@ -26,6 +26,10 @@ export class SqliteTraceStore implements SharedTraceStore {
     return row ? (JSON.parse(row.trace) as SharedTrace) : undefined;
   }
 
+  async usedBytes(): Promise<number> {
+    return (this.db.prepare("SELECT COALESCE(SUM(length(CAST(trace AS BLOB))), 0) AS used FROM shared_traces").get() as { used: number }).used;
+  }
+
   async close(): Promise<void> {
     this.db.close();
   }

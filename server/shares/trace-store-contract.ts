@@ -37,6 +37,13 @@ export function traceStoreContract(name: string, fresh: () => Promise<{ store: S
       expect(await store.get(id)).toEqual(trace(odd));
     });
 
+    it("sums the bytes of every trace as stored", async () => {
+      expect(await store.usedBytes()).toBe(0);
+      await store.insert(trace("é"));
+      await store.insert(trace("ab"));
+      expect(await store.usedBytes()).toBe(Buffer.byteLength(JSON.stringify(trace("é"))) + Buffer.byteLength(JSON.stringify(trace("ab"))));
+    });
+
     it("keeps traces across a restart", async () => {
       const id = await store.insert(trace("kept"));
       await store.close();

@@ -10,6 +10,8 @@ export interface SharedTraceStore {
   insert(trace: SharedTrace): Promise<string>;
   /** The trace with this id, as it was sent, or undefined. */
   get(id: string): Promise<SharedTrace | undefined>;
+  /** Bytes of every kept trace together, as stored (its JSON text, UTF-8). */
+  usedBytes(): Promise<number>;
   close(): Promise<void>;
 }
 
