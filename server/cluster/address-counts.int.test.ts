@@ -138,6 +138,32 @@ describe("per-address caps counted over every node (Redis)", () => {
     ).toBe("seated");
   });
 
+  it("moves a session's place in its address's count with a presenter who comes back on another node", async () => {
+    const from = "198.51.100.75";
+    const kept = await tryPresent(a.baseUrl, from);
+    const moving = await tryPresent(a.baseUrl, from);
+    const key = moving.presenter.messages.flatMap((m) => (m.type === "session/opened" ? [m.payload.key] : []))[0];
+    moving.presenter.ws.terminate();
+    // Node A notices the dropped connection a moment later; until then the session is not free to take.
+    const back = await eventually(
+      async () => {
+        const probe = await connect(b.baseUrl, "/api/runs", from);
+        probe.send({ type: "session/open", payload: { code: moving.code, key }, meta: {} });
+        const m = await probe.until(() => probe.messages.find((x) => x.type === "session/opened" || x.type === "error"));
+        const same = m.type === "session/opened" && m.payload.code === moving.code;
+        if (!same && m.type === "session/opened") probe.send({ type: "session/close", payload: {}, meta: {} });
+        return { probe, same };
+      },
+      (r) => r.same,
+    );
+    expect(back.same).toBe(true);
+    expect((await tryPresent(a.baseUrl, from)).error).toMatch(/^Your network already presents 2/);
+    // Node A gave the moved session's place up: with the other one closed, the address presents one session.
+    kept.presenter.send({ type: "session/close", payload: {}, meta: {} });
+    expect((await eventually(() => tryPresent(a.baseUrl, from), (o) => o.code !== undefined)).code).toBeDefined();
+    expect((await tryPresent(b.baseUrl, from)).error).toMatch(/^Your network already presents 2/);
+  });
+
   it("frees what a killed node counted once it has been silent for WB_NODE_SILENT_MS", async () => {
     let c: NodeProcess | undefined;
     try {
