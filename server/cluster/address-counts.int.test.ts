@@ -160,7 +160,14 @@ describe("per-address caps counted over every node (Redis)", () => {
     expect((await tryPresent(a.baseUrl, from)).error).toMatch(/^Your network already presents 2/);
     // Node A gave the moved session's place up: with the other one closed, the address presents one session.
     kept.presenter.send({ type: "session/close", payload: {}, meta: {} });
-    expect((await eventually(() => tryPresent(a.baseUrl, from), (o) => o.code !== undefined)).code).toBeDefined();
+    expect(
+      (
+        await eventually(
+          () => tryPresent(a.baseUrl, from),
+          (o) => o.code !== undefined,
+        )
+      ).code,
+    ).toBeDefined();
     expect((await tryPresent(b.baseUrl, from)).error).toMatch(/^Your network already presents 2/);
   });
 

@@ -9,7 +9,12 @@ import type { AppConfig } from "../config.js";
 
 const TRACE_BYTES = 64 * 1024;
 const PER_MINUTE = 3;
-const serverLimits = { ...DEFAULT_SERVER_LIMITS, SHARED_TRACE_BYTES: TRACE_BYTES, TRACES_PER_ADDRESS_PER_MINUTE: PER_MINUTE, TRACE_STORAGE_BYTES: 20 * TRACE_BYTES };
+const serverLimits = {
+  ...DEFAULT_SERVER_LIMITS,
+  SHARED_TRACE_BYTES: TRACE_BYTES,
+  TRACES_PER_ADDRESS_PER_MINUTE: PER_MINUTE,
+  TRACE_STORAGE_BYTES: 20 * TRACE_BYTES,
+};
 
 let postgres: RunningService, redis: RunningService;
 beforeAll(async () => ([postgres, redis] = await Promise.all([startPostgres(), startRedis()])), 60_000);
