@@ -12,6 +12,7 @@ import { seatsTakenSentence } from "../sessions/spectators.js";
 
 const CAP = 2;
 const SILENT_MS = 1_500;
+const MISSES = 4;
 const FOREVER = "setInterval(() => {}, 1000);";
 const QUICK = "console.log('hi');";
 
@@ -26,7 +27,13 @@ beforeAll(async () => {
     listeningApp(
       {
         redisUrl: redis.url,
-        serverLimits: { ...DEFAULT_SERVER_LIMITS, SESSIONS_PER_ADDRESS: CAP, SPECTATORS_PER_ADDRESS: CAP, NODE_SILENT_MS: SILENT_MS },
+        serverLimits: {
+          ...DEFAULT_SERVER_LIMITS,
+          SESSIONS_PER_ADDRESS: CAP,
+          SPECTATORS_PER_ADDRESS: CAP,
+          NODE_SILENT_MS: SILENT_MS,
+          JOIN_MISSES_PER_ADDRESS_PER_MINUTE: MISSES,
+        },
       },
       { RUNS_PER_CLIENT: CAP, RUNS_PER_TAB: CAP, CONCURRENT_RUNS: 6, WARM_POOL_SIZE: 0 },
     );
@@ -136,6 +143,18 @@ describe("per-address caps counted over every node (Redis)", () => {
         )
       ).outcome,
     ).toBe("seated");
+  });
+
+  it("counts one address's unknown join codes on both nodes together: past them even a right code waits, on either node", async () => {
+    const { code } = await tryPresent(a.baseUrl, "198.51.100.95");
+    const lookup = (node: FastifyInstance, c: string, remoteAddress: string) => node.inject({ method: "GET", url: `/api/sessions/${c}`, remoteAddress });
+    for (let i = 0; i < MISSES; i++) expect((await lookup(i % 2 ? b.app : a.app, `QQQQQ${i + 2}`, "198.51.100.96")).statusCode).toBe(404);
+    for (const node of [a.app, b.app]) {
+      const blocked = await lookup(node, code!, "198.51.100.96");
+      expect(blocked.statusCode).toBe(429);
+      expect(blocked.json().message).toMatch(/^Too many session codes from your address did not match a session\..*try again in \d+ seconds/);
+    }
+    expect((await lookup(b.app, code!, "198.51.100.97")).statusCode).toBe(200);
   });
 
   it("moves a session's place in its address's count with a presenter who comes back on another node", async () => {
