@@ -30,6 +30,8 @@ export class RunConnection implements Drainable {
   private readonly scenarioOf = new Map<string, string>();
   private session: Session | undefined;
   private leaving = false;
+  /** The socket closed: a run admitted while Redis was being asked must not start for nobody. */
+  private gone = false;
 
   constructor(
     private readonly app: FastifyInstance,
@@ -72,6 +74,7 @@ export class RunConnection implements Drainable {
   }
 
   closed(): void {
+    this.gone = true;
     for (const ticket of this.tickets.values()) ticket.stop("client-gone");
     if (this.session?.presenting) this.session.presenterLeft();
   }
@@ -130,6 +133,7 @@ export class RunConnection implements Drainable {
     }
     this.tickets.set(runId, ticket);
     if (stopAtOnce) ticket.stop("stop");
+    else if (this.gone) ticket.stop("client-gone");
     if (scenario) this.scenarioOf.set(runId, scenario);
     session?.startRun({ runId, entry: entry ?? "main.ts", files });
     await ticket.done;
