@@ -128,5 +128,7 @@ test("joining with a code no session has says so", async ({ page }) => {
   await expect(page.locator("[data-session-ended]")).toHaveText("No session has the code ZZZ999. Check the code on the presenter's screen.");
   await expect(page.getByText("Connecting to the server")).toHaveCount(0);
   await expect(page.getByText("The session has ended")).toHaveCount(0);
+  await expect(page.getByText("Watching class")).toHaveCount(0);
+  await expect(page.locator(".watch-title")).toHaveText("Class ZZZ999");
   await expect(page.getByRole("textbox", { name: "Join code" })).toBeVisible();
 });
