@@ -13,7 +13,7 @@ import type { CodeLocation } from "./run-client/locations.js";
 import { runProblems } from "./run-client/problems.js";
 import { typeErrorNotes } from "./run-client/typeErrorNotes.js";
 import { isActive } from "./run-client/runState.js";
-import { useRun } from "./run-client/useRun.js";
+import { useServerChannel } from "./run-client/useServerChannel.js";
 import { LessonFrame } from "./lessons/LessonFrame.js";
 import { LessonPane } from "./lessons/LessonPane.js";
 import { LessonsMenu } from "./lessons/LessonsMenu.js";
@@ -38,9 +38,10 @@ import { isBoolean, isFraction, usePersistentState } from "./ui/usePersistentSta
 /** The workbench: the playground, a shared program or a lesson, by route. */
 export function App({ route }: { route: Route }) {
   const workspace = useWorkspace(workspaceSource(route));
-  const { run, connection, start, note, stop, control, sendSession, subscribe } = useRun();
+  const channel = useServerChannel();
+  const { run, connection, start, note, stop, control } = channel;
   const lessonId = route.kind === "lesson" ? route.id : null;
-  const lesson = useLesson(lessonId, run, subscribe);
+  const lesson = useLesson(lessonId, run, channel.lessonCheck);
   const lessonActions = useLessonActions(lesson.lesson, workspace);
   const timeline = useTimelineController(run, workspace.files, workspace.entry);
   const presenter = usePresenter(timeline);
@@ -136,7 +137,7 @@ export function App({ route }: { route: Route }) {
             Scenarios
           </button>
           <LessonsMenu currentId={lessonId} onImported={lessonActions.imported} />
-          <StartClassControl sendSession={sendSession} subscribe={subscribe} connection={connection} />
+          <StartClassControl {...channel} />
           <ToolbarOverflow>
             <JoinClassButton />
             <PresenterButton presenter={presenter} />
