@@ -1,8 +1,8 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { FileTabs } from "./editor/FileTabs.js";
 import { MonacoHost, type CodeProblem, type RevealRequest } from "./editor/MonacoHost.js";
-import { GraphPane } from "./graph/GraphPane.js";
-import { DetailsRow } from "./inspector/DetailsRow.js";
+import { RunViewColumn } from "./inspector/RunViewColumn.js";
+import { useSelection } from "./inspector/useSelection.js";
 import { ConsolePane } from "./panes/ConsolePane.js";
 import { PresenterBar, PresenterButton } from "./presenter/PresenterBar.js";
 import { usePresenter } from "./presenter/usePresenter.js";
@@ -64,8 +64,8 @@ export function App({ route }: { route: Route }) {
   );
   const [editorShare, setEditorShare] = usePersistentState("zmq-workbench.split.editor", 0.68, isFraction);
   const [graphShare, setGraphShare] = usePersistentState("zmq-workbench.split.graph", 0.62, isFraction);
-  const [selectedSocket, setSelectedSocket] = useState<string | null>(null);
-  const [selectedMessage, setSelectedMessage] = useState<number | null>(null);
+  const selection = useSelection(shown.graph);
+  const clearSelection = selection.clear;
   const [reveal, setReveal] = useState<RevealRequest | null>(null);
   const active = isActive(run.status);
   const fileNames = useMemo(() => Object.keys(workspace.files), [workspace.files]);
@@ -82,11 +82,10 @@ export function App({ route }: { route: Route }) {
   const typeErrors = useRef<CodeProblem[]>([]);
   const runNow = useCallback(() => {
     if (workspace.loading) return;
-    setSelectedSocket(null);
-    setSelectedMessage(null);
+    clearSelection();
     start(workspace.files, workspace.entry, lessonId ?? undefined);
     note(typeErrorNotes(typeErrors.current.filter((e) => e.location.file in workspace.files)));
-  }, [start, note, workspace.files, workspace.entry, workspace.loading, lessonId]);
+  }, [start, note, clearSelection, workspace.files, workspace.entry, workspace.loading, lessonId]);
 
   useEffect(() => {
     document.documentElement.dataset.theme = dark ? "dark" : "light";
@@ -102,15 +101,6 @@ export function App({ route }: { route: Route }) {
     window.addEventListener("keydown", onKey);
     return () => window.removeEventListener("keydown", onKey);
   }, [runNow]);
-
-  const selectSocket = (id: string | null) => {
-    setSelectedSocket(id);
-    setSelectedMessage(null);
-  };
-  const selectMessage = (index: number) => {
-    setSelectedMessage(index);
-    setSelectedSocket(shown.graph.messages.find((m) => m.index === index)?.socket ?? null);
-  };
 
   return (
     <TimelineContext.Provider value={timeline}>
@@ -221,27 +211,16 @@ export function App({ route }: { route: Route }) {
                 <ConsolePane lines={shown.console} files={fileNames} onOpenLocation={openLocation} />
               </div>
               <Splitter orientation="vertical" value={leftShare} onChange={setLeftShare} label="Resize code and graph" />
-              <div className="column view-column" style={{ gridTemplateRows: `${graphShare * 100}% 6px minmax(0, 1fr)` }}>
-                <GraphPane
-                  graph={shown.graph}
-                  selected={selectedSocket}
-                  onSelect={selectSocket}
-                  speed={timeline.speed}
-                  fitSignal={presenter.fitSignal}
-                  followed={selectedMessage}
-                  onSelectMessage={(i) => (i === null ? setSelectedMessage(null) : selectMessage(i))}
-                />
-                <Splitter orientation="horizontal" value={graphShare} onChange={setGraphShare} label="Resize graph and details" />
-                <DetailsRow
-                  graph={shown.graph}
-                  selectedSocket={selectedSocket}
-                  selectedMessage={selectedMessage}
-                  onSelectSocket={selectSocket}
-                  files={fileNames}
-                  onOpenLocation={openLocation}
-                  onSelectMessage={selectMessage}
-                />
-              </div>
+              <RunViewColumn
+                graph={shown.graph}
+                selection={selection}
+                speed={timeline.speed}
+                fitSignal={presenter.fitSignal}
+                graphShare={graphShare}
+                onGraphShare={setGraphShare}
+                files={fileNames}
+                onOpenLocation={openLocation}
+              />
             </div>
           </LessonFrame>
         </ScenarioFrame>

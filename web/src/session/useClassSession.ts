@@ -35,7 +35,7 @@ function useViewMirror(code: string | null, view: ViewState | null, sendSession:
   const key = view ? `${view.paused}|${view.speed}|${view.cursor === undefined ? "" : Math.round(view.cursor)}` : "";
 
   useEffect(() => {
-    if (!code || !latest.current) return;
+    if (!code || key === "") return;
     const send = () => {
       timer.current = null;
       lastSent.current = Date.now();
