@@ -14,7 +14,7 @@ const traces: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request, reply) => {
       const problem = programProblem(request.body);
-      if (problem) return reply.code(400).send({ statusCode: 400, error: "Bad Request", message: problem });
+      if (problem) throw app.httpErrors.badRequest(problem);
       return reply.code(201).send({ id: app.sharedTraces.create(request.body) });
     },
   );
@@ -22,9 +22,9 @@ const traces: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     "/api/traces/:id",
     { schema: { params: Type.Object({ id: Type.String({ pattern: SHARED_TRACE_ID_PATTERN }) }), response: { 200: SharedTrace, 404: ApiError } } },
-    async (request, reply) => {
+    async (request) => {
       const trace = app.sharedTraces.get(request.params.id);
-      if (!trace) return reply.code(404).send({ statusCode: 404, error: "Not Found", message: "This shared trace does not exist (any more)." });
+      if (!trace) throw app.httpErrors.notFound("This shared trace does not exist (any more).");
       return trace;
     },
   );
