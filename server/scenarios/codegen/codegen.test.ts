@@ -51,6 +51,7 @@ describe("scenarioToProgram", () => {
       "workbench/actor.ts",
       "workbench/actors.ts",
       "workbench/control.ts",
+      "workbench/globals.ts",
     ]);
   });
 
