@@ -33,6 +33,7 @@ import { TimelineContext, useTimelineController } from "./timeline/useTimeline.j
 import { Splitter } from "./ui/Splitter.js";
 import { FirstVisitHint } from "./ui/FirstVisitHint.js";
 import { ToolbarOverflow } from "./toolbar/ToolbarOverflow.js";
+import { ThemeButton, useTheme } from "./ui/useTheme.js";
 import { isBoolean, isFraction, usePersistentState } from "./ui/usePersistentState.js";
 
 /** The workbench: the playground, a shared program or a lesson, by route. */
@@ -53,7 +54,8 @@ export function App({ route }: { route: Route }) {
   }, [timeline]);
   /** The run at the timeline's cursor: live, paused, replayed or opened from a trace file. */
   const shown = timeline.view;
-  const [dark, setDark] = usePersistentState("zmq-workbench.dark", false, isBoolean);
+  const theme = useTheme();
+  const { dark } = theme;
   const [scenariosOpen, setScenariosOpen] = usePersistentState("zmq-workbench.scenarios.open", false, isBoolean);
   const scenario = useScenario({ run, start, control, replaceFiles: workspace.replaceFiles });
   // Beside a lesson the editor gets more of the room than in the playground, so the split is kept apart.
@@ -86,10 +88,6 @@ export function App({ route }: { route: Route }) {
     start(workspace.files, workspace.entry, lessonId ?? undefined);
     note(typeErrorNotes(typeErrors.current.filter((e) => e.location.file in workspace.files)));
   }, [start, note, clearSelection, workspace.files, workspace.entry, workspace.loading, lessonId]);
-
-  useEffect(() => {
-    document.documentElement.dataset.theme = dark ? "dark" : "light";
-  }, [dark]);
 
   useEffect(() => {
     const onKey = (ev: KeyboardEvent) => {
@@ -132,9 +130,7 @@ export function App({ route }: { route: Route }) {
             <JoinClassButton />
             <PresenterButton presenter={presenter} />
             <ShareDialog files={workspace.files} entry={workspace.entry} trace={lastTrace} />
-            <button type="button" className="quiet" aria-pressed={dark} onClick={() => setDark(!dark)}>
-              {dark ? "Light theme" : "Dark theme"}
-            </button>
+            <ThemeButton theme={theme} />
           </ToolbarOverflow>
         </header>
         {workspace.notice && (

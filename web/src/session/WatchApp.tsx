@@ -9,7 +9,8 @@ import { followLink } from "../routing/route.js";
 import type { CodeLocation } from "../run-client/locations.js";
 import { TimelineContext, useTimelineController } from "../timeline/useTimeline.js";
 import { Splitter } from "../ui/Splitter.js";
-import { isBoolean, isFraction, usePersistentState } from "../ui/usePersistentState.js";
+import { ThemeButton, useTheme } from "../ui/useTheme.js";
+import { isFraction, usePersistentState } from "../ui/usePersistentState.js";
 import { CodeView } from "./CodeView.js";
 import { JoinForm } from "./JoinForm.js";
 import { initialSpectator, reduceSpectator } from "./spectator.js";
@@ -22,7 +23,8 @@ const WAITING = { "main.ts": "// The presenter's code appears here when they run
 /** A spectator's page, /watch/CODE: the presenter's code, live graph, console and messages, read-only. */
 export function WatchApp({ code }: { code: string }) {
   const [state, dispatch] = useReducer(reduceSpectator, code, initialSpectator);
-  const [dark, setDark] = usePersistentState("zmq-workbench.dark", false, isBoolean);
+  const theme = useTheme();
+  const { dark } = theme;
   const [leftShare, setLeftShare] = usePersistentState("zmq-workbench.split.columns", 0.42, isFraction);
   const [graphShare, setGraphShare] = usePersistentState("zmq-workbench.split.graph", 0.62, isFraction);
   const [reveal, setReveal] = useState<RevealRequest | null>(null);
@@ -45,9 +47,6 @@ export function WatchApp({ code }: { code: string }) {
     });
     return () => client.destroy();
   }, [code]);
-  useEffect(() => {
-    document.documentElement.dataset.theme = dark ? "dark" : "light";
-  }, [dark]);
 
   const openLocation = useCallback((location: CodeLocation) => setReveal({ ...location, nonce: Date.now() }), []);
   const names = Object.keys(files);
@@ -73,9 +72,7 @@ export function WatchApp({ code }: { code: string }) {
           <a className="button-link quiet" href="/" onClick={(ev) => followLink(ev, "/")}>
             Leave
           </a>
-          <button type="button" className="quiet" aria-pressed={dark} onClick={() => setDark(!dark)}>
-            {dark ? "Light theme" : "Dark theme"}
-          </button>
+          <ThemeButton theme={theme} />
         </header>
         <WatchBanner state={state} />
         {state.phase === "ended" && !state.files ? (
