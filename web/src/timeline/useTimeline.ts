@@ -84,13 +84,12 @@ export function useTimelineController(run: RunState, files: ProgramFiles, entry:
   const cache = cacheRef.current;
   const runActive = !opened && isActive(run.status);
 
-  // A new run closes an opened trace file; whatever is shown anew starts live (slowed, it starts from its beginning).
-  const [shownRunId, setShownRunId] = useState({ live: run.runId, shown: runId });
-  if (shownRunId.live !== run.runId || shownRunId.shown !== runId) {
-    if (shownRunId.live !== run.runId) setOpened(null);
-    setShownRunId({ live: run.runId, shown: runId });
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a new run (its id is the trigger) closes an opened trace file
+  useEffect(() => setOpened(null), [run.runId]);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: whatever is shown anew (its id is the trigger) starts live; slowed, from its beginning
+  useEffect(() => {
     setState((s) => ({ ...tl.liveTimeline, speed: s.speed, ...(s.speed < 1 ? { at: 0 } : {}) }));
-  }
+  }, [runId]);
 
   const totalBefore = useRef(cache.total);
   useEffect(() => {
