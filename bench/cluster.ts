@@ -3,8 +3,9 @@
 // how many runs per second one node sustains, per core, and the memory each sandbox takes meanwhile.
 import { cpus } from "node:os";
 import WebSocket from "ws";
-import { summarize, type Benchmark, type BenchResult, type Comparison, type Figure } from "./types.js";
+import { summarize, type Benchmark, type BenchResult, type Comparison, type Figure, p95 } from "./types.js";
 import { BUSY_RUN, ROUND_TRIP, runIfMain, runnerRssMiB } from "./sandbox-common.js";
+import { SpectatorLag } from "./spectator-lag.js";
 import { startNginx, startPostgres, startRedis } from "../server/test/services.js";
 import { startNode } from "../server/test/node-process.js";
 
@@ -21,14 +22,12 @@ const open = (url: string, from?: string, onMessage?: (raw: WebSocket.RawData) =
     if (onMessage) ws.on("message", onMessage);
     ws.once("open", () => resolve(ws)).once("error", reject);
   });
-const keyOf = (text: string) => `${text.length}:${text.slice(0, 200)}`;
-const p95 = (v: number[]) => [...v].sort((a, b) => a - b)[Math.min(v.length - 1, Math.floor(v.length * 0.95))] ?? NaN;
 const single = (name: string, unit: string, value: number): Figure => ({ name, unit, median: value, min: value, max: value });
 
 /** Lag of each spectator's copy of each trace batch behind the presenter's (one process, one clock). */
 async function spectatorLag(proxyWs: string): Promise<{ lags: number[]; missing: number; batches: number; bytes: number; seated: number }> {
   const presenter = await open(`${proxyWs}/api/runs`);
-  const presenterAt = new Map<string, number>();
+  const lag = new SpectatorLag();
   const sizes: number[] = [];
   let code = "";
   let exited = () => {};
@@ -38,12 +37,11 @@ async function spectatorLag(proxyWs: string): Promise<{ lags: number[]; missing:
     if (m.type === "session/opened") code = m.payload.code;
     if (m.type !== "trace") return;
     sizes.push(raw.toString().length);
-    presenterAt.set(keyOf(JSON.stringify({ type: "trace", payload: m.payload, meta: m.meta })), performance.now());
+    lag.presenterGot(m);
     if (m.payload.events.some((e: { type: string }) => e.type === "run/exit")) exited();
   });
   presenter.send(JSON.stringify({ type: "session/open", payload: {}, meta: {} }));
   while (!code) await new Promise((r) => setTimeout(r, 20));
-  const received: Array<{ key: string; at: number }> = [];
   const spectators: WebSocket[] = [];
   let seated = 0;
   for (let i = 0; i < SPECTATORS; i += 50) {
@@ -51,10 +49,9 @@ async function spectatorLag(proxyWs: string): Promise<{ lags: number[]; missing:
       ...(await Promise.all(
         Array.from({ length: Math.min(50, SPECTATORS - i) }, async () => {
           return open(`${proxyWs}/api/sessions/${code}/watch`, undefined, (raw) => {
-            const at = performance.now();
             const text = raw.toString();
-            if (text.startsWith('{"type":"trace"')) received.push({ key: keyOf(text), at });
-            else if (text.startsWith('{"type":"session/snapshot"')) seated++;
+            lag.spectatorGot(text);
+            if (text.startsWith('{"type":"session/snapshot"')) seated++;
           });
         }),
       )),
@@ -63,16 +60,9 @@ async function spectatorLag(proxyWs: string): Promise<{ lags: number[]; missing:
   presenter.send(JSON.stringify({ type: "run/start", payload: { files: { "main.ts": BUSY_RUN } }, meta: { runId: "class" } }));
   await done;
   await new Promise((r) => setTimeout(r, 1000)); // the last batches still on their way to spectators
-  const lags: number[] = [];
-  let missing = 0;
-  for (const r of received) {
-    const t = presenterAt.get(r.key);
-    if (t === undefined) missing++;
-    else lags.push(Math.max(0, r.at - t));
-  }
   presenter.close();
   for (const s of spectators) s.close();
-  return { lags, missing, batches: presenterAt.size, bytes: summarize("", "", sizes).median, seated };
+  return { ...lag.result(), bytes: summarize("", "", sizes).median, seated };
 }
 
 /** Short runs back to back from THROUGHPUT_CLIENTS clients on one node: finished runs per second, and peak RSS. */

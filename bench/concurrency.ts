@@ -1,7 +1,7 @@
 // 30 browsers press Run at once on a small REQ/REP topology: how the HTTP API answers meanwhile (p95 of
 // GET /api/health, against the same server idle) and how much memory each sandbox takes at the peak.
 import WebSocket from "ws";
-import { summarize, type Benchmark, type BenchResult } from "./types.js";
+import { summarize, type Benchmark, type BenchResult, p95 } from "./types.js";
 import { runIfMain, runnerRssMiB } from "./sandbox-common.js";
 import { startServer } from "./server-process.js";
 
@@ -47,8 +47,6 @@ function runOnce(wsUrl: string, runId: string, student: number): Promise<string>
     ws.once("error", reject);
   });
 }
-
-const p95 = (v: number[]) => [...v].sort((a, b) => a - b)[Math.floor(v.length * 0.95)] ?? NaN;
 
 async function measure(): Promise<BenchResult> {
   const server = await startServer({ WB_RUNS_PER_CLIENT_PER_MINUTE: "1000", TRUST_PROXY: "127.0.0.1" });

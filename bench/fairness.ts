@@ -3,7 +3,7 @@
 // class without the hog, in the same server. Students and the hog are distinct addresses (X-Forwarded-For, with
 // TRUST_PROXY trusting the loopback), as they would be behind a proxy or on a class network.
 import WebSocket from "ws";
-import { summarize, type Benchmark, type BenchResult } from "./types.js";
+import { summarize, type Benchmark, type BenchResult, p95 } from "./types.js";
 import { runIfMain } from "./sandbox-common.js";
 import { startServer } from "./server-process.js";
 
@@ -59,11 +59,6 @@ async function classRound(wsBase: string, round: string): Promise<number[]> {
     s.close();
   });
   return waits;
-}
-
-function p95(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil(sorted.length * 0.95) - 1)];
 }
 
 const bench: Benchmark = {

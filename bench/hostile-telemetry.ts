@@ -7,7 +7,7 @@ import WebSocket from "ws";
 import { worstForgedTraffic } from "../server/sandbox/test/hostile-telemetry-programs.js";
 import { runIfMain } from "./sandbox-common.js";
 import { startServer } from "./server-process.js";
-import { summarize, type Benchmark, type BenchResult, type Figure } from "./types.js";
+import { summarize, type Benchmark, type BenchResult, type Figure, p95 } from "./types.js";
 
 const PROBE_EVERY_MS = 20;
 const IDLE_MS = 4_000;
@@ -17,7 +17,6 @@ const RSS_TOLERANCE = 0.1;
 const SETTLE_MS = 3_000;
 
 const rssMiB = (pid: number) => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, "utf8"))?.[1] ?? NaN) / 1024;
-const p95 = (values: number[]) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(values.length * 0.95))] ?? NaN;
 
 /** Health latencies, one request at a time every PROBE_EVERY_MS, until `until` resolves. */
 async function probeHealth(url: string, until: Promise<unknown>): Promise<number[]> {

@@ -1,9 +1,10 @@
 // How many spectators one classroom run can serve with bounded lag: the presenter and N spectators watch the same
 // busy run; lag is when a spectator gets a trace batch minus when the presenter got it (one clock, one process).
 import WebSocket from "ws";
-import { summarize, type Benchmark, type BenchResult } from "./types.js";
+import { summarize, type Benchmark, type BenchResult, p95 } from "./types.js";
 import { BUSY_RUN, runIfMain } from "./sandbox-common.js";
 import { startServer } from "./server-process.js";
+import { SpectatorLag } from "./spectator-lag.js";
 
 const SPECTATORS = [25, 100];
 const TARGET_SPECTATORS = 100;
@@ -14,11 +15,10 @@ const open = (url: string) =>
     const ws = new WebSocket(url);
     ws.once("open", () => resolve(ws)).once("error", reject);
   });
-const keyOf = (data: string) => `${data.length}:${data.slice(0, 200)}`;
 
 async function lagWith(wsBase: string, count: number): Promise<{ lags: number[]; missing: number; batches: number }> {
   const presenter = await open(`${wsBase}/api/runs`);
-  const presenterAt = new Map<string, number>();
+  const lag = new SpectatorLag();
   let code = "";
   let exited = () => {};
   const done = new Promise<void>((r) => (exited = r));
@@ -27,42 +27,25 @@ async function lagWith(wsBase: string, count: number): Promise<{ lags: number[];
     const m = JSON.parse(text);
     if (m.type === "session/opened") code = m.payload.code;
     if (m.type === "trace") {
-      presenterAt.set(keyOf(JSON.stringify({ type: "trace", payload: m.payload, meta: m.meta })), performance.now());
+      lag.presenterGot(m);
       if (m.payload.events.some((e: { type: string }) => e.type === "run/exit")) exited();
     }
   });
   presenter.send(JSON.stringify({ type: "session/open", payload: {}, meta: {} }));
   while (!code) await new Promise((r) => setTimeout(r, 20));
-  const received: Array<{ key: string; at: number }> = [];
   const spectators = await Promise.all(
     Array.from({ length: count }, async () => {
       const ws = await open(`${wsBase}/api/sessions/${code}/watch`);
-      ws.on("message", (raw) => {
-        const at = performance.now();
-        const text = raw.toString();
-        if (text.startsWith('{"type":"trace"')) received.push({ key: keyOf(text), at });
-      });
+      ws.on("message", (raw) => lag.spectatorGot(raw.toString()));
       return ws;
     }),
   );
   presenter.send(JSON.stringify({ type: "run/start", payload: { files: { "main.ts": BUSY_RUN } }, meta: { runId: `bench-${count}` } }));
   await done;
   await new Promise((r) => setTimeout(r, 500));
-  const lags: number[] = [];
-  let missing = 0;
-  for (const r of received) {
-    const t = presenterAt.get(r.key);
-    if (t === undefined) missing++;
-    else lags.push(Math.max(0, r.at - t));
-  }
   presenter.close();
   spectators.forEach((s) => s.close());
-  return { lags, missing, batches: presenterAt.size };
-}
-
-function p95(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * 0.95))] ?? NaN;
+  return lag.result();
 }
 
 const bench: Benchmark = {

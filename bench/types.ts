@@ -41,3 +41,9 @@ export function summarize(name: string, unit: string, samples: number[]): Figure
   const median = sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
   return { name, unit, median, min: sorted[0], max: sorted[sorted.length - 1] };
 }
+
+/** The 95th percentile by nearest rank (the smallest sample at or above 95% of them); NaN for no samples. */
+export function p95(samples: number[]): number {
+  const sorted = [...samples].sort((a, b) => a - b);
+  return sorted.length ? sorted[Math.ceil(sorted.length * 0.95) - 1] : Number.NaN;
+}

@@ -1,12 +1,10 @@
 import type { ChildProcess } from "node:child_process";
-import { Type, type Static } from "@sinclair/typebox";
-import { Value } from "@sinclair/typebox/value";
 
 /**
  * Everything the runner shares with code inside a run through `globalThis`, in one place. The runner provides each
  * before the learner's entry is imported; zmq-devices reads them when it is loaded by a run and works the same
- * without them (plain Node). The scenario runtime ships as source inside generated programs and so cannot import
- * this module: it declares the two it reads (`__zmqWorkbenchControl`, `__zmqWorkbenchParams`) with these shapes.
+ * without them (plain Node). This module imports nothing at run time: scenario programs carry it (as
+ * workbench/globals.ts) for their runtime, which reaches the globals only through it.
  */
 export interface WorkbenchGlobals {
   /** Control messages for the program (scenarios' live controls), as `MessageEvent("control", { data })`. */
@@ -17,18 +15,6 @@ export interface WorkbenchGlobals {
   __zmqWorkbenchDevice: (device: unknown) => string | undefined;
   /** Asked by zmq-devices before it forks a device process, so the child's trace reaches the run's. */
   __zmqWorkbenchProcessHost: ProcessHostHook;
-}
-
-/** A device announcement as the runner accepts it: checked, since the program can call the hook with anything. */
-export const DeviceAnnouncement = Type.Object({
-  kind: Type.String({ maxLength: 40 }),
-  sockets: Type.Array(Type.Unknown(), { maxItems: 16 }),
-  label: Type.Optional(Type.String({ maxLength: 80 })),
-});
-export type DeviceAnnouncement = Static<typeof DeviceAnnouncement>;
-
-export function isDeviceAnnouncement(value: unknown): value is DeviceAnnouncement {
-  return Value.Check(DeviceAnnouncement, value);
 }
 
 export interface ProcessHostHook {

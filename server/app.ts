@@ -1,4 +1,6 @@
 import Fastify, { type FastifyInstance } from "fastify";
+import { STATUS_CODES } from "node:http";
+import sensible from "@fastify/sensible";
 import websocket from "@fastify/websocket";
 import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
 import type { AppConfig } from "./config.js";
@@ -43,13 +45,17 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
     ajv: { customOptions: { coerceTypes: false, removeAdditional: false } },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
-  app.setErrorHandler((err: Error & { statusCode?: number; validation?: unknown }, request, reply) => {
+  // Every error reply has the API's one shape, { statusCode, error, message }: the routes' httpErrors (@fastify/sensible),
+  // Fastify's own (validation, body size) and unexpected ones, whose message stays in the log.
+  app.setErrorHandler((err: Error & { statusCode?: number; validation?: unknown; expose?: boolean }, request, reply) => {
     const status = err.statusCode && err.statusCode >= 400 ? err.statusCode : 500;
-    if (status >= 500) request.log.error(err);
-    const message = status >= 500 ? "Something went wrong on the server. The error has been logged." : clearMessage(err);
-    return reply.code(status).send({ statusCode: status, error: statusText(status), message });
+    const shown = status < 500 || err.expose === true;
+    if (!shown) request.log.error(err);
+    const message = shown ? clearMessage(err) : "Something went wrong on the server. The error has been logged.";
+    return reply.code(status).send({ statusCode: status, error: STATUS_CODES[status] ?? "Error", message });
   });
 
+  await app.register(sensible);
   await app.register(websocket, { options: { maxPayload: 2 * 1024 * 1024 } });
   await app.register(redisService, { config });
   await app.register(databaseService, { config });
@@ -85,19 +91,4 @@ function clearMessage(err: Error & { code?: string; validation?: unknown }): str
   if (err.code === "FST_ERR_CTP_EMPTY_JSON_BODY" || err.name === "SyntaxError") return "The request body is not valid JSON.";
   if (err.validation) return `Invalid request: ${err.message}.`;
   return err.message;
-}
-
-function statusText(status: number): string {
-  return (
-    (
-      {
-        400: "Bad Request",
-        404: "Not Found",
-        413: "Payload Too Large",
-        415: "Unsupported Media Type",
-        429: "Too Many Requests",
-        507: "Insufficient Storage",
-      } as Record<number, string>
-    )[status] ?? (status >= 500 ? "Internal Server Error" : "Error")
-  );
 }

@@ -1,9 +1,11 @@
 /**
  * Live controls of a running scenario program. This file ships inside every generated program (as
- * workbench/control.ts), so it imports nothing and the runner needs no module mapping: to deliver a control
- * message the runner only dispatches `new CustomEvent("control", { detail: message })` on
- * `globalThis.__zmqWorkbenchControl` (created here when the runner has not created it first).
+ * workbench/control.ts, beside the globals' accessor as workbench/globals.ts), so the runner needs no module
+ * mapping: to deliver a control message it only dispatches an event named "control" on the control global
+ * (created here when the runner has not created it first).
  */
+import { provideWorkbenchGlobal, workbenchGlobal } from "../workbench-globals.js";
+
 export type ParamValue = number | string | boolean;
 
 export type ControlMessage =
@@ -12,16 +14,6 @@ export type ControlMessage =
 
 export type ControlHandler = (message: ControlMessage) => void;
 
-interface Emitter {
-  on(event: "control", listener: (message: unknown) => void): unknown;
-}
-interface ControlGlobals {
-  /** Param values the runner wants the program to start with (they win over the generated defaults). */
-  __zmqWorkbenchParams?: Record<string, unknown>;
-  __zmqWorkbenchControl?: EventTarget | Emitter;
-}
-
-const globals = globalThis as typeof globalThis & ControlGlobals;
 const handlers = new Set<ControlHandler>();
 
 /** The current value of every live control; a set-param message changes it in place before handlers run. */
@@ -29,7 +21,8 @@ export const params: Record<string, ParamValue> = {};
 
 /** Gives the params their starting values and their types; values the runner provided win when their type fits. */
 export function defineParams<T extends Record<string, ParamValue>>(initial: T): T {
-  const provided = globals.__zmqWorkbenchParams ?? {};
+  // Param values the runner wants the program to start with (they win over the generated defaults).
+  const provided = workbenchGlobal("__zmqWorkbenchParams") ?? {};
   for (const [name, value] of Object.entries(initial)) {
     const override = provided[name];
     params[name] = typeof override === typeof value ? (override as ParamValue) : value;
@@ -69,12 +62,9 @@ function asControlMessage(raw: unknown): ControlMessage | undefined {
 }
 
 function listen(): void {
-  const target = (globals.__zmqWorkbenchControl ??= new EventTarget()) as EventTarget | Emitter;
-  if ("addEventListener" in target) {
-    target.addEventListener("control", (event) => deliverControl((event as CustomEvent).detail ?? (event as MessageEvent).data));
-  } else {
-    target.on("control", deliverControl);
-  }
+  let target = workbenchGlobal("__zmqWorkbenchControl");
+  if (!target) provideWorkbenchGlobal("__zmqWorkbenchControl", (target = new EventTarget()));
+  target.addEventListener("control", (event) => deliverControl((event as CustomEvent).detail ?? (event as MessageEvent).data));
 }
 
 listen();

@@ -3,7 +3,7 @@ import { execFile } from "node:child_process";
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { promisify } from "node:util";
-import { transform } from "esbuild";
+import { transpileProgram } from "../../server/sandbox/transpile.js";
 import { REPO_ROOT } from "../../server/paths.js";
 import { scenarioToProgram } from "../../server/scenarios/codegen/program.js";
 import { parseScenario } from "../../server/scenarios/loader.js";
@@ -74,10 +74,11 @@ async function prepare(scenario: Scenario, durationS: number): Promise<string> {
   dirs.push(dir);
   writeFileSync(join(dir, "package.json"), '{ "type": "module" }');
   writeFileSync(join(dir, "harness.mjs"), HARNESS);
-  for (const [name, source] of Object.entries(scenarioToProgram(scenario, { ...defaultParams(scenario), duration: durationS }).files)) {
+  const { files } = scenarioToProgram(scenario, { ...defaultParams(scenario), duration: durationS });
+  for (const [name, code] of Object.entries(await transpileProgram({ ...files, "package.json": '{ "type": "module" }' }))) {
     const target = join(dir, name.replace(/\.ts$/, ".js"));
     mkdirSync(dirname(target), { recursive: true });
-    writeFileSync(target, (await transform(source, { loader: "ts", format: "esm", target: "node20" })).code);
+    writeFileSync(target, code);
   }
   return dir;
 }

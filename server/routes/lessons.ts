@@ -12,9 +12,9 @@ const lessons: FastifyPluginAsyncTypebox = async (app) => {
     {
       schema: { params: Type.Object({ id: LessonId }), response: { 200: Lesson, 404: ApiError } },
     },
-    async (request, reply) => {
+    async (request) => {
       const lesson = app.lessons.get(request.params.id);
-      if (!lesson) return reply.code(404).send({ statusCode: 404, error: "Not Found", message: `There is no lesson "${request.params.id}".` });
+      if (!lesson) throw app.httpErrors.notFound(`There is no lesson "${request.params.id}".`);
       return lesson;
     },
   );

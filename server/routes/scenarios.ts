@@ -9,12 +9,14 @@ const Params = Type.Object({ id: Type.String({ pattern: SCENARIO_ID_PATTERN, max
 const ParamQuery = Type.Record(Type.String({ pattern: PARAM_NAME_PATTERN }), Type.String({ maxLength: 200 }));
 
 const scenarios: FastifyPluginAsyncTypebox = async (app) => {
-  const notFound = (id: string) => ({ statusCode: 404, error: "Not Found", message: `There is no scenario "${id}".` });
+  const notFound = (id: string) => app.httpErrors.notFound(`There is no scenario "${id}".`);
 
   app.get("/api/scenarios", { schema: { response: { 200: Type.Array(ScenarioSummary) } } }, async () => app.scenarios.list());
 
-  app.get("/api/scenarios/:id", { schema: { params: Params, response: { 200: Scenario, 404: ApiError } } }, async (request, reply) => {
-    return app.scenarios.get(request.params.id) ?? reply.code(404).send(notFound(request.params.id));
+  app.get("/api/scenarios/:id", { schema: { params: Params, response: { 200: Scenario, 404: ApiError } } }, async (request) => {
+    const scenario = app.scenarios.get(request.params.id);
+    if (!scenario) throw notFound(request.params.id);
+    return scenario;
   });
 
   app.get(
@@ -22,13 +24,15 @@ const scenarios: FastifyPluginAsyncTypebox = async (app) => {
     {
       schema: { params: Params, querystring: ParamQuery, response: { 200: ScenarioProgram, 400: ApiError, 404: ApiError } },
     },
-    async (request, reply) => {
+    async (request) => {
+      let program: ScenarioProgram | undefined;
       try {
-        return app.scenarios.program(request.params.id, request.query) ?? reply.code(404).send(notFound(request.params.id));
+        program = app.scenarios.program(request.params.id, request.query);
       } catch (err) {
-        if (!(err instanceof ParamError)) throw err;
-        return reply.code(400).send({ statusCode: 400, error: "Bad Request", message: err.message });
+        throw err instanceof ParamError ? app.httpErrors.badRequest(err.message) : err;
       }
+      if (!program) throw notFound(request.params.id);
+      return program;
     },
   );
 };

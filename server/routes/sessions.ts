@@ -43,15 +43,14 @@ const sessions: FastifyPluginAsyncTypebox = async (app) => {
     async (request, reply) => {
       const key = clientKey(request);
       const wait = await guard.waitSeconds(key);
-      if (wait > 0)
-        return reply
-          .code(429)
-          .header("retry-after", String(wait))
-          .send({ statusCode: 429, error: "Too Many Requests", message: guard.refusal(wait) });
+      if (wait > 0) {
+        reply.header("retry-after", String(wait));
+        throw app.httpErrors.tooManyRequests(guard.refusal(wait));
+      }
       const session = await app.sessions.get(request.params.code);
       if (!session) {
         await guard.miss(key);
-        return reply.code(404).send({ statusCode: 404, error: "Not Found", message: unknownCode(request.params.code.toUpperCase()) });
+        throw app.httpErrors.notFound(unknownCode(request.params.code.toUpperCase()));
       }
       const answer = { code: session.code, spectators: session.spectatorCount, running: session.currentRunId !== undefined };
       app.sessions.release(session);

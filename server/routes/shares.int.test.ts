@@ -64,6 +64,20 @@ describe("GET /api/shares/:id", () => {
     expect(res.statusCode).toBe(404);
     expect(res.json().message).toMatch(/no shared program/);
   });
+  it("answers every error in the API's one body shape, whoever raised it (a route, the body parser, the schema)", async () => {
+    const replies = [
+      await app.inject({ method: "GET", url: "/api/shares/AAAAAAAAAAAA" }),
+      await post({ files: { "a b.ts": "" } }),
+      await post("{nope"),
+      await post({ files: {} }),
+    ];
+    expect(replies.map((r) => r.statusCode)).toEqual([404, 400, 400, 400]);
+    for (const res of replies) {
+      const body = res.json();
+      expect(Object.keys(body).sort()).toEqual(["error", "message", "statusCode"]);
+      expect(body).toMatchObject({ statusCode: res.statusCode, error: res.statusCode === 404 ? "Not Found" : "Bad Request", message: expect.any(String) });
+    }
+  });
   it("answers 400 for a malformed id", async () => {
     const res = await app.inject({ method: "GET", url: "/api/shares/..%2F..%2Fetc" });
     expect(res.statusCode).toBe(400);

@@ -21,19 +21,20 @@ const shares: FastifyPluginAsyncTypebox = async (app) => {
         },
       },
       schema: { body: ShareRequest, response: { 201: ShareCreated, 400: ApiError, 413: ApiError, 415: ApiError, 429: ApiError, 507: ApiError } },
-      preValidation: async (request, reply) => {
+      preValidation: async (request) => {
         const badName = fileNameProblem((request.body as { files?: unknown } | undefined)?.files);
-        if (badName) return reply.code(400).send({ statusCode: 400, error: "Bad Request", message: badName });
+        if (badName) throw app.httpErrors.badRequest(badName);
       },
     },
     async (request, reply) => {
       const problem = programProblem(request.body);
-      if (problem) return reply.code(400).send({ statusCode: 400, error: "Bad Request", message: problem });
+      if (problem) throw app.httpErrors.badRequest(problem);
       try {
         const share = await app.shares.create(request.body.files, defaultEntry(request.body));
         return reply.code(201).send({ id: share.id, url: `/s/${share.id}` });
       } catch (err) {
-        if (err instanceof ShareStorageFull) return reply.code(507).send({ statusCode: 507, error: "Insufficient Storage", message: err.message });
+        // A full store is the server's state, yet its sentence tells the user what to do: it is shown.
+        if (err instanceof ShareStorageFull) throw app.httpErrors.createError(507, err.message, { expose: true });
         throw err;
       }
     },
@@ -44,9 +45,9 @@ const shares: FastifyPluginAsyncTypebox = async (app) => {
     {
       schema: { params: Type.Object({ id: Type.String({ pattern: SHARE_ID_PATTERN }) }), response: { 200: Share, 404: ApiError } },
     },
-    async (request, reply) => {
+    async (request) => {
       const share = await app.shares.open(request.params.id);
-      if (!share) return reply.code(404).send({ statusCode: 404, error: "Not Found", message: `There is no shared program with id "${request.params.id}".` });
+      if (!share) throw app.httpErrors.notFound(`There is no shared program with id "${request.params.id}".`);
       return share;
     },
   );

@@ -39,12 +39,13 @@ const traces: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request, reply) => {
       const problem = programProblem(request.body);
-      if (problem) return reply.code(400).send({ statusCode: 400, error: "Bad Request", message: problem });
+      if (problem) throw app.httpErrors.badRequest(problem);
       const bytes = Buffer.byteLength(JSON.stringify(request.body), "utf8");
       if ((await app.sharedTraces.usedBytes()) + bytes > TRACE_STORAGE_BYTES) {
+        // A full store is the server's state, yet its sentence tells the user what to do: it is shown.
         const message =
           "This server's storage for shared runs is full, so this run cannot be shared now; share the program without its run. Links already made still open; ask the server's operator to make room.";
-        return reply.code(507).send({ statusCode: 507, error: "Insufficient Storage", message });
+        throw app.httpErrors.createError(507, message, { expose: true });
       }
       return reply.code(201).send({ id: await app.sharedTraces.insert(request.body) });
     },
@@ -53,9 +54,9 @@ const traces: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     "/api/traces/:id",
     { schema: { params: Type.Object({ id: Type.String({ pattern: SHARED_TRACE_ID_PATTERN }) }), response: { 200: SharedTrace, 404: ApiError } } },
-    async (request, reply) => {
+    async (request) => {
       const trace = await app.sharedTraces.get(request.params.id);
-      if (!trace) return reply.code(404).send({ statusCode: 404, error: "Not Found", message: "This shared trace does not exist (any more)." });
+      if (!trace) throw app.httpErrors.notFound("This shared trace does not exist (any more).");
       return trace;
     },
   );

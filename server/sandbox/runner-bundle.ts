@@ -4,6 +4,7 @@ import { dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { build, version as esbuildVersion, type Plugin } from "esbuild";
 import { REPO_ROOT } from "../paths.js";
+import { NODE_TARGET } from "./transpile.js";
 
 /** The runner runs inside the sandbox; this file only bundles it, on the server. */
 const SOURCE_DIR = join(REPO_ROOT, "sandboxed", "runner");
@@ -13,7 +14,9 @@ const KEEP_BUILDS = 3;
 /** An older build may still serve a server started before the sources changed; leave it alone this long. */
 const PRUNE_AFTER_MS = 6 * 60 * 60 * 1000;
 /** Everything bundled lives here; tests and test helpers elsewhere in sandboxed/runner do not change the bundle. */
-const BUNDLED_SOURCES = ["channel.ts", "entries", "job", "telemetry", "traced"];
+const BUNDLED_SOURCES = ["channel.ts", "entries", "job", "telemetry", "traced", "../workbench-globals.ts", "../device-announcement.ts"];
+/** Both bundles are ES modules for the sandbox's Node. */
+const FOR_SANDBOX_NODE = { bundle: true, format: "esm", platform: "node", target: NODE_TARGET, logLevel: "silent" } as const;
 const ENTRY_POINTS = {
   register: "entries/register.ts",
   hooks: "entries/hooks.ts",
@@ -54,16 +57,12 @@ export async function buildRunner(options: { devicesEntry?: string } = {}): Prom
     entryPoints: ENTRY_POINTS,
     outdir: scratch,
     outExtension: { ".js": ".mjs" },
-    bundle: true,
+    ...FOR_SANDBOX_NODE,
     splitting: true, // one shared chunk, so the runner and the learner's `zeromq` share telemetry state
     chunkNames: "chunk-[hash]",
-    format: "esm",
-    platform: "node",
-    target: "node20",
     plugins: [zeromqStaysOutside],
     // The bundled compatibility layer is CommonJS and requires Node built-ins (events) at run time.
     banner: { js: 'import { createRequire as __wbCreateRequire } from "node:module"; const require = __wbCreateRequire(import.meta.url);' },
-    logLevel: "silent",
   });
   await buildDevices(devices, join(scratch, DEVICES_BUNDLE_FILE));
   try {
@@ -97,20 +96,17 @@ async function buildDevices(entry: string, outfile: string): Promise<void> {
   await build({
     entryPoints: [entry],
     outfile,
-    bundle: true,
-    format: "esm",
-    platform: "node",
-    target: "node20",
+    ...FOR_SANDBOX_NODE,
     external: ["zeromq", "zeromq/*"],
-    logLevel: "silent",
   });
 }
 
 function sourceHash(devicesEntry: string): string {
-  // This file's build options shape the bundle too.
+  // This file's build options shape the bundle too, and so does the Node target they take from transpile.ts.
   const hash = createHash("sha256")
     .update(esbuildVersion)
-    .update(readFileSync(fileURLToPath(import.meta.url)));
+    .update(readFileSync(fileURLToPath(import.meta.url)))
+    .update(readFileSync(fileURLToPath(new URL("./transpile.ts", import.meta.url))));
   const devicesFiles = sourceFiles(dirname(devicesEntry));
   const files = [...BUNDLED_SOURCES.flatMap((name) => sourceFiles(join(SOURCE_DIR, name))), ...devicesFiles];
   for (const file of files) hash.update(relative(SOURCE_DIR, file)).update(readFileSync(file));

@@ -1,5 +1,5 @@
 import type { RunExit, SocketTotals, TraceEvent } from "../../protocol/trace.js";
-import type { RunnerToSupervisor } from "../../sandboxed/runner/channel.js";
+import type { JobMessage, RunnerLimits, RunnerToSupervisor } from "../../sandboxed/runner/channel.js";
 import type { Limits } from "./limits.js";
 import { budgetAt, runnerLimits } from "./limits.js";
 import type { RunnerProcess } from "./runner-process.js";
@@ -24,6 +24,11 @@ export interface RunJob {
 }
 
 export type EventSink = (events: TraceEvent[]) => void;
+
+/** The job line for a run, but its key (the runner process adds a fresh one when it sends it). */
+export function jobMessage(job: Pick<RunJob, "runId" | "entry" | "files" | "params">, limits: RunnerLimits): Omit<JobMessage, "key"> {
+  return { type: "job", runId: job.runId, entry: job.entry, files: job.files, limits, ...(job.params ? { params: job.params } : {}) };
+}
 
 const MAX_PENDING_CONTROL = 64;
 const TRACE_TICK_MS = 100;
@@ -76,14 +81,7 @@ export class Run {
     const begin = () =>
       this.guarded(() => {
         this.jobSentAt = performance.now();
-        proc.sendJob({
-          type: "job",
-          runId: job.runId,
-          entry: job.entry,
-          files: job.files,
-          limits: runnerLimits(limits),
-          ...(job.params ? { params: job.params } : {}),
-        });
+        proc.sendJob(jobMessage(job, runnerLimits(limits)));
         this.started = true;
         for (const message of this.pendingControl.splice(0)) proc.sendControl({ type: "control", message });
         this.wallTimer = setTimeout(() => this.stop({ reason: "timeout", limit: "wall-time" }), job.wallMs);

@@ -1,6 +1,9 @@
 import { transform } from "esbuild";
 import type { ProgramFiles } from "../../protocol/files.js";
 
+/** The Node the sandbox runs, as esbuild's target: for learners' files and the runner's own bundle alike. */
+export const NODE_TARGET = "node20";
+
 export class CompileError extends Error {
   constructor(
     message: string,
@@ -45,7 +48,7 @@ export async function transpileProgram(files: ProgramFiles): Promise<Record<stri
         const result = await transform(source, {
           loader: /\.[cm]?ts$/.test(name) ? "ts" : "js",
           format: outputFormat(name, packageType),
-          target: "node20",
+          target: NODE_TARGET,
           sourcemap: "inline",
           sourcefile: name,
           logLevel: "silent",

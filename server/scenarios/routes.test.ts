@@ -1,13 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import Fastify, { type FastifyInstance } from "fastify";
+import sensible from "@fastify/sensible";
 import { transform } from "esbuild";
 import scenariosService from "../services/scenarios.js";
 import scenarioRoutes from "../routes/scenarios.js";
 
-/** The scenario service and routes on a bare Fastify with the app's parser settings (the app registers them the same way). */
+/** The scenario service and routes on a bare Fastify with the app's parser settings and HTTP errors (the app registers them the same way). */
 let app: FastifyInstance;
 beforeAll(async () => {
   app = Fastify({ logger: false, ajv: { customOptions: { coerceTypes: false } } });
+  await app.register(sensible);
   await app.register(scenariosService);
   await app.register(scenarioRoutes);
   await app.ready();

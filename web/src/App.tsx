@@ -1,8 +1,8 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { FileTabs } from "./editor/FileTabs.js";
 import { MonacoHost, type CodeProblem, type RevealRequest } from "./editor/MonacoHost.js";
-import { GraphPane } from "./graph/GraphPane.js";
-import { DetailsRow } from "./inspector/DetailsRow.js";
+import { RunViewColumn } from "./inspector/RunViewColumn.js";
+import { useSelection } from "./inspector/useSelection.js";
 import { ConsolePane } from "./panes/ConsolePane.js";
 import { PresenterBar, PresenterButton } from "./presenter/PresenterBar.js";
 import { usePresenter } from "./presenter/usePresenter.js";
@@ -13,7 +13,7 @@ import type { CodeLocation } from "./run-client/locations.js";
 import { runProblems } from "./run-client/problems.js";
 import { typeErrorNotes } from "./run-client/typeErrorNotes.js";
 import { isActive } from "./run-client/runState.js";
-import { useRun } from "./run-client/useRun.js";
+import { useServerChannel } from "./run-client/useServerChannel.js";
 import { LessonFrame } from "./lessons/LessonFrame.js";
 import { LessonPane } from "./lessons/LessonPane.js";
 import { LessonsMenu } from "./lessons/LessonsMenu.js";
@@ -34,15 +34,17 @@ import { useTraceCode } from "./timeline/useTraceCode.js";
 import { Splitter } from "./ui/Splitter.js";
 import { FirstVisitHint } from "./ui/FirstVisitHint.js";
 import { ToolbarOverflow } from "./toolbar/ToolbarOverflow.js";
+import { ThemeButton, useTheme } from "./ui/useTheme.js";
 import { isBoolean, isFraction, usePersistentState } from "./ui/usePersistentState.js";
 
 /** The workbench: the playground, a shared program or a lesson, by route. */
 export function App({ route }: { route: Route }) {
   const source = workspaceSource(route);
   const workspace = useWorkspace(source);
-  const { run, connection, start, note, stop, control, sendSession, subscribe } = useRun();
+  const channel = useServerChannel();
+  const { run, connection, start, note, stop, control } = channel;
   const lessonId = route.kind === "lesson" ? route.id : null;
-  const lesson = useLesson(lessonId, run, subscribe);
+  const lesson = useLesson(lessonId, run, channel.lessonCheck);
   const lessonActions = useLessonActions(lesson.lesson, workspace);
   const timeline = useTimelineController(run, workspace.files, workspace.entry);
   const presenter = usePresenter(timeline);
@@ -55,7 +57,8 @@ export function App({ route }: { route: Route }) {
   }, [timeline]);
   /** The run at the timeline's cursor: live, paused, replayed or opened from a trace file. */
   const shown = timeline.view;
-  const [dark, setDark] = usePersistentState("zmq-workbench.dark", false, isBoolean);
+  const theme = useTheme();
+  const { dark } = theme;
   const [scenariosOpen, setScenariosOpen] = usePersistentState("zmq-workbench.scenarios.open", false, isBoolean);
   const scenario = useScenario({ run, start, control, replaceFiles: workspace.replaceFiles });
   // Beside a lesson the editor gets more of the room than in the playground, so the split is kept apart.
@@ -66,8 +69,8 @@ export function App({ route }: { route: Route }) {
   );
   const [editorShare, setEditorShare] = usePersistentState("zmq-workbench.split.editor", 0.68, isFraction);
   const [graphShare, setGraphShare] = usePersistentState("zmq-workbench.split.graph", 0.62, isFraction);
-  const [selectedSocket, setSelectedSocket] = useState<string | null>(null);
-  const [selectedMessage, setSelectedMessage] = useState<number | null>(null);
+  const selection = useSelection(shown.graph);
+  const clearSelection = selection.clear;
   const [reveal, setReveal] = useState<RevealRequest | null>(null);
   const active = isActive(run.status);
   const fileNames = useMemo(() => Object.keys(workspace.files), [workspace.files]);
@@ -84,15 +87,10 @@ export function App({ route }: { route: Route }) {
   const typeErrors = useRef<CodeProblem[]>([]);
   const runNow = useCallback(() => {
     if (workspace.loading) return;
-    setSelectedSocket(null);
-    setSelectedMessage(null);
+    clearSelection();
     start(workspace.files, workspace.entry, lessonId ?? undefined);
     note(typeErrorNotes(typeErrors.current.filter((e) => e.location.file in workspace.files)));
-  }, [start, note, workspace.files, workspace.entry, workspace.loading, lessonId]);
-
-  useEffect(() => {
-    document.documentElement.dataset.theme = dark ? "dark" : "light";
-  }, [dark]);
+  }, [start, note, clearSelection, workspace.files, workspace.entry, workspace.loading, lessonId]);
 
   useEffect(() => {
     const onKey = (ev: KeyboardEvent) => {
@@ -104,15 +102,6 @@ export function App({ route }: { route: Route }) {
     window.addEventListener("keydown", onKey);
     return () => window.removeEventListener("keydown", onKey);
   }, [runNow]);
-
-  const selectSocket = (id: string | null) => {
-    setSelectedSocket(id);
-    setSelectedMessage(null);
-  };
-  const selectMessage = (index: number) => {
-    setSelectedMessage(index);
-    setSelectedSocket(shown.graph.messages.find((m) => m.index === index)?.socket ?? null);
-  };
 
   return (
     <TimelineContext.Provider value={timeline}>
@@ -139,14 +128,12 @@ export function App({ route }: { route: Route }) {
             Scenarios
           </button>
           <LessonsMenu currentId={lessonId} onImported={lessonActions.imported} />
-          <StartClassControl sendSession={sendSession} subscribe={subscribe} connection={connection} />
+          <StartClassControl {...channel} />
           <ToolbarOverflow>
             <JoinClassButton />
             <PresenterButton presenter={presenter} />
             <ShareDialog files={workspace.files} entry={workspace.entry} trace={lastTrace} />
-            <button type="button" className="quiet" aria-pressed={dark} onClick={() => setDark(!dark)}>
-              {dark ? "Light theme" : "Dark theme"}
-            </button>
+            <ThemeButton theme={theme} />
           </ToolbarOverflow>
         </header>
         {workspace.notice && (
@@ -231,27 +218,16 @@ export function App({ route }: { route: Route }) {
                 <ConsolePane lines={shown.console} files={fileNames} onOpenLocation={openLocation} />
               </div>
               <Splitter orientation="vertical" value={leftShare} onChange={setLeftShare} label="Resize code and graph" />
-              <div className="column view-column" style={{ gridTemplateRows: `${graphShare * 100}% 6px minmax(0, 1fr)` }}>
-                <GraphPane
-                  graph={shown.graph}
-                  selected={selectedSocket}
-                  onSelect={selectSocket}
-                  speed={timeline.speed}
-                  fitSignal={presenter.fitSignal}
-                  followed={selectedMessage}
-                  onSelectMessage={(i) => (i === null ? setSelectedMessage(null) : selectMessage(i))}
-                />
-                <Splitter orientation="horizontal" value={graphShare} onChange={setGraphShare} label="Resize graph and details" />
-                <DetailsRow
-                  graph={shown.graph}
-                  selectedSocket={selectedSocket}
-                  selectedMessage={selectedMessage}
-                  onSelectSocket={selectSocket}
-                  files={fileNames}
-                  onOpenLocation={openLocation}
-                  onSelectMessage={selectMessage}
-                />
-              </div>
+              <RunViewColumn
+                graph={shown.graph}
+                selection={selection}
+                speed={timeline.speed}
+                fitSignal={presenter.fitSignal}
+                graphShare={graphShare}
+                onGraphShare={setGraphShare}
+                files={fileNames}
+                onOpenLocation={openLocation}
+              />
             </div>
           </LessonFrame>
         </ScenarioFrame>

@@ -5,8 +5,11 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { SocketTotals, TraceEvent } from "../../../protocol/trace.js";
 import { buildRunner, type RunnerBundle } from "../../../server/sandbox/runner-bundle.js";
+import { ChannelReader } from "../../../server/sandbox/channel-reader.js";
+import { LineSplitter } from "../../../server/sandbox/line-splitter.js";
+import { jobMessage } from "../../../server/sandbox/supervised-run.js";
 import { transpileProgram } from "../../../server/sandbox/transpile.js";
-import { CHANNEL_FD, type RunnerLimits, type RunnerToSupervisor } from "../channel.js";
+import { CHANNEL_BOUNDS, CHANNEL_FD, type RunnerLimits, type RunnerToSupervisor } from "../channel.js";
 
 export interface ProgramRun {
   events: TraceEvent[];
@@ -17,16 +20,18 @@ export interface ProgramRun {
   signal: NodeJS.Signals | null;
   stdout: string;
   stderr: string;
-  /** Every channel message in order, `ready` included. */
+  /** Every channel message in order, `ready` included, as the server's channel reader accepts them. */
   messages: RunnerToSupervisor[];
+  /** Channel lines the server's reader would drop (no key, or out of the channel's bounds or schema). */
+  rejected: number;
 }
 
 export const TEST_LIMITS: RunnerLimits = { maxSockets: 64, maxMessageBytes: 1 << 20, maxMessageEvents: 1000, maxEventsPerSecond: 10_000 };
 
-/** The channel key this harness gives every run; the runner starts each line after the job with it. */
-const TEST_KEY = "0123456789abcdef0123456789abcdef";
-
-/** Runs a program in the built runner without a sandbox, the way the supervisor talks to it. */
+/**
+ * Runs a program in the built runner without a sandbox, the way the supervisor talks to it: the server's transpile,
+ * job line and channel reader (key, bounds, schema), without its isolation, limits or trace processing.
+ */
 export async function runProgram(
   files: Record<string, string>,
   options: {
@@ -41,33 +46,34 @@ export async function runProgram(
   } = {},
 ): Promise<ProgramRun> {
   const bundle = options.bundle ?? (await buildRunner());
-  const job = {
-    type: "job" as const,
-    runId: "test",
-    entry: options.entry ?? Object.keys(files)[0],
-    files: await transpileProgram(files),
-    limits: { ...TEST_LIMITS, ...options.limits },
-    key: TEST_KEY,
-    ...(options.params ? { params: options.params } : {}),
-  };
+  const job = jobMessage(
+    {
+      runId: "test",
+      entry: options.entry ?? Object.keys(files)[0],
+      files: await transpileProgram(files),
+      ...(options.params ? { params: options.params } : {}),
+    },
+    { ...TEST_LIMITS, ...options.limits },
+  );
   const workDir = mkdtempSync(join(tmpdir(), "zmq-runner-test-"));
   const child = spawn(process.execPath, ["--enable-source-maps", "--import", bundle.register, bundle.runner], {
     cwd: workDir,
     env: { PATH: process.env.PATH ?? "/usr/bin", HOME: workDir, LANG: "C.UTF-8" },
     stdio: ["ignore", "pipe", "pipe", "pipe"],
   });
-  const run: ProgramRun = { events: [], totals: {}, code: null, signal: null, stdout: "", stderr: "", messages: [] };
+  const run: ProgramRun = { events: [], totals: {}, code: null, signal: null, stdout: "", stderr: "", messages: [], rejected: 0 };
   const channel = child.stdio[CHANNEL_FD] as Duplex;
-  let pending = "";
+  const lines = new LineSplitter(CHANNEL_BOUNDS.LINE_BYTES + CHANNEL_BOUNDS.KEY_CHARS + 1);
+  const reader = new ChannelReader();
   channel.on("data", (chunk: Buffer) => {
-    pending += chunk.toString("utf8");
-    let newline: number;
-    while ((newline = pending.indexOf("\n")) >= 0) {
-      const line = pending.slice(0, newline);
-      const message = JSON.parse(line.startsWith(`${TEST_KEY} `) ? line.slice(TEST_KEY.length + 1) : line) as RunnerToSupervisor;
-      pending = pending.slice(newline + 1);
+    for (const line of lines.push(chunk)) {
+      const message = reader.read(line);
+      if (typeof message === "string") {
+        run.rejected++;
+        continue;
+      }
       run.messages.push(message);
-      if (message.type === "ready") sendJob(channel, job, options.control ?? []);
+      if (message.type === "ready") sendJob(channel, { ...job, key: reader.newKey() }, options.control ?? []);
       if (message.type === "events") for (const event of message.events) run.events.push(event as TraceEvent);
       if (message.type === "totals") run.totals = message.totals;
       if (message.type === "uncaught") run.uncaught = message;

@@ -2,7 +2,8 @@ import { scopedId } from "../telemetry/process-scope.js";
 import { eventTime } from "../telemetry/clock.js";
 import { emit } from "../telemetry/sink.js";
 import { traceOf } from "./traced-socket.js";
-import { isDeviceAnnouncement, provideWorkbenchGlobal } from "../../workbench-globals.js";
+import { isDeviceAnnouncement } from "../../device-announcement.js";
+import { provideWorkbenchGlobal } from "../../workbench-globals.js";
 
 const idPrefix = scopedId("d");
 let devices = 0;

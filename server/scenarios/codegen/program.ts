@@ -7,11 +7,20 @@ import { expectedTopology } from "../topology.js";
 import { actorFile, functionName } from "./actor-file.js";
 import { docComment } from "./text.js";
 
-/** Files of the small runtime every generated program carries; the runner needs no module of its own for them. */
-const RUNTIME_FILES = ["control.ts", "actor.ts", "actors.ts"].map((name) => ({
-  name: `workbench/${name}`,
-  source: readFileSync(new URL(`../../../sandboxed/scenario-runtime/${name}`, import.meta.url), "utf8"),
-}));
+const sandboxSource = (path: string) => readFileSync(new URL(`../../../sandboxed/${path}`, import.meta.url), "utf8");
+/** In the tree the runtime imports the globals' accessor from sandboxed/; in a program it sits beside it. */
+const GLOBALS_IMPORT = { inTree: '"../workbench-globals.js"', inProgram: '"./globals.js"' };
+/**
+ * Files of the small runtime every generated program carries, with the one accessor of the workbench's globals;
+ * the runner needs no module of its own for them.
+ */
+const RUNTIME_FILES = [
+  ...["control.ts", "actor.ts", "actors.ts"].map((name) => ({
+    name: `workbench/${name}`,
+    source: sandboxSource(`scenario-runtime/${name}`).replaceAll(GLOBALS_IMPORT.inTree, GLOBALS_IMPORT.inProgram),
+  })),
+  { name: "workbench/globals.ts", source: sandboxSource("workbench-globals.ts") },
+];
 /** Past the demo's own end, the time a program may take to close its sockets and exit. */
 const EXIT_GRACE_MS = 5_000;
 

@@ -73,8 +73,6 @@ export function MonacoHost({ files, revision, active, dark, onChange, onRun, rev
       scrollBeyondLastLine: false,
       tabSize: 2,
       fixedOverflowWidgets: true,
-      readOnly,
-      ariaLabel: readOnly ? "Presenter's code (read-only)" : "Program editor",
     });
     editor.addCommand(api.KeyMod.CtrlCmd | api.KeyCode.Enter, () => callbacks.current.onRun());
     const sub = editor.onDidChangeModelContent(() => {
@@ -104,6 +102,11 @@ export function MonacoHost({ files, revision, active, dark, onChange, onRun, rev
   }, [api]);
 
   useEffect(() => {
+    if (api) editorRef.current?.updateOptions({ readOnly, ariaLabel: readOnly ? "Presenter's code (read-only)" : "Program editor" });
+  }, [api, readOnly]);
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: revision says the files were replaced from outside; the files themselves change with every keystroke the models already hold, and re-setting a model from them would drop a keystroke typed before React re-rendered
+  useEffect(() => {
     if (!api) return;
     const current = filesRef.current;
     for (const model of api.editor.getModels()) {
@@ -115,6 +118,7 @@ export function MonacoHost({ files, revision, active, dark, onChange, onRun, rev
     }
   }, [api, revision]);
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: after a revision the models are new ones, and the editor must be given the active file's new model
   useEffect(() => {
     const editor = editorRef.current;
     if (!api || !editor) return;
@@ -128,12 +132,14 @@ export function MonacoHost({ files, revision, active, dark, onChange, onRun, rev
 
   useEffect(() => {
     const editor = editorRef.current;
-    if (!api || !editor || !reveal || editor.getModel()?.uri.path.slice(1) !== reveal.file) return;
+    // A reveal in another file waits until that file is the active one (the parent switches it in the same or next render).
+    if (!api || !editor || !reveal || reveal.file !== active || editor.getModel()?.uri.path.slice(1) !== active) return;
     editor.setPosition({ lineNumber: reveal.line, column: reveal.column });
     editor.revealLineInCenter(reveal.line);
     editor.focus();
   }, [api, reveal, active]);
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: after a revision the models are new ones, without the markers the old ones had
   useEffect(() => {
     if (!api) return;
     const key = JSON.stringify(problems);

@@ -34,6 +34,9 @@ export function GraphPane({ graph, selected, onSelect, followed = null, onSelect
   onSelectRef.current = onSelect;
   const onMessageRef = useRef(onSelectMessage);
   onMessageRef.current = onSelectMessage;
+  /** Spaces the next dots; a change of speed alone sends none. */
+  const speedRef = useRef(speed);
+  speedRef.current = speed;
   const [collapsed, setCollapsed] = useState(0);
   const [hops, setHops] = useState<Hop[]>([]);
 
@@ -58,7 +61,7 @@ export function GraphPane({ graph, selected, onSelect, followed = null, onSelect
     if (graph.messageCount < pulsedRef.current) pulsedRef.current = graph.messageCount === 0 ? 0 : graph.messageCount;
     // One dot per message: at its receive (a send names its edge too, when the server knows the peer).
     const fresh = graph.messages.filter((m) => m.index >= pulsedRef.current && m.op === "recv" && m.edgeId && m.direction);
-    const slow = 1 / Math.min(speed, 1);
+    const slow = 1 / Math.min(speedRef.current, 1);
     const spacing = Math.min(PULSE_SPACING_MS * slow, (PULSE_SPREAD_MS * slow) / Math.max(fresh.length, 1));
     // Particles leave in message order: a batch waits for the previous batch's last particle, unless far behind.
     const now = performance.now();

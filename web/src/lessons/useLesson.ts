@@ -1,7 +1,7 @@
 import { useEffect, useState } from "react";
 import type { CheckResult, Lesson } from "../../../protocol/lessons.js";
-import type { ServerMessage } from "../../../protocol/ws.js";
 import { isActive, type RunState } from "../run-client/runState.js";
+import type { LessonCheckState } from "./lessonCheckState.js";
 import { fetchLesson } from "./lessonApi.js";
 import { markSolved, useProgress } from "./progress.js";
 
@@ -24,9 +24,8 @@ export interface LessonState {
  * The open lesson: its content, the check of the latest run, hints taken, and whether it is solved. Only a
  * passing check marks it solved; filling in the solution does not.
  */
-export function useLesson(lessonId: string | null, run: RunState, subscribe: (listener: (m: ServerMessage) => void) => () => void): LessonState {
+export function useLesson(lessonId: string | null, run: RunState, lessonCheck: LessonCheckState | null): LessonState {
   const [loaded, setLoaded] = useState<{ id: string; lesson: Lesson | null; error: string | null } | null>(null);
-  const [result, setResult] = useState<{ runId: string; check: CheckResult } | null>(null);
   const [hints, setHints] = useState({ id: lessonId, shown: 0 });
   const progress = useProgress();
 
@@ -46,18 +45,12 @@ export function useLesson(lessonId: string | null, run: RunState, subscribe: (li
     };
   }, [lessonId]);
 
-  useEffect(
-    () =>
-      subscribe((message) => {
-        if (message.type !== "check/result" || message.payload.lessonId !== lessonId) return;
-        setResult({ runId: message.meta.runId, check: message.payload });
-        if (message.payload.status === "pass") markSolved(message.payload.lessonId);
-      }),
-    [subscribe, lessonId],
-  );
+  const check = lessonCheck && lessonCheck.runId === run.runId && lessonCheck.check.lessonId === lessonId ? lessonCheck.check : null;
+  useEffect(() => {
+    if (check?.status === "pass") markSolved(check.lessonId);
+  }, [check]);
 
   const current = loaded?.id === lessonId ? loaded : null;
-  const check = result && result.runId === run.runId && result.check.lessonId === lessonId ? result.check : null;
   const shown = hints.id === lessonId ? hints.shown : 0;
   const total = current?.lesson?.hints.length ?? 0;
   return {

@@ -26,6 +26,7 @@ export function ConsolePane({ lines, files, onOpenLocation }: Props) {
   const last = lines.at(-1);
   const verdict = last?.stream === "system" ? last : null;
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: new lines are what the log follows: each change of them scrolls to the end
   useLayoutEffect(() => {
     const el = logRef.current;
     if (el && following) el.scrollTop = el.scrollHeight;

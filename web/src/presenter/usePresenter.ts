@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from "react";
+import { type SetStateAction, useCallback, useEffect, useRef, useState } from "react";
 import { nextSpeed } from "../timeline/timelineState.js";
 import type { Timeline } from "../timeline/useTimeline.js";
 
@@ -29,15 +29,20 @@ function insidePopup(target: EventTarget | null): boolean {
  */
 export function usePresenter(timeline: Timeline): Presenter {
   const [presenting, setPresentingState] = useState(false);
-  const [showCode, setShowCode] = useState(false);
+  const [showCode, setShowCodeState] = useState(false);
   const [fitSignal, setFitSignal] = useState(0);
   const timelineRef = useRef(timeline);
   timelineRef.current = timeline;
 
-  const setPresenting = (on: boolean) => {
+  // Either change resizes the graph's room, so the graph fits itself again.
+  const setPresenting = useCallback((on: boolean) => {
     setPresentingState(on);
     setFitSignal((n) => n + 1);
-  };
+  }, []);
+  const setShowCode = useCallback((on: SetStateAction<boolean>) => {
+    setShowCodeState(on);
+    setFitSignal((n) => n + 1);
+  }, []);
 
   useEffect(() => {
     const onKey = (ev: KeyboardEvent) => {
@@ -63,11 +68,7 @@ export function usePresenter(timeline: Timeline): Presenter {
     };
     window.addEventListener("keydown", onKey, true);
     return () => window.removeEventListener("keydown", onKey, true);
-  }, [presenting]);
-
-  useEffect(() => {
-    setFitSignal((n) => n + 1);
-  }, [showCode]);
+  }, [presenting, setPresenting, setShowCode]);
 
   return { presenting, showCode, setPresenting, setShowCode, fitSignal };
 }

@@ -70,6 +70,7 @@ export function useWorkspace(source: WorkspaceSource): Workspace {
     bump();
   }
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: key stands for source.load, a new function each render: a new key is a new source to load
   useEffect(() => {
     const load = loadRef.current;
     if (ready || !load) return;

@@ -1,12 +1,14 @@
-import { afterEach, describe, expect, it, vi } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { ServerMessage } from "../../../protocol/ws.js";
 import { RunClient, runsUrl } from "./runClient.js";
-import { FakeSocket } from "./testing/fakeSocket.js";
+import { FakeSocket } from "../server-socket/testing/fakeSocket.js";
+import { ManualTimer } from "../server-socket/testing/manualTimer.js";
 
 function setup() {
   const sockets: FakeSocket[] = [];
   const messages: ServerMessage[] = [];
   const lost: string[] = [];
+  const timer = new ManualTimer();
   const client = new RunClient(
     "ws://x/api/runs",
     {
@@ -14,18 +16,19 @@ function setup() {
       onConnection: () => {},
       onRunLost: (id) => lost.push(id),
     },
-    () => {
-      const s = new FakeSocket();
-      sockets.push(s);
-      return s;
+    {
+      createSocket: () => {
+        const s = new FakeSocket();
+        sockets.push(s);
+        return s;
+      },
+      startTimer: timer.start,
     },
   );
-  return { client, sockets, messages, lost };
+  return { client, sockets, messages, lost, timer };
 }
 
 const console = (runId: string, text: string) => ({ type: "trace", payload: { events: [{ type: "console", t: 1, stream: "stdout", text }] }, meta: { runId } });
-
-afterEach(() => vi.useRealTimers());
 
 describe("RunClient", () => {
   it("sends a run started before the socket opened once it opens", () => {
@@ -85,13 +88,12 @@ describe("RunClient", () => {
   });
 
   it("reports the run lost and reconnects with backoff when the socket closes", () => {
-    vi.useFakeTimers();
-    const { client, sockets, lost } = setup();
+    const { client, sockets, lost, timer } = setup();
     sockets[0].open();
     const runId = client.start({ "main.ts": "1" });
     sockets[0].close();
     expect(lost).toEqual([runId]);
-    vi.advanceTimersByTime(600);
+    timer.fire();
     expect(sockets).toHaveLength(2);
     client.destroy();
   });
@@ -113,8 +115,17 @@ describe("RunClient", () => {
     expect(sockets[0].sent).toEqual([{ type: "session/open", payload: {}, meta: {} }]);
   });
 
+  it("sends a run started while reconnecting once the new socket opens", () => {
+    const { client, sockets, timer } = setup();
+    sockets[0].open();
+    sockets[0].close();
+    timer.fire();
+    const runId = client.start({ "main.ts": "1" });
+    sockets[1].open();
+    expect(sockets[1].sent).toEqual([{ type: "run/start", payload: { files: { "main.ts": "1" } }, meta: { runId } }]);
+  });
+
   it("builds the WebSocket URL from the page location", () => {
     expect(runsUrl({ protocol: "https:", host: "a.b:8" })).toBe("wss://a.b:8/api/runs");
-    expect(runsUrl({ protocol: "http:", host: "127.0.0.1:3000" })).toBe("ws://127.0.0.1:3000/api/runs");
   });
 });

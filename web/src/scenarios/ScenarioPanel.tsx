@@ -16,7 +16,9 @@ interface Props {
 /** The classroom panel: pick a scenario, run it, and move its controls while it runs. */
 export function ScenarioPanel({ scenario, graph, onClose }: Props) {
   const { scenarios, selected, values, live } = scenario;
-  const sockets = useMemo(() => socketsByActor(graph), [graph.nodes, graph.connections, graph.links]);
+  // Only the sockets and their wiring count; the graph changes with every message.
+  const { nodes, connections, links } = graph;
+  const sockets = useMemo(() => socketsByActor({ nodes, connections, links }), [nodes, connections, links]);
 
   return (
     <aside className="pane scenario-pane" aria-labelledby="scenario-heading">

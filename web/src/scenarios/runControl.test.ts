@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { RunClient } from "../run-client/runClient.js";
-import { FakeSocket } from "../run-client/testing/fakeSocket.js";
+import { FakeSocket } from "../server-socket/testing/fakeSocket.js";
 
 function setup() {
   const socket = new FakeSocket(1);
-  const client = new RunClient("ws://x/api/runs", { onMessage: () => {}, onConnection: () => {}, onRunLost: () => {} }, () => socket);
+  const client = new RunClient("ws://x/api/runs", { onMessage: () => {}, onConnection: () => {}, onRunLost: () => {} }, { createSocket: () => socket });
   return { client, socket };
 }
 

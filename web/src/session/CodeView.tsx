@@ -1,4 +1,4 @@
-import { useEffect, useState } from "react";
+import { useState } from "react";
 import type { ProgramFiles } from "../../../protocol/files.js";
 import { MonacoHost, type RevealRequest } from "../editor/MonacoHost.js";
 
@@ -15,13 +15,14 @@ const noop = () => {};
 /** The presenter's program, read-only, one tab per file; opens on the entry file of each new run. */
 export function CodeView({ files, entry, revision, dark, reveal }: Props) {
   const names = Object.keys(files);
-  const [active, setActive] = useState(entry ?? names[0]);
-  useEffect(() => {
-    setActive(entry && entry in files ? entry : Object.keys(files)[0]);
-  }, [revision]); // eslint-disable-line react-hooks/exhaustive-deps
-  useEffect(() => {
-    if (reveal && reveal.file in files) setActive(reveal.file);
-  }, [reveal]); // eslint-disable-line react-hooks/exhaustive-deps
+  const [active, setActive] = useState(entry && entry in files ? entry : names[0]);
+  // New files (a new run) open on their entry; a reveal opens its file. Adjusted while rendering, as React advises.
+  const [seen, setSeen] = useState({ revision, reveal });
+  if (seen.revision !== revision || seen.reveal !== reveal) {
+    setSeen({ revision, reveal });
+    if (seen.reveal !== reveal && reveal && reveal.file in files) setActive(reveal.file);
+    else if (seen.revision !== revision) setActive(entry && entry in files ? entry : names[0]);
+  }
   const shown = active in files ? active : names[0];
 
   return (

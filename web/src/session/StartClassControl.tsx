@@ -1,16 +1,13 @@
 import { useContext, useEffect, useRef, useState } from "react";
 import "./session.css";
-import type { RunControls } from "../run-client/useRun.js";
 import { TimelineContext } from "../timeline/useTimeline.js";
-import { useClassSession } from "./useClassSession.js";
-
-type Props = Pick<RunControls, "sendSession" | "subscribe" | "connection">;
+import { type ClassChannel, useClassSession } from "./useClassSession.js";
 
 /**
  * "Start a class": opens a classroom session on this page's run socket and shows the join code big, the link to
  * /watch/CODE and the audience. Students see every run started here, and the view as paused or scrubbed here.
  */
-export function StartClassControl(channel: Props) {
+export function StartClassControl(channel: ClassChannel) {
   const timeline = useContext(TimelineContext);
   const view = timeline ? { paused: timeline.paused, speed: timeline.speed, ...(timeline.cursor === undefined ? {} : { cursor: timeline.cursor }) } : null;
   const { state, open, close } = useClassSession(channel, view);

@@ -1,15 +1,16 @@
 import { useCallback, useEffect, useReducer, useState } from "react";
 import "./session.css";
 import type { RevealRequest } from "../editor/MonacoHost.js";
-import { GraphPane } from "../graph/GraphPane.js";
-import { DetailsRow } from "../inspector/DetailsRow.js";
+import { RunViewColumn } from "../inspector/RunViewColumn.js";
+import { useSelection } from "../inspector/useSelection.js";
 import { ConsolePane } from "../panes/ConsolePane.js";
 import { StatusBadge } from "../toolbar/StatusBadge.js";
 import { followLink } from "../routing/route.js";
 import type { CodeLocation } from "../run-client/locations.js";
 import { TimelineContext, useTimelineController } from "../timeline/useTimeline.js";
 import { Splitter } from "../ui/Splitter.js";
-import { isBoolean, isFraction, usePersistentState } from "../ui/usePersistentState.js";
+import { ThemeButton, useTheme } from "../ui/useTheme.js";
+import { isFraction, usePersistentState } from "../ui/usePersistentState.js";
 import { CodeView } from "./CodeView.js";
 import { JoinForm } from "./JoinForm.js";
 import { initialSpectator, reduceSpectator } from "./spectator.js";
@@ -22,16 +23,22 @@ const WAITING = { "main.ts": "// The presenter's code appears here when they run
 /** A spectator's page, /watch/CODE: the presenter's code, live graph, console and messages, read-only. */
 export function WatchApp({ code }: { code: string }) {
   const [state, dispatch] = useReducer(reduceSpectator, code, initialSpectator);
-  const [dark, setDark] = usePersistentState("zmq-workbench.dark", false, isBoolean);
+  const theme = useTheme();
+  const { dark } = theme;
   const [leftShare, setLeftShare] = usePersistentState("zmq-workbench.split.columns", 0.42, isFraction);
   const [graphShare, setGraphShare] = usePersistentState("zmq-workbench.split.graph", 0.62, isFraction);
-  const [selectedSocket, setSelectedSocket] = useState<string | null>(null);
-  const [selectedMessage, setSelectedMessage] = useState<number | null>(null);
   const [reveal, setReveal] = useState<RevealRequest | null>(null);
   const files = state.files ?? WAITING;
   const timeline = useTimelineController(state.run, files, state.entry ?? "main.ts");
   useMirroredView(timeline, state.view, state.run.runId);
   const shown = timeline.view;
+  const selection = useSelection(shown.graph);
+  // Each new run of the presenter's starts with nothing selected.
+  const [selectionRunId, setSelectionRunId] = useState(state.run.runId);
+  if (selectionRunId !== state.run.runId) {
+    setSelectionRunId(state.run.runId);
+    selection.clear();
+  }
 
   useEffect(() => {
     const client = new WatchClient(watchUrl(window.location, code), {
@@ -40,23 +47,8 @@ export function WatchApp({ code }: { code: string }) {
     });
     return () => client.destroy();
   }, [code]);
-  useEffect(() => {
-    document.documentElement.dataset.theme = dark ? "dark" : "light";
-  }, [dark]);
-  useEffect(() => {
-    setSelectedSocket(null);
-    setSelectedMessage(null);
-  }, [state.run.runId]);
 
   const openLocation = useCallback((location: CodeLocation) => setReveal({ ...location, nonce: Date.now() }), []);
-  const selectSocket = (id: string | null) => {
-    setSelectedSocket(id);
-    setSelectedMessage(null);
-  };
-  const selectMessage = (index: number) => {
-    setSelectedMessage(index);
-    setSelectedSocket(shown.graph.messages.find((m) => m.index === index)?.socket ?? null);
-  };
   const names = Object.keys(files);
 
   return (
@@ -81,9 +73,7 @@ export function WatchApp({ code }: { code: string }) {
           <a className="button-link quiet" href="/" onClick={(ev) => followLink(ev, "/")}>
             Leave
           </a>
-          <button type="button" className="quiet" aria-pressed={dark} onClick={() => setDark(!dark)}>
-            {dark ? "Light theme" : "Dark theme"}
-          </button>
+          <ThemeButton theme={theme} />
         </header>
         <WatchBanner state={state} />
         {state.phase === "ended" && !state.files ? (
@@ -103,19 +93,15 @@ export function WatchApp({ code }: { code: string }) {
               <ConsolePane lines={shown.console} files={names} onOpenLocation={openLocation} />
             </div>
             <Splitter orientation="vertical" value={leftShare} onChange={setLeftShare} label="Resize code and graph" />
-            <div className="column" style={{ gridTemplateRows: `${graphShare * 100}% 6px minmax(0, 1fr)` }}>
-              <GraphPane graph={shown.graph} selected={selectedSocket} onSelect={selectSocket} speed={timeline.speed} />
-              <Splitter orientation="horizontal" value={graphShare} onChange={setGraphShare} label="Resize graph and details" />
-              <DetailsRow
-                graph={shown.graph}
-                selectedSocket={selectedSocket}
-                selectedMessage={selectedMessage}
-                onSelectSocket={selectSocket}
-                files={names}
-                onOpenLocation={openLocation}
-                onSelectMessage={selectMessage}
-              />
-            </div>
+            <RunViewColumn
+              graph={shown.graph}
+              selection={selection}
+              speed={timeline.speed}
+              graphShare={graphShare}
+              onGraphShare={setGraphShare}
+              files={names}
+              onOpenLocation={openLocation}
+            />
           </main>
         )}
       </div>

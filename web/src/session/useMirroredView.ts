@@ -9,6 +9,7 @@ import type { Timeline } from "../timeline/useTimeline.js";
 export function useMirroredView(timeline: Timeline, view: ViewState, runId: string | null): void {
   const ref = useRef(timeline);
   ref.current = timeline;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a new run (runId) resets the timeline, so the same view is applied again
   useEffect(() => {
     const t = ref.current;
     t.setSpeed(view.speed);

@@ -1,10 +1,11 @@
-import { afterEach, describe, expect, it, vi } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { ServerMessage } from "../../../protocol/ws.js";
 import { WatchClient, watchUrl } from "./watchClient.js";
-import { FakeSocket } from "../run-client/testing/fakeSocket.js";
+import { FakeSocket } from "../server-socket/testing/fakeSocket.js";
+import { ManualTimer } from "../server-socket/testing/manualTimer.js";
 
 function setup() {
-  vi.useFakeTimers();
+  const timer = new ManualTimer();
   const sockets: FakeSocket[] = [];
   const messages: ServerMessage[] = [];
   const states: string[] = [];
@@ -14,38 +15,30 @@ function setup() {
       onMessage: (m) => messages.push(m),
       onConnection: (s) => states.push(s),
     },
-    () => {
-      const s = new FakeSocket();
-      sockets.push(s);
-      return s;
+    {
+      createSocket: () => {
+        const s = new FakeSocket();
+        sockets.push(s);
+        return s;
+      },
+      startTimer: timer.start,
     },
   );
-  return { client, sockets, messages, states };
+  return { client, sockets, messages, states, timer };
 }
 
-afterEach(() => vi.useRealTimers());
-
 describe("WatchClient", () => {
-  it("passes protocol messages and drops the rest", () => {
-    const { sockets, messages } = setup();
-    sockets[0].open();
-    sockets[0].deliver("{nope");
-    sockets[0].deliver({ type: "session/view", payload: { paused: "yes" }, meta: {} });
-    sockets[0].deliver({ type: "session/view", payload: { paused: true, speed: 1 }, meta: {} });
-    expect(messages.map((m) => m.type)).toEqual(["session/view"]);
-  });
-
   it("reconnects after a dropped connection, but not after the session ended", () => {
-    const { sockets, states } = setup();
+    const { sockets, states, timer } = setup();
     sockets[0].open();
     sockets[0].close();
     expect(states).toEqual(["open", "closed"]);
-    vi.advanceTimersByTime(600);
+    timer.fire();
     expect(sockets).toHaveLength(2);
     sockets[1].open();
     sockets[1].deliver({ type: "session/ended", payload: { reason: "over" }, meta: {} });
     sockets[1].close();
-    vi.advanceTimersByTime(10_000);
+    expect(timer.pendingCount).toBe(0);
     expect(sockets).toHaveLength(2);
     expect(states).toEqual(["open", "closed", "open"]);
   });

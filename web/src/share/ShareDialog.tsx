@@ -27,6 +27,7 @@ function ShareForm({ files, entry, trace }: Props) {
   const [state, setState] = useState<ShareState>({ kind: "busy" });
   const [copied, setCopied] = useState(false);
   const [lastRun] = useState(trace);
+  const [program] = useState({ files, entry });
   const [withTrace, setWithTrace] = useState(false);
   const [traceState, setTraceState] = useState<ShareState | null>(null);
   const linkRef = useRef<HTMLInputElement>(null);
@@ -34,14 +35,14 @@ function ShareForm({ files, entry, trace }: Props) {
   // One share per opening, of the files as they were when it opened
   useEffect(() => {
     let current = true;
-    createShare(files, entry).then(
+    createShare(program.files, program.entry).then(
       (created) => current && setState({ kind: "done", url: absoluteShareUrl(created.url, window.location.origin) }),
       (err: unknown) => current && setState({ kind: "failed", message: err instanceof Error ? err.message : String(err) }),
     );
     return () => {
       current = false;
     };
-  }, []);
+  }, [program]);
 
   useEffect(() => {
     if (!withTrace || !lastRun || state.kind !== "done") return setTraceState(null);

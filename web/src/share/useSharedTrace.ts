@@ -1,4 +1,4 @@
-import { useEffect, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import type { Route } from "../routing/route.js";
 import { makeTraceFile } from "../timeline/traceFile.js";
 import type { Timeline } from "../timeline/useTimeline.js";
@@ -12,7 +12,9 @@ export function useSharedTrace(route: Route, openTrace: Timeline["openTrace"]): 
   const [notice, setNotice] = useState<SharedTraceNotice>(null);
   const traceId = route.kind === "share" ? sharedTraceIdFrom(window.location.search) : null;
 
-  // Opened once per link; openTrace changes with every timeline render
+  // Opened once per link; openTrace changes with every timeline render, so the newest one is read when the trace arrives.
+  const openTraceRef = useRef(openTrace);
+  openTraceRef.current = openTrace;
   useEffect(() => {
     if (!traceId) return setNotice(null);
     let current = true;
@@ -20,7 +22,7 @@ export function useSharedTrace(route: Route, openTrace: Timeline["openTrace"]): 
     loadSharedTrace(traceId).then(
       (t) => {
         if (!current) return;
-        openTrace(makeTraceFile(t.files, t.entry, t.events, t.dropped), "the shared run");
+        openTraceRef.current(makeTraceFile(t.files, t.entry, t.events, t.dropped), "the shared run");
         setNotice({ kind: "shown" });
       },
       (err: unknown) => current && setNotice({ kind: "failed", message: err instanceof Error ? err.message : String(err) }),

@@ -84,7 +84,9 @@ export function useTimelineController(run: RunState, files: ProgramFiles, entry:
   const cache = cacheRef.current;
   const runActive = !opened && isActive(run.status);
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a new run (its id is the trigger) closes an opened trace file
   useEffect(() => setOpened(null), [run.runId]);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: whatever is shown anew (its id is the trigger) starts live; slowed, from its beginning
   useEffect(() => {
     setState((s) => ({ ...tl.liveTimeline, speed: s.speed, ...(s.speed < 1 ? { at: 0 } : {}) }));
   }, [runId]);

@@ -1,13 +1,12 @@
-import { useCallback, useEffect, useReducer, useRef, useState } from "react";
+import { useCallback, useEffect, useReducer, useRef } from "react";
 import type { ProgramFiles } from "../../../protocol/files.js";
-import type { ClientMessage, ServerMessage } from "../../../protocol/ws.js";
+import type { ClientMessage } from "../../../protocol/ws.js";
 import type { ControlMessage } from "../../../protocol/scenarios.js";
-import { RunClient, runsUrl, type ConnectionState, type RunExtras } from "./runClient.js";
-import { initialRunState, reduceRun, type ConsoleLine, type RunState } from "./runState.js";
+import { RunClient, runsUrl, type RunExtras } from "./runClient.js";
+import { initialPageState, reducePage, type PageState } from "./pageState.js";
+import type { ConsoleLine } from "./runState.js";
 
-export interface RunControls {
-  run: RunState;
-  connection: ConnectionState;
+export interface ServerChannel extends PageState {
   /** Adds the workbench's own lines to the current run's console. */
   note(lines: Array<Omit<ConsoleLine, "id">>): void;
   /** Returns the new run's id; `extra` carries a scenario's wall time and params. */
@@ -17,24 +16,21 @@ export interface RunControls {
   control(message: ControlMessage): void;
   /** Classroom session messages over the same socket, so the session shows this page's runs. */
   sendSession(message: Extract<ClientMessage, { type: `session/${string}` }>): void;
-  /** Every message for this page (current run's and session ones); returns the unsubscribe. */
-  subscribe(listener: (message: ServerMessage) => void): () => void;
+  /** Starts a class (session/open) and shows it opening. */
+  openClass(): void;
+  /** Ends the class for everyone watching. */
+  closeClass(): void;
 }
 
-/** The one WebSocket of the page and the state of the current run. */
-export function useRun(): RunControls {
-  const [run, dispatch] = useReducer(reduceRun, initialRunState);
-  const [connection, setConnection] = useState<ConnectionState>("connecting");
+/** The page's one WebSocket and the one store of what arrives on it: the run, the lesson check, the class session. */
+export function useServerChannel(): ServerChannel {
+  const [page, dispatch] = useReducer(reducePage, initialPageState);
   const clientRef = useRef<RunClient | null>(null);
-  const listeners = useRef(new Set<(message: ServerMessage) => void>());
 
   useEffect(() => {
     const client = new RunClient(runsUrl(window.location), {
-      onMessage: (message) => {
-        dispatch({ type: "server", message });
-        for (const listener of listeners.current) listener(message);
-      },
-      onConnection: setConnection,
+      onMessage: (message) => dispatch({ type: "server", message }),
+      onConnection: (state) => dispatch({ type: "connection", state }),
       onRunLost: () => dispatch({ type: "connection-lost" }),
     });
     clientRef.current = client;
@@ -53,19 +49,19 @@ export function useRun(): RunControls {
   }, []);
   const note = useCallback((lines: Array<Omit<ConsoleLine, "id">>) => dispatch({ type: "notes", lines }), []);
   const control = useCallback((message: ControlMessage) => clientRef.current?.control(message), []);
-
-  const sendSession = useCallback((message: Parameters<RunControls["sendSession"]>[0]) => clientRef.current?.sendSession(message), []);
-  const subscribe = useCallback((listener: (message: ServerMessage) => void) => {
-    listeners.current.add(listener);
-    return () => {
-      listeners.current.delete(listener);
-    };
+  const sendSession = useCallback((message: Parameters<ServerChannel["sendSession"]>[0]) => clientRef.current?.sendSession(message), []);
+  const openClass = useCallback(() => {
+    dispatch({ type: "class/open" });
+    clientRef.current?.sendSession({ type: "session/open", payload: {}, meta: {} });
   }, []);
-
+  const closeClass = useCallback(() => {
+    clientRef.current?.sendSession({ type: "session/close", payload: {}, meta: {} });
+    dispatch({ type: "class/close" });
+  }, []);
   const stop = useCallback(() => {
     clientRef.current?.stop();
     dispatch({ type: "stop" });
   }, []);
 
-  return { run, connection, start, note, stop, control, sendSession, subscribe };
+  return { ...page, start, note, stop, control, sendSession, openClass, closeClass };
 }

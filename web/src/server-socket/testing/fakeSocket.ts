@@ -1,4 +1,4 @@
-import type { SocketLike } from "../runClient.js";
+import type { SocketLike } from "../reconnectingSocket.js";
 
 /** A WebSocket stand-in for the browser's protocol clients: records what is sent, and opens, closes and delivers on cue. */
 export class FakeSocket implements SocketLike {

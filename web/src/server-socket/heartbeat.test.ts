@@ -3,7 +3,7 @@ import { Value } from "@sinclair/typebox/value";
 import { HEARTBEAT_INTERVAL_MS, HEARTBEAT_TIMEOUT_MS, type Ping } from "../../../protocol/heartbeat.js";
 import { ClientMessage } from "../../../protocol/ws.js";
 import { Heartbeat } from "./heartbeat.js";
-import { RunClient } from "./runClient.js";
+import { ReconnectingSocket } from "./reconnectingSocket.js";
 import { FakeSocket } from "./testing/fakeSocket.js";
 
 beforeEach(() => vi.useFakeTimers());
@@ -45,19 +45,32 @@ describe("Heartbeat", () => {
   });
 });
 
-describe("RunClient's heartbeat", () => {
-  it("reports the connection lost when the server stops answering, then open again on a new socket", () => {
+describe("ReconnectingSocket's heartbeat", () => {
+  it("drops a socket whose server stopped answering, then opens a new one; pongs never reach the handlers", () => {
     const sockets: FakeSocket[] = [];
     const states: string[] = [];
-    new RunClient("ws://x/api/runs", { onMessage: () => {}, onConnection: (s) => states.push(s), onRunLost: () => {} }, () => {
-      const s = new FakeSocket();
-      sockets.push(s);
-      return s;
-    });
+    const messages: unknown[] = [];
+    new ReconnectingSocket(
+      "ws://x/api/runs",
+      {
+        onConnecting: () => states.push("connecting"),
+        onOpen: () => states.push("open"),
+        onMessage: (m) => messages.push(m),
+        onDropped: () => states.push("closed"),
+      },
+      {
+        createSocket: () => {
+          const s = new FakeSocket();
+          sockets.push(s);
+          return s;
+        },
+      },
+    );
     sockets[0].open();
     vi.advanceTimersByTime(HEARTBEAT_INTERVAL_MS);
     expect(sockets[0].sent).toEqual([{ type: "ping", payload: { seq: 1 }, meta: {} }]);
     sockets[0].deliver({ type: "pong", payload: { seq: 1 }, meta: {} });
+    expect(messages).toEqual([]);
     vi.advanceTimersByTime(HEARTBEAT_INTERVAL_MS + HEARTBEAT_TIMEOUT_MS + HEARTBEAT_INTERVAL_MS);
     expect(states.slice(0, 3)).toEqual(["connecting", "open", "closed"]);
     expect(sockets[0].readyState).toBe(3);
