@@ -29,7 +29,6 @@ export function useTraceCode(program: { files: ProgramFiles; entry?: string } | 
     setKept(loadWorkspace(localStorage, key) !== null);
   }
   const adopted = useRef<ProgramFiles | null>(null);
-  const files = program?.files ?? null;
 
   useEffect(() => {
     if (!program || workspace.loading || adopted.current === program.files) return;
@@ -40,8 +39,8 @@ export function useTraceCode(program: { files: ProgramFiles; entry?: string } | 
       setKept(true);
     }
     workspace.replaceFiles(program.files, program.entry);
-    // Adopted once per opened trace, when the workspace has its own files; later edits are the reader's.
-  }, [files, workspace.loading]);
+    // The guard above adopts each opened trace once, when the workspace has its own files; later edits are the reader's.
+  }, [program, workspace, key]);
 
   return {
     kept,
