@@ -10,38 +10,16 @@ import { chromium, type Page } from "@playwright/test";
 import { coresOf, hasTaskset, loadNote, PIN, pinned, treeCpuSeconds } from "./placement.js";
 import { runIfMain } from "./sandbox-common.js";
 import { startServer } from "./server-process.js";
+import { busyProgram, RUN_SECONDS } from "./ui-program.js";
 import { summarize, type Benchmark, type BenchResult, type Comparison, type Figure } from "./types.js";
 
 const root = new URL("..", import.meta.url).pathname;
 const DIST = join(root, "web/dist");
-const RUN_SECONDS = 4;
 const FPS_TARGET = 50;
 const BYTES_TARGET = 256 * 1024;
 const JS_TARGET = 300 * 1024;
 /** A layout must come well within a second of a socket appearing. */
 const LAYOUT_TARGET_MS = 500;
-
-/** `pairs` PUSH/PULL pairs (2 × pairs sockets) sending `rate` messages a second in all, paced in 10 ms ticks. */
-const busyProgram = (rate: number, pairs: number) => `import * as zmq from "zeromq";
-const PAIRS = ${pairs}, PER_TICK = ${Math.max(1, Math.round(rate / pairs / 100))};
-const pairs = [];
-for (let i = 0; i < PAIRS; i++) {
-  const pull = new zmq.Pull({ receiveTimeout: 500 });
-  await pull.bind("inproc://p" + i);
-  const push = new zmq.Push({ sendTimeout: 500 });
-  push.connect("inproc://p" + i);
-  pairs.push({ push, pull });
-}
-const draining = pairs.map(async ({ pull }) => { try { for (;;) await pull.receive(); } catch {} });
-const until = Date.now() + ${RUN_SECONDS * 1000};
-while (Date.now() < until) {
-  const tick = Date.now();
-  await Promise.all(pairs.map(async ({ push }) => { for (let k = 0; k < PER_TICK; k++) await push.send("m"); }));
-  await new Promise((r) => setTimeout(r, Math.max(0, 10 - (Date.now() - tick))));
-}
-await Promise.all(draining);
-for (const { push, pull } of pairs) { push.close(); pull.close(); }
-`;
 
 interface Sample {
   fps: number;
@@ -89,7 +67,10 @@ async function measureRun(page: Page, baseUrl: string, rate: number, pairs: numb
 
   const status = await page.locator("[data-run-status]").getAttribute("data-run-status");
   if (status !== "done") {
-    const said = await page.getByRole("region", { name: "Console" }).innerText().catch(() => "(no console)");
+    const said = await page
+      .getByRole("region", { name: "Console" })
+      .innerText()
+      .catch(() => "(no console)");
     throw new Error(`the ${rate} msg/s run with ${2 * pairs} sockets ended ${status}: ${said.slice(-600)}`);
   }
   const totalText = await page.getByRole("region", { name: "Messages" }).locator(".count").textContent();
