@@ -2,8 +2,9 @@ import { useCallback, useEffect, useReducer, useRef, useState } from "react";
 import type { ProgramFiles } from "../../../protocol/files.js";
 import type { ClientMessage, ServerMessage } from "../../../protocol/ws.js";
 import type { ControlMessage } from "../../../protocol/scenarios.js";
+import { FrameBatch } from "./frameBatch.js";
 import { RunClient, runsUrl, type ConnectionState, type RunExtras } from "./runClient.js";
-import { initialRunState, reduceRun, type ConsoleLine, type RunState } from "./runState.js";
+import { initialRunState, reduceRun, type ConsoleLine, type RunAction, type RunState } from "./runState.js";
 
 export interface RunControls {
   run: RunState;
@@ -27,31 +28,45 @@ export function useRun(): RunControls {
   const [connection, setConnection] = useState<ConnectionState>("connecting");
   const clientRef = useRef<RunClient | null>(null);
   const listeners = useRef(new Set<(message: ServerMessage) => void>());
+  // A busy run sends a batch every few tens of ms: the page takes them in once a frame, in one update.
+  const batchRef = useRef<FrameBatch<ServerMessage> | null>(null);
+  /** Every action goes after the server messages that came before it. */
+  const act = useCallback((action: RunAction) => {
+    batchRef.current?.flush();
+    dispatch(action);
+  }, []);
 
   useEffect(() => {
+    const batch = new FrameBatch<ServerMessage>((messages) => dispatch({ type: "server-batch", messages }));
+    batchRef.current = batch;
     const client = new RunClient(runsUrl(window.location), {
       onMessage: (message) => {
-        dispatch({ type: "server", message });
+        batch.push(message);
         for (const listener of listeners.current) listener(message);
       },
       onConnection: setConnection,
-      onRunLost: () => dispatch({ type: "connection-lost" }),
+      onRunLost: () => act({ type: "connection-lost" }),
     });
     clientRef.current = client;
     return () => {
       client.destroy();
+      batch.destroy();
       clientRef.current = null;
+      batchRef.current = null;
     };
-  }, []);
+  }, [act]);
 
-  const start = useCallback((files: ProgramFiles, entry?: string, lessonId?: string, extra?: RunExtras) => {
-    const client = clientRef.current;
-    if (!client) return undefined;
-    const runId = client.start(files, entry, lessonId, extra);
-    dispatch({ type: "start", runId });
-    return runId;
-  }, []);
-  const note = useCallback((lines: Array<Omit<ConsoleLine, "id">>) => dispatch({ type: "notes", lines }), []);
+  const start = useCallback(
+    (files: ProgramFiles, entry?: string, lessonId?: string, extra?: RunExtras) => {
+      const client = clientRef.current;
+      if (!client) return undefined;
+      const runId = client.start(files, entry, lessonId, extra);
+      act({ type: "start", runId });
+      return runId;
+    },
+    [act],
+  );
+  const note = useCallback((lines: Array<Omit<ConsoleLine, "id">>) => act({ type: "notes", lines }), [act]);
   const control = useCallback((message: ControlMessage) => clientRef.current?.control(message), []);
 
   const sendSession = useCallback((message: Parameters<RunControls["sendSession"]>[0]) => clientRef.current?.sendSession(message), []);
@@ -64,8 +79,8 @@ export function useRun(): RunControls {
 
   const stop = useCallback(() => {
     clientRef.current?.stop();
-    dispatch({ type: "stop" });
-  }, []);
+    act({ type: "stop" });
+  }, [act]);
 
   return { run, connection, start, note, stop, control, sendSession, subscribe };
 }
