@@ -1,6 +1,7 @@
 import { select, type Selection } from "d3-selection";
 import { zoom, zoomIdentity, type ZoomBehavior } from "d3-zoom";
 import { drawEdges, drawNodes } from "./draw.js";
+import { setAttr } from "./domWrites.js";
 import { drawDrops, type DropMark } from "./drops.js";
 import { drawHops, type Hop } from "./follow.js";
 import { edgePath, routeOf, svgPath, type Route } from "./geometry.js";
@@ -42,6 +43,7 @@ export class GraphView {
   private plan: LayoutPlan | null = null;
   private planned = new Set<string>();
   private planKey = "";
+  private placeKey = "";
   private laid: LayoutResult | null = null;
   private readonly pins = new Map<string, Placed>();
   private centres = new Map<string, Placed>();
@@ -122,10 +124,10 @@ export class GraphView {
 
   select(socketId: string | null): void {
     this.selected = socketId;
-    this.layers.node
-      .selectAll<SVGGElement, ViewNode>("g.node")
-      .classed("selected", (n) => n.id === socketId)
-      .attr("aria-pressed", (n) => (n.socket ? String(n.id === socketId) : null));
+    this.layers.node.selectAll<SVGGElement, ViewNode>("g.node").each(function (n) {
+      this.classList.toggle("selected", n.id === socketId);
+      setAttr(this, "aria-pressed", n.socket ? String(n.id === socketId) : null);
+    });
   }
 
   /** Lights a message's path; `current` is the hop the timeline is at (-1: none yet). */
@@ -139,6 +141,7 @@ export class GraphView {
   relayout(): void {
     this.measure.reset();
     this.planKey = "";
+    this.placeKey = "";
     this.userMoved = false;
     this.dirty.graph = true;
     this.requestFrame();
@@ -257,7 +260,12 @@ export class GraphView {
         }),
     );
     this.select(this.selected);
-    this.dirty.place = true;
+    // Counters change with every batch of a busy run; positions only when what is drawn (or its lost-message marks) does.
+    const placeKey = `${key}\n${JSON.stringify(this.drops)}`;
+    if (placeKey !== this.placeKey) {
+      this.placeKey = placeKey;
+      this.dirty.place = true;
+    }
   }
 
   /** Moves nodes, edges, boxes and markers to the layout's positions (or the user's pins). */
