@@ -13,3 +13,8 @@ export function setAttr(el: Element, name: string, value: string | null): void {
     if (el.hasAttribute(name)) el.removeAttribute(name);
   } else if (el.getAttribute(name) !== value) el.setAttribute(name, value);
 }
+
+/** SVG elements redo their style and layout whenever `class` is written, even to the same classes. */
+export function setClass(el: Element, name: string, on: boolean): void {
+  if (el.classList.contains(name) !== on) el.classList.toggle(name, on);
+}

@@ -3,7 +3,7 @@ import { familyOf, shapePath } from "./kinds.js";
 import type { TextMeasure } from "./layout/measure.js";
 import type { GraphEdge, GraphState } from "./model/types.js";
 import { captionLines, captionTop, edgeLabels, nodeCaption, nodeTitle } from "./viewModel.js";
-import { setAttr, setText } from "./domWrites.js";
+import { setAttr, setClass, setText } from "./domWrites.js";
 import { GHOST_RADIUS, NODE_RADIUS, type ViewNode } from "./viewNodes.js";
 
 type Layer = Selection<SVGGElement, unknown, null, undefined>;
@@ -23,14 +23,14 @@ export function drawEdges(layer: Layer, edges: GraphEdge[], graph: GraphState): 
       return g;
     });
   groups.each(function (e) {
+    const state = labels.get(e.id)?.state;
     setAttr(this, "data-edge", e.id);
-    setAttr(this, "data-link-state", labels.get(e.id)?.state ?? null);
+    setAttr(this, "data-link-state", state ?? null);
+    setClass(this, "closed", e.closed);
+    setClass(this, "dangling", e.target === null);
+    setClass(this, "retrying", state === "retrying");
+    setClass(this, "disconnected", state === "disconnected");
   });
-  groups
-    .classed("closed", (e) => e.closed)
-    .classed("dangling", (e) => e.target === null)
-    .classed("retrying", (e) => labels.get(e.id)?.state === "retrying")
-    .classed("disconnected", (e) => labels.get(e.id)?.state === "disconnected");
   // Only what changed is written: a busy run redraws many times a second, mostly with the same words.
   groups.select<SVGTextElement>(".edge-status").each(function (e) {
     setText(this, labels.get(e.id)?.status ?? "");
@@ -69,7 +69,9 @@ export function drawNodes(layer: Layer, nodes: ViewNode[], measure: TextMeasure,
   groups.each(function (n) {
     const el = select(this);
     const lines = captionLines(nodeCaption(n));
-    el.classed("ghost", !n.socket).classed("closed", !!n.socket?.closed).classed("has-error", !!n.socket?.lastError);
+    setClass(this, "ghost", !n.socket);
+    setClass(this, "closed", !!n.socket?.closed);
+    setClass(this, "has-error", !!n.socket?.lastError);
     setAttr(this, "data-family", n.socket ? familyOf(n.socket.kind).family : null);
     setAttr(this, "data-socket-id", n.socket ? n.id : null);
     setAttr(this, "data-kind", n.socket ? n.socket.kind : null);
@@ -78,7 +80,7 @@ export function drawNodes(layer: Layer, nodes: ViewNode[], measure: TextMeasure,
     // The name is the drawn text in drawing order (what a speech-input user reads off the screen); <title> adds details.
     setAttr(this, "aria-label", n.socket ? [n.socket.kind, ...lines.map((l) => l.text)].join(", ") : null);
     setAttr(this, "aria-hidden", n.socket ? null : "true");
-    for (const f of ["reqrep", "pubsub", "pipeline", "async", "pair"]) el.classed(`family-${f}`, !!n.socket && familyOf(n.socket.kind).family === f);
+    for (const f of ["reqrep", "pubsub", "pipeline", "async", "pair"]) setClass(this, `family-${f}`, !!n.socket && familyOf(n.socket.kind).family === f);
     setAttr(
       el.select("path.shape").node() as Element,
       "d",
