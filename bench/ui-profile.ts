@@ -80,7 +80,13 @@ function printTimeline(events: TraceEvent[], wallSeconds: number): void {
   const invalidated = new Map<string, number>();
   for (const e of events)
     if (e.name === "LayoutInvalidationTracking" && (!main || (e.tid === main.tid && e.pid === main.pid))) {
-      const key = `${e.args?.data?.reason} at ${e.args?.data?.nodeName}`;
+      const frames = (e.args?.data as { stackTrace?: Array<{ functionName: string; lineNumber: number }> } | undefined)?.stackTrace ?? [];
+      const key = `${e.args?.data?.reason} at ${e.args?.data?.nodeName} from ${
+        frames
+          .slice(0, 3)
+          .map((f) => `${f.functionName}:${f.lineNumber}`)
+          .join(" < ") || "?"
+      }`;
       invalidated.set(key, (invalidated.get(key) ?? 0) + 1);
     }
   if (invalidated.size)
@@ -139,6 +145,10 @@ try {
   await page.getByRole("button", { name: "Run", exact: true }).waitFor();
   await page.waitForTimeout(1500);
   if (process.env.PROFILE_CSS) await page.addStyleTag({ content: process.env.PROFILE_CSS });
+  // What the page writes into the graph during the run: attribute and child changes by element and attribute.
+  await page.evaluate(
+    `window.__writes = {}; new MutationObserver((records) => { for (const r of records) { const t = r.target.nodeType === 1 ? r.target : r.target.parentElement; const key = (t?.tagName ?? "?") + "." + (t?.getAttribute?.("class") ?? "").split(" ")[0] + " " + (r.attributeName ?? r.type); window.__writes[key] = (window.__writes[key] ?? 0) + 1; } }).observe(document.querySelector(".graph-host"), { attributes: true, childList: true, characterData: true, subtree: true });`,
+  );
   const cdp = await page.context().newCDPSession(page);
   await cdp.send("Performance.enable");
   await cdp.send("Profiler.enable");
@@ -178,6 +188,14 @@ try {
   console.log(`layouts ${m1.LayoutCount - m0.LayoutCount}, style recalcs ${m1.RecalcStyleCount - m0.RecalcStyleCount}, DOM nodes ${m1.Nodes}`);
 
   printTimeline(traceEvents, wall);
+  const writes = (await page.evaluate("window.__writes")) as Record<string, number>;
+  console.log(
+    `graph DOM writes: ${Object.entries(writes)
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, 10)
+      .map(([k, n]) => `${n}× ${k}`)
+      .join(", ")}`,
+  );
   const spent = [...threads1].map(([k, v]) => [k, v - (threads0.get(k) ?? 0)] as const).filter(([, v]) => v > 0);
   const total = spent.reduce((t, [, v]) => t + v, 0);
   console.log(`browser CPU ${(total / wall).toFixed(2)} cores; by process type and thread, cores:`);
