@@ -25,7 +25,16 @@ export interface RunRequest {
   tab?: string;
   /** A classroom session's presenter may ask for the longest time limit (RUN_WALL_MAX_MS). */
   presenter?: boolean;
+  /**
+   * With several nodes: takes this run's place in its address's count over the whole cluster (RUNS_PER_CLIENT), on
+   * top of this node's own count, or answers how many runs the address has going there.
+   */
+  takeClusterSlot?: () => Promise<{ ok: true; release: () => void } | { ok: false; count: number }>;
 }
+
+/** The refusal an address at RUNS_PER_CLIENT gets, on whichever node it asks. */
+export const tooManyRunsFromAddress = (going: number) =>
+  `Your network address already has ${going} runs going, the most one address may have at once (everyone behind it counts together); wait a moment and try again.`;
 
 /** A request the supervisor refuses before running anything; its message is for the learner. */
 export class RunRefused extends Error {
@@ -110,17 +119,31 @@ export class Supervisor {
     if (request.client !== undefined && goingInTab >= this.limits.RUNS_PER_TAB) {
       throw new RunRefused(`You already have ${goingInTab} runs going; stop one or wait for it to finish.`, "busy");
     }
-    if (request.client !== undefined && going >= this.limits.RUNS_PER_CLIENT) {
-      throw new RunRefused(
-        `Your network address already has ${going} runs going, the most one address may have at once (everyone behind it counts together); wait a moment and try again.`,
-        "busy",
-      );
+    if (request.client !== undefined && going >= this.limits.RUNS_PER_CLIENT) throw new RunRefused(tooManyRunsFromAddress(going), "busy");
+    this.perClient.set(client, (this.perClient.get(client) ?? 0) + 1);
+    this.perTab.set(tabKey, (this.perTab.get(tabKey) ?? 0) + 1);
+    const giveBack = (releaseCluster?: () => void) => {
+      countDown(this.perClient, client);
+      countDown(this.perTab, tabKey);
+      releaseCluster?.();
+    };
+    // Counted here first, so this node's own runs cannot overtake the cluster's answer while it is awaited.
+    let cluster: Awaited<ReturnType<NonNullable<RunRequest["takeClusterSlot"]>>> | undefined;
+    try {
+      cluster = request.client !== undefined ? await request.takeClusterSlot?.() : undefined;
+    } catch (err) {
+      giveBack();
+      throw err;
     }
+    if (cluster && !cluster.ok) {
+      giveBack();
+      throw new RunRefused(tooManyRunsFromAddress(cluster.count), "busy");
+    }
+    const releaseCluster = cluster?.ok ? cluster.release : undefined;
     if (this.active >= this.limits.CONCURRENT_RUNS && this.queue.length >= this.limits.QUEUE_LENGTH) {
+      giveBack(releaseCluster);
       throw new RunRefused("The workbench is busy running other programs. Please try again in a moment.", "busy");
     }
-    this.perClient.set(client, going + 1);
-    this.perTab.set(tabKey, goingInTab + 1);
     const files = request.files;
     let run: Run | undefined;
     let stopped: StopCause | undefined;
@@ -178,8 +201,7 @@ export class Supervisor {
     this.tickets.add(ticket);
     void done.then(() => {
       this.tickets.delete(ticket);
-      countDown(this.perClient, client);
-      countDown(this.perTab, tabKey);
+      giveBack(releaseCluster);
     });
     if (this.active < this.limits.CONCURRENT_RUNS) void start();
     else {
