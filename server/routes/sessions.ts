@@ -8,6 +8,19 @@ import { clientKey } from "../client-key.js";
 import { JoinGuard, type JoinMisses } from "../sessions/join-guard.js";
 import { RedisJoinGuard } from "../sessions/redis-join-guard.js";
 import { seatsTakenSentence } from "../sessions/spectators.js";
+import { Ping, pongFor } from "../../protocol/heartbeat.js";
+import { Value } from "@sinclair/typebox/value";
+
+/** A spectator's heartbeat ping; anything else a spectator sends is refused. Pings are tiny, so larger frames are not parsed. */
+function heartbeatPing(data: Buffer): Ping | undefined {
+  if (data.length > 200) return undefined;
+  try {
+    const message: unknown = JSON.parse(data.toString("utf8"));
+    return Value.Check(Ping, message) ? message : undefined;
+  } catch {
+    return undefined;
+  }
+}
 
 const CodeParams = Type.Object({ code: Type.String({ pattern: "^[A-Za-z0-9]{6}$" }) });
 const codeRe = new RegExp(SESSION_CODE_PATTERN);
@@ -81,15 +94,13 @@ const sessions: FastifyPluginAsyncTypebox = async (app) => {
       socket.once("close", seat.release);
     }
     session.join(socket, key);
-    socket.on("message", () =>
-      socket.send(
-        JSON.stringify({
-          type: "error",
-          payload: { message: "Spectators watch read-only; only the presenter controls the run." },
-          meta: {},
-        } satisfies ServerMessage),
-      ),
-    );
+    socket.on("message", (data: Buffer, isBinary: boolean) => {
+      const ping = isBinary ? undefined : heartbeatPing(data);
+      const answer: ServerMessage = ping
+        ? pongFor(ping)
+        : { type: "error", payload: { message: "Spectators watch read-only; only the presenter controls the run." }, meta: {} };
+      socket.send(JSON.stringify(answer));
+    });
   });
 };
 export default sessions;

@@ -8,6 +8,7 @@ import type { Session } from "../sessions/session.js";
 import { EventBatcher } from "./event-batcher.js";
 import { appendUpTo } from "../util/append-all.js";
 import type { Drainable } from "../cluster/drain.js";
+import { pongFor } from "../../protocol/heartbeat.js";
 
 /** WebSocket close code 1012 "service restart": the browser reconnects, and the proxy picks another node. */
 const CLOSE_RESTARTING = 1012;
@@ -64,6 +65,8 @@ export class RunConnection implements Drainable {
         return this.session ? this.session.setView(message.payload) : this.fail("There is no open session to share the view with.");
       case "session/close":
         return this.closeSession("The presenter ended the session.");
+      case "ping":
+        return this.send(pongFor(message));
     }
   }
 
@@ -115,6 +118,7 @@ export class RunConnection implements Drainable {
         session?.addEvents(runId, events);
       },
       () => this.socket.bufferedAmount,
+      this.app.supervisor.limits.BROWSER_BACKLOG_BYTES,
     );
     const recorded: TraceEvent[] = [];
     let ticket: RunTicket;

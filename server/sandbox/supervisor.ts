@@ -5,9 +5,10 @@ import { CgroupHost } from "./cgroups.js";
 import { pickDriver, type IsolationDriver } from "./drivers/index.js";
 import { runsAsOwnUser, UidBlock } from "./drivers/slot-user.js";
 import { makeLauncher } from "./launcher.js";
+import { pruneStaleStagings, type StagedApp } from "./app-staging.js";
 import type { Limits } from "./limits.js";
 import { WarmPool } from "./pool.js";
-import { FairQueue } from "./fair-queue.js";
+import { FairQueue, fairShare } from "./fair-queue.js";
 import { Run, type EventSink } from "./supervised-run.js";
 import type { RunnerProcess } from "./runner-process.js";
 import { CompileError, transpileProgram } from "./transpile.js";
@@ -68,6 +69,8 @@ export class Supervisor {
   /** Runs each client address, and each tab, has running or queued. */
   private readonly perClient = new Map<string, number>();
   private readonly perTab = new Map<string, number>();
+  /** Slots each client holds now (its runs started and not yet ended): the queue passes over a client at its share. */
+  private readonly holding = new Map<string, number>();
   private readonly tickets = new Set<RunTicket>();
 
   private constructor(
@@ -78,6 +81,7 @@ export class Supervisor {
     /** Per-run cgroups (memory, pids, kill-all), or the sentence saying why this host gives none. */
     readonly cgroups: CgroupHost | string,
     private readonly uids: UidBlock | undefined,
+    private readonly staged: StagedApp,
   ) {}
 
   /** `cgroups: false` runs without cgroups even where they are writable (to compare, or on a shared host). */
@@ -88,7 +92,8 @@ export class Supervisor {
     const cgroups = options.cgroups === false ? "cgroups were turned off" : CgroupHost.detect();
     if (typeof cgroups !== "string") await cgroups.sweep();
     const uids = runsAsOwnUser() ? UidBlock.claim() : undefined;
-    const launch = makeLauncher(driver, bundle, limits, typeof cgroups === "string" ? undefined : cgroups, uids);
+    pruneStaleStagings(limits.STAGING_STALE_MS);
+    const { launch, staged } = makeLauncher(driver, bundle, limits, typeof cgroups === "string" ? undefined : cgroups, uids);
     // Killed runs can take a moment to exit; spare slots keep every live process on a uid of its own.
     const slots = 2 * (limits.CONCURRENT_RUNS + limits.WARM_POOL_SIZE);
     const pool = new WarmPool(launch, limits.WARM_POOL_SIZE, slots);
@@ -96,7 +101,7 @@ export class Supervisor {
     const warning = driver.isolates
       ? undefined
       : `Runs are not sandboxed (driver "${driver.name}")${fallbackReason ? `: ${fallbackReason}` : ""}. Only run code you trust.`;
-    return new Supervisor(driver, limits, pool, warning, cgroups, uids);
+    return new Supervisor(driver, limits, pool, warning, cgroups, uids, staged);
   }
 
   /** For health and the UI: no isolation, or a runner that keeps dying before it is used. */
@@ -159,6 +164,7 @@ export class Supervisor {
 
     const start = async () => {
       this.active++;
+      this.holding.set(client, (this.holding.get(client) ?? 0) + 1);
       emitStart();
       try {
         const js = await transpileProgram(files);
@@ -175,7 +181,8 @@ export class Supervisor {
         finishWithout(`The program does not compile: ${err.message.split("\n")[0]}`, "error");
       } finally {
         this.active--;
-        this.queue.shift()?.start();
+        countDown(this.holding, client);
+        this.queue.shift((c) => this.holding.get(c) ?? 0, fairShare(this.limits.CONCURRENT_RUNS))?.start();
       }
     };
     const finishWithout = (message: string, reason: "error" | "killed") => {
@@ -249,6 +256,7 @@ export class Supervisor {
     for (const t of all) t.stop("shutdown");
     await Promise.all([pool, ...all.map((t) => t.done)]);
     this.uids?.release();
+    this.staged.remove();
   }
 }
 
