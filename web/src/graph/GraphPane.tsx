@@ -75,7 +75,8 @@ export function GraphPane({ graph, selected, onSelect, followed = null, onSelect
   // The path grows while its replies arrive; moving back in the timeline keeps the whole path lit.
   useEffect(() => {
     if (followed === null) {
-      setHops([]);
+      // The same empty path, not a new one: a new one would move every node and edge again with each batch.
+      setHops((before) => (before.length === 0 ? before : []));
       return;
     }
     const found = followMessage(graph, followed);

@@ -1,6 +1,7 @@
 import { select, type Selection } from "d3-selection";
 import { zoom, zoomIdentity, type ZoomBehavior } from "d3-zoom";
 import { drawEdges, drawNodes } from "./draw.js";
+import { setAttr, setClass } from "./domWrites.js";
 import { drawDrops, type DropMark } from "./drops.js";
 import { drawHops, type Hop } from "./follow.js";
 import { edgePath, routeOf, svgPath, type Route } from "./geometry.js";
@@ -18,6 +19,11 @@ import { radiusOf, type Placed, type ViewNode } from "./viewNodes.js";
 type G = Selection<SVGGElement, unknown, null, undefined>;
 const SVG_NS = "http://www.w3.org/2000/svg";
 const PAD = 10;
+/**
+ * Counters and names are redrawn at most this often while only they change: numbers that change thirty times a
+ * second cannot be read, and each redraw lays out every node's SVG again. New or removed sockets and edges draw at once.
+ */
+const TEXT_REDRAW_MS = 200;
 /** Layouts timed, kept for the benchmark in `window.__workbench.layouts`. */
 const LAYOUT_LOG_LIMIT = 50;
 
@@ -42,6 +48,7 @@ export class GraphView {
   private plan: LayoutPlan | null = null;
   private planned = new Set<string>();
   private planKey = "";
+  private placeKey = "";
   private laid: LayoutResult | null = null;
   private readonly pins = new Map<string, Placed>();
   private centres = new Map<string, Placed>();
@@ -56,6 +63,9 @@ export class GraphView {
   /** Once the user pans, zooms or drags, the view stops fitting itself to the graph. */
   private userMoved = false;
   private collapseTimer: ReturnType<typeof setTimeout> | undefined;
+  private redrawTimer: ReturnType<typeof setTimeout> | undefined;
+  private lastRedraw = Number.NEGATIVE_INFINITY;
+  private drawnShape = "";
 
   constructor(
     private readonly container: HTMLElement,
@@ -122,10 +132,10 @@ export class GraphView {
 
   select(socketId: string | null): void {
     this.selected = socketId;
-    this.layers.node
-      .selectAll<SVGGElement, ViewNode>("g.node")
-      .classed("selected", (n) => n.id === socketId)
-      .attr("aria-pressed", (n) => (n.socket ? String(n.id === socketId) : null));
+    this.layers.node.selectAll<SVGGElement, ViewNode>("g.node").each(function (n) {
+      setClass(this, "selected", n.id === socketId);
+      setAttr(this, "aria-pressed", n.socket ? String(n.id === socketId) : null);
+    });
   }
 
   /** Lights a message's path; `current` is the hop the timeline is at (-1: none yet). */
@@ -138,7 +148,9 @@ export class GraphView {
   /** Type changed (presenter mode): measure again, lay out again, then fit. */
   relayout(): void {
     this.measure.reset();
+    this.lastRedraw = Number.NEGATIVE_INFINITY;
     this.planKey = "";
+    this.placeKey = "";
     this.userMoved = false;
     this.dirty.graph = true;
     this.requestFrame();
@@ -160,6 +172,7 @@ export class GraphView {
     this.resizeObserver.disconnect();
     cancelAnimationFrame(this.frame);
     clearTimeout(this.collapseTimer);
+    clearTimeout(this.redrawTimer);
     this.svg.remove();
   }
 
@@ -257,7 +270,12 @@ export class GraphView {
         }),
     );
     this.select(this.selected);
-    this.dirty.place = true;
+    // Counters change with every batch of a busy run; positions only when what is drawn (or its lost-message marks) does.
+    const placeKey = `${key}\n${JSON.stringify(this.drops)}`;
+    if (placeKey !== this.placeKey) {
+      this.placeKey = placeKey;
+      this.dirty.place = true;
+    }
   }
 
   /** Moves nodes, edges, boxes and markers to the layout's positions (or the user's pins). */
@@ -274,8 +292,8 @@ export class GraphView {
     }
     this.layers.node.selectAll<SVGGElement, ViewNode>("g.node").each((n, i, els) => {
       const at = this.centres.get(n.id);
-      els[i].classList.toggle("unplaced", !at);
-      els[i].classList.toggle("pinned", this.pins.has(n.id));
+      setClass(els[i], "unplaced", !at);
+      setClass(els[i], "pinned", this.pins.has(n.id));
       if (at) els[i].setAttribute("transform", `translate(${at.x},${at.y})`);
     });
     const byId = new Map(plan.nodes.map((n) => [n.id, n]));
@@ -310,12 +328,27 @@ export class GraphView {
     this.dirty.place = false;
   }
 
+  /** True when the graph may be redrawn now; otherwise a frame is asked for when it may. */
+  private dueForRedraw(): boolean {
+    const g = this.graph;
+    const shape = `${g.nodes.length}/${g.edges.length}/${g.devices.length}/${g.topologyLinks.length}`;
+    const wait = this.lastRedraw + TEXT_REDRAW_MS - performance.now();
+    if (shape !== this.drawnShape || wait <= 0) {
+      this.drawnShape = shape;
+      return true;
+    }
+    clearTimeout(this.redrawTimer);
+    this.redrawTimer = setTimeout(() => this.requestFrame(), wait);
+    return false;
+  }
+
   private requestFrame(): void {
     if (this.frame) return;
     this.frame = requestAnimationFrame(() => {
       this.frame = 0;
-      if (this.dirty.graph) {
+      if (this.dirty.graph && this.dueForRedraw()) {
         this.dirty.graph = false;
+        this.lastRedraw = performance.now();
         this.applyGraph();
       }
       if (this.dirty.place) this.place();

@@ -3,6 +3,7 @@ import { familyOf, shapePath } from "./kinds.js";
 import type { TextMeasure } from "./layout/measure.js";
 import type { GraphEdge, GraphState } from "./model/types.js";
 import { captionLines, captionTop, edgeLabels, nodeCaption, nodeTitle } from "./viewModel.js";
+import { setAttr, setClass, setText } from "./domWrites.js";
 import { GHOST_RADIUS, NODE_RADIUS, type ViewNode } from "./viewNodes.js";
 
 type Layer = Selection<SVGGElement, unknown, null, undefined>;
@@ -21,20 +22,23 @@ export function drawEdges(layer: Layer, edges: GraphEdge[], graph: GraphState): 
       g.append("title");
       return g;
     });
-  groups
-    .attr("data-edge", (e) => e.id)
-    .attr("data-link-state", (e) => labels.get(e.id)?.state ?? null)
-    .classed("closed", (e) => e.closed)
-    .classed("dangling", (e) => e.target === null)
-    .classed("retrying", (e) => labels.get(e.id)?.state === "retrying")
-    .classed("disconnected", (e) => labels.get(e.id)?.state === "disconnected");
-  groups.select(".edge-status").text((e) => labels.get(e.id)?.status ?? "");
-  groups
-    .select("title")
-    .text(
-      (e) =>
-        `${e.endpoint}: ${e.forward} messages ${e.source}→${e.target ?? "?"}, ${e.backward} back${labels.get(e.id)?.status ? `; ${labels.get(e.id)?.status}` : ""}`,
-    );
+  groups.each(function (e) {
+    const state = labels.get(e.id)?.state;
+    setAttr(this, "data-edge", e.id);
+    setAttr(this, "data-link-state", state ?? null);
+    setClass(this, "closed", e.closed);
+    setClass(this, "dangling", e.target === null);
+    setClass(this, "retrying", state === "retrying");
+    setClass(this, "disconnected", state === "disconnected");
+  });
+  // Only what changed is written: a busy run redraws many times a second, mostly with the same words.
+  groups.select<SVGTextElement>(".edge-status").each(function (e) {
+    setText(this, labels.get(e.id)?.status ?? "");
+  });
+  groups.select<SVGTitleElement>("title").each(function (e) {
+    const status = labels.get(e.id)?.status;
+    setText(this, `${e.endpoint}: ${e.forward} messages ${e.source}→${e.target ?? "?"}, ${e.backward} back${status ? `; ${status}` : ""}`);
+  });
 }
 
 /** Joins nodes to `g.node` elements carrying `data-socket-id` and `data-kind`; `wire` adds behaviour to new ones. */
@@ -65,33 +69,37 @@ export function drawNodes(layer: Layer, nodes: ViewNode[], measure: TextMeasure,
   groups.each(function (n) {
     const el = select(this);
     const lines = captionLines(nodeCaption(n));
-    el.classed("ghost", !n.socket)
-      .classed("closed", !!n.socket?.closed)
-      .classed("has-error", !!n.socket?.lastError)
-      .attr("data-family", n.socket ? familyOf(n.socket.kind).family : null)
-      .attr("data-socket-id", n.socket ? n.id : null)
-      .attr("data-kind", n.socket ? n.socket.kind : null)
-      .attr("tabindex", n.socket ? 0 : null)
-      .attr("role", n.socket ? "button" : null)
-      // The name is the drawn text in drawing order (what a speech-input user reads off the screen); <title> adds details.
-      .attr("aria-label", n.socket ? [n.socket.kind, ...lines.map((l) => l.text)].join(", ") : null)
-      .attr("aria-hidden", n.socket ? null : "true");
-    for (const f of ["reqrep", "pubsub", "pipeline", "async", "pair"]) el.classed(`family-${f}`, !!n.socket && familyOf(n.socket.kind).family === f);
-    el.select("path.shape").attr("d", n.socket ? shapePath(familyOf(n.socket.kind).shape, NODE_RADIUS) : shapePath("circle", GHOST_RADIUS));
-    el.select(".node-badge").attr("display", n.socket && (n.socket.diagnostics.length || n.socket.lastError) ? null : "none");
-    el.select(".node-kind").text(n.socket ? n.socket.kind : "");
+    setClass(this, "ghost", !n.socket);
+    setClass(this, "closed", !!n.socket?.closed);
+    setClass(this, "has-error", !!n.socket?.lastError);
+    setAttr(this, "data-family", n.socket ? familyOf(n.socket.kind).family : null);
+    setAttr(this, "data-socket-id", n.socket ? n.id : null);
+    setAttr(this, "data-kind", n.socket ? n.socket.kind : null);
+    setAttr(this, "tabindex", n.socket ? "0" : null);
+    setAttr(this, "role", n.socket ? "button" : null);
+    // The name is the drawn text in drawing order (what a speech-input user reads off the screen); <title> adds details.
+    setAttr(this, "aria-label", n.socket ? [n.socket.kind, ...lines.map((l) => l.text)].join(", ") : null);
+    setAttr(this, "aria-hidden", n.socket ? null : "true");
+    for (const f of ["reqrep", "pubsub", "pipeline", "async", "pair"]) setClass(this, `family-${f}`, !!n.socket && familyOf(n.socket.kind).family === f);
+    setAttr(
+      el.select("path.shape").node() as Element,
+      "d",
+      n.socket ? shapePath(familyOf(n.socket.kind).shape, NODE_RADIUS) : shapePath("circle", GHOST_RADIUS),
+    );
+    setAttr(el.select(".node-badge").node() as Element, "display", n.socket && (n.socket.diagnostics.length || n.socket.lastError) ? null : "none");
+    setText(el.select(".node-kind").node() as Element, n.socket ? n.socket.kind : "");
     let y = captionTop(n);
     el.select(".captions")
       .selectAll<SVGTextElement, { cls: string; text: string }>("text")
       .data(lines, (l) => l.cls)
       .join((enter) => enter.append("text").attr("text-anchor", "middle").attr("dy", "0.8em"))
-      .attr("class", (l) => l.cls)
       .each(function (l) {
-        this.setAttribute("y", String(y));
+        setAttr(this, "class", l.cls);
+        setAttr(this, "y", String(y));
         y += measure.lineHeight(l.cls as Parameters<TextMeasure["lineHeight"]>[0]);
         // The leading space is not drawn (SVG trims it) but keeps words apart in the node's text: "REP main.ts:4".
-        if (this.textContent !== ` ${l.text}`) this.textContent = ` ${l.text}`;
+        setText(this, ` ${l.text}`);
       });
-    el.select("title").text(nodeTitle(n));
+    setText(el.select("title").node() as Element, nodeTitle(n));
   });
 }

@@ -1,4 +1,5 @@
 import type { Selection } from "d3-selection";
+import { setAttr, setText } from "./domWrites.js";
 import type { NodeGroup } from "./layout/plan.js";
 import type { Box } from "./layout/types.js";
 
@@ -15,10 +16,11 @@ export function drawGroups(layer: Layer, groups: NodeGroup[]): void {
       g.append("text").attr("class", "group-label").attr("dy", "0.8em");
       return g;
     })
-    .attr("class", (g) => `group group-${g.kind}`)
-    .attr("data-group", (g) => g.id.slice(2))
-    .select("text")
-    .text((g) => g.label);
+    .each(function (g) {
+      setAttr(this, "class", `group group-${g.kind}`);
+      setAttr(this, "data-group", g.id.slice(2));
+      setText(this.querySelector("text") as SVGTextElement, g.label);
+    });
 }
 
 export function placeGroups(layer: Layer, boxes: Record<string, Box>): void {

@@ -1,4 +1,5 @@
 import type { Selection } from "d3-selection";
+import { setAttr } from "./domWrites.js";
 import { pointAt, type Route } from "./geometry.js";
 import type { Direction } from "./model/types.js";
 
@@ -123,14 +124,13 @@ export class ParticleLayer {
       const c = this.circle(used++);
       c.setAttribute("cx", at.x.toFixed(1));
       c.setAttribute("cy", at.y.toFixed(1));
-      c.setAttribute("class", `particle ${p.direction}${p.count > 1 ? " many" : ""}`);
-      c.setAttribute("data-on-edge", p.edgeId); // not data-edge: that names edges alone (a UI test contract)
-      c.setAttribute("data-count", String(p.count));
-      if (p.message === undefined) c.removeAttribute("data-message");
-      else c.setAttribute("data-message", String(p.message));
-      c.style.display = "";
+      setAttr(c, "class", `particle ${p.direction}${p.count > 1 ? " many" : ""}`);
+      setAttr(c, "data-on-edge", p.edgeId); // not data-edge: that names edges alone (a UI test contract)
+      setAttr(c, "data-count", String(p.count));
+      setAttr(c, "data-message", p.message === undefined ? null : String(p.message));
+      if (c.style.display) c.style.display = "";
     }
-    for (let i = used; i < this.circles.length; i++) this.circles[i].style.display = "none";
+    for (let i = used; i < this.circles.length; i++) if (this.circles[i].style.display !== "none") this.circles[i].style.display = "none";
   }
 
   clear(): void {

@@ -1,5 +1,6 @@
-import { Fragment, useState } from "react";
+import { Fragment, useCallback, useRef, useState } from "react";
 import { socketName, type GraphState } from "../graph/model/types.js";
+import { MessageRow } from "./MessageRow.js";
 
 const SHOWN = 200;
 
@@ -14,6 +15,10 @@ interface Props {
 
 export function MessageLog({ graph, selected, onSelect, socket }: Props) {
   const [onlySocket, setOnlySocket] = useState(false);
+  // One callback for the page's life, so that rows already shown are not drawn again when the page re-renders.
+  const onSelectRef = useRef(onSelect);
+  onSelectRef.current = onSelect;
+  const select = useCallback((index: number) => onSelectRef.current(index), []);
   const labels = new Map(graph.nodes.map((n) => [n.id, socketName(n)]));
   const narrowed = onlySocket && socket ? graph.messages.filter((m) => m.socket === socket) : graph.messages;
   const shown = narrowed.slice(-SHOWN).reverse();
@@ -44,24 +49,13 @@ export function MessageLog({ graph, selected, onSelect, socket }: Props) {
                   {graph.sampling.message}
                 </li>
               )}
-              <li>
-                {/* The row's text is drawn from data-text (CSS), so its name is the sentence alone: axe's
-                    label-content-name-mismatch compares a label with the element's own text nodes. */}
-                <button
-                  type="button"
-                  className={m.index === selected ? "message-row selected" : "message-row"}
-                  onClick={() => onSelect(m.index)}
-                  aria-label={`${labels.get(m.socket) ?? m.socket} ${m.op === "send" ? "sent" : "received"}${m.peer ? ` ${m.op === "send" ? "to" : "from"} ${labels.get(m.peer) ?? m.peer}` : ""} ${m.frames.map((f) => f.preview).join(", ")}`}
-                >
-                  <span className="t" data-text={`${m.t < 1000 ? m.t.toFixed(1) : m.t.toFixed(0)} ms`} />
-                  <span className={`op ${m.op}`} aria-hidden="true" data-text={m.op === "send" ? "→" : "←"} />
-                  <span
-                    className="who"
-                    data-text={`${labels.get(m.socket) ?? m.socket}${m.peer ? ` ${m.op === "send" ? "→" : "←"} ${labels.get(m.peer) ?? m.peer}` : ""}`}
-                  />
-                  <span className="preview" data-text={m.frames.map((f) => f.preview).join(" | ")} />
-                </button>
-              </li>
+              <MessageRow
+                message={m}
+                who={labels.get(m.socket) ?? m.socket}
+                peer={m.peer ? (labels.get(m.peer) ?? m.peer) : undefined}
+                selected={m.index === selected}
+                onSelect={select}
+              />
             </Fragment>
           ))}
           {graph.sampling && shown.length > 0 && shown.at(-1)!.index >= graph.sampling.afterMessage && (

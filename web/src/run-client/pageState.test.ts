@@ -11,6 +11,16 @@ const opened: ServerMessage = {
 const run = (...actions: PageAction[]): PageState => actions.reduce(reducePage, initialPageState);
 
 describe("reducePage: every server message through one reducer, each slice taking its own", () => {
+  it("takes a frame's batch of server messages as if they came one by one, every slice included", () => {
+    const check = { lessonId: "hello", status: "pass" as const, assertions: [], run: "Done." };
+    const messages: ServerMessage[] = [opened, { type: "check/result", payload: check, meta: { runId: "r1" } }];
+    const batched = run({ type: "class/open" }, { type: "start", runId: "r1" }, { type: "server-batch", messages });
+    const oneByOne = run({ type: "class/open" }, { type: "start", runId: "r1" }, ...messages.map(server));
+    expect(batched).toEqual(oneByOne);
+    expect(batched.lessonCheck).toEqual({ runId: "r1", check });
+    expect(batched.classSession.session.phase).toBe("open");
+  });
+
   it("keeps a check result for the run it judged, beside that run's state", () => {
     const check = { lessonId: "hello", status: "pass" as const, assertions: [], run: "Done." };
     const page = run({ type: "start", runId: "r1" }, server({ type: "check/result", payload: check, meta: { runId: "r1" } }));

@@ -26,6 +26,8 @@ export const initialPageState: PageState = {
 /** Pure: each slice after one action; a slice the action does not concern keeps its identity, as does the page. */
 export function reducePage(state: PageState, action: PageAction): PageState {
   switch (action.type) {
+    case "server-batch":
+      return action.messages.reduce((page, message) => reducePage(page, { type: "server", message }), state);
     case "server":
       return withSlices(state, {
         run: reduceRun(state.run, action),

@@ -30,6 +30,19 @@ describe("reduceRun", () => {
     ]);
   });
 
+  it("takes a frame's server messages as one batch, the same as one by one, skipping another run's", () => {
+    const messages = [
+      trace("r1", [{ type: "run/start", t: 0, runId: "r1", entry: "main.ts", files: ["main.ts"], sandbox: "none" }]).message,
+      trace("r0", [{ type: "console", t: 1, stream: "stdout", text: "old" }]).message,
+      trace("r1", [{ type: "console", t: 2, stream: "stdout", text: "new" }]).message,
+    ];
+    const oneByOne = messages.reduce((s, message) => reduceRun(s, { type: "server", message }), started());
+    const batched = reduceRun(started(), { type: "server-batch", messages });
+    expect(batched).toEqual(oneByOne);
+    expect(batched.console.map((l) => l.text)).toEqual(["new"]);
+    expect(batched.trace.count).toBe(2);
+  });
+
   it("ignores messages of another run", () => {
     const s = reduceRun(started(), trace("r0", [{ type: "console", t: 1, stream: "stdout", text: "old" }]));
     expect(s.console).toEqual([]);

@@ -29,6 +29,8 @@ export type RunAction =
   | { type: "start"; runId: string }
   | { type: "stop" }
   | { type: "server"; message: ServerMessage }
+  /** Server messages that arrived within one frame, in arrival order. */
+  | { type: "server-batch"; messages: ServerMessage[] }
   | { type: "connection-lost" }
   /** The workbench's own lines for the current run, such as the editor's type errors when it started. */
   | { type: "notes"; lines: Array<Omit<ConsoleLine, "id">> };
@@ -62,6 +64,8 @@ export function reduceRun(state: RunState, action: RunAction): RunState {
       return addLines({ ...state, status: "failed" }, [{ stream: "system", text: "Lost the connection to the server; the run was stopped." }]);
     case "server":
       return reduceServerMessage(state, action.message);
+    case "server-batch":
+      return action.messages.reduce(reduceServerMessage, state);
     case "notes":
       return addLines(state, action.lines);
     default:

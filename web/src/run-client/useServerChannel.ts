@@ -1,9 +1,10 @@
 import { useCallback, useEffect, useReducer, useRef } from "react";
 import type { ProgramFiles } from "../../../protocol/files.js";
-import type { ClientMessage } from "../../../protocol/ws.js";
+import type { ClientMessage, ServerMessage } from "../../../protocol/ws.js";
 import type { ControlMessage } from "../../../protocol/scenarios.js";
+import { FrameBatch } from "./frameBatch.js";
 import { RunClient, runsUrl, type RunExtras } from "./runClient.js";
-import { initialPageState, reducePage, type PageState } from "./pageState.js";
+import { initialPageState, reducePage, type PageAction, type PageState } from "./pageState.js";
 import type { ConsoleLine } from "./runState.js";
 
 export interface ServerChannel extends PageState {
@@ -26,42 +27,56 @@ export interface ServerChannel extends PageState {
 export function useServerChannel(): ServerChannel {
   const [page, dispatch] = useReducer(reducePage, initialPageState);
   const clientRef = useRef<RunClient | null>(null);
+  // A busy run sends a batch every few tens of ms: the page takes them in once a frame, in one update.
+  const batchRef = useRef<FrameBatch<ServerMessage> | null>(null);
+  /** Every action goes after the server messages that came before it. */
+  const act = useCallback((action: PageAction) => {
+    batchRef.current?.flush();
+    dispatch(action);
+  }, []);
 
   useEffect(() => {
+    const batch = new FrameBatch<ServerMessage>((messages) => dispatch({ type: "server-batch", messages }));
+    batchRef.current = batch;
     const client = new RunClient(runsUrl(window.location), {
-      onMessage: (message) => dispatch({ type: "server", message }),
-      onConnection: (state) => dispatch({ type: "connection", state }),
-      onRunLost: () => dispatch({ type: "connection-lost" }),
+      onMessage: (message) => batch.push(message),
+      onConnection: (state) => act({ type: "connection", state }),
+      onRunLost: () => act({ type: "connection-lost" }),
     });
     clientRef.current = client;
     return () => {
       client.destroy();
+      batch.destroy();
       clientRef.current = null;
+      batchRef.current = null;
     };
-  }, []);
+  }, [act]);
 
-  const start = useCallback((files: ProgramFiles, entry?: string, lessonId?: string, extra?: RunExtras) => {
-    const client = clientRef.current;
-    if (!client) return undefined;
-    const runId = client.start(files, entry, lessonId, extra);
-    dispatch({ type: "start", runId });
-    return runId;
-  }, []);
-  const note = useCallback((lines: Array<Omit<ConsoleLine, "id">>) => dispatch({ type: "notes", lines }), []);
+  const start = useCallback(
+    (files: ProgramFiles, entry?: string, lessonId?: string, extra?: RunExtras) => {
+      const client = clientRef.current;
+      if (!client) return undefined;
+      const runId = client.start(files, entry, lessonId, extra);
+      act({ type: "start", runId });
+      return runId;
+    },
+    [act],
+  );
+  const note = useCallback((lines: Array<Omit<ConsoleLine, "id">>) => act({ type: "notes", lines }), [act]);
   const control = useCallback((message: ControlMessage) => clientRef.current?.control(message), []);
   const sendSession = useCallback((message: Parameters<ServerChannel["sendSession"]>[0]) => clientRef.current?.sendSession(message), []);
   const openClass = useCallback(() => {
-    dispatch({ type: "class/open" });
+    act({ type: "class/open" });
     clientRef.current?.sendSession({ type: "session/open", payload: {}, meta: {} });
-  }, []);
+  }, [act]);
   const closeClass = useCallback(() => {
     clientRef.current?.sendSession({ type: "session/close", payload: {}, meta: {} });
-    dispatch({ type: "class/close" });
-  }, []);
+    act({ type: "class/close" });
+  }, [act]);
   const stop = useCallback(() => {
     clientRef.current?.stop();
-    dispatch({ type: "stop" });
-  }, []);
+    act({ type: "stop" });
+  }, [act]);
 
   return { ...page, start, note, stop, control, sendSession, openClass, closeClass };
 }
