@@ -3,13 +3,16 @@ import { familyOf, shapePath } from "./kinds.js";
 import type { TextMeasure } from "./layout/measure.js";
 import type { GraphEdge, GraphState } from "./model/types.js";
 import { captionLines, captionTop, edgeLabels, nodeCaption, nodeTitle } from "./viewModel.js";
-import { GHOST_RADIUS, NODE_RADIUS, type ViewNode } from "./viewNodes.js";
+import { GHOST_RADIUS, radiusOf, type ViewNode } from "./viewNodes.js";
 
 type Layer = Selection<SVGGElement, unknown, null, undefined>;
 export type NodeEnter = Selection<SVGGElement, ViewNode, SVGGElement, unknown>;
 
-/** Joins edge data to `g.edge` elements carrying `data-edge`; their lines come later, from the layout. */
-export function drawEdges(layer: Layer, edges: GraphEdge[], graph: GraphState): void {
+/**
+ * Joins edge data to `g.edge` elements carrying `data-edge`; their lines come later, from the layout. Edges of a
+ * bundle share one route, so they print no rate of their own there (it is in their title).
+ */
+export function drawEdges(layer: Layer, edges: GraphEdge[], graph: GraphState, bundled: ReadonlySet<string> = new Set()): void {
   const labels = edgeLabels(edges, graph);
   const groups = layer
     .selectAll<SVGGElement, GraphEdge>("g.edge")
@@ -28,7 +31,7 @@ export function drawEdges(layer: Layer, edges: GraphEdge[], graph: GraphState): 
     .classed("dangling", (e) => e.target === null)
     .classed("retrying", (e) => labels.get(e.id)?.state === "retrying")
     .classed("disconnected", (e) => labels.get(e.id)?.state === "disconnected");
-  groups.select(".edge-status").text((e) => labels.get(e.id)?.status ?? "");
+  groups.select(".edge-status").text((e) => (bundled.has(e.id) ? "" : (labels.get(e.id)?.status ?? "")));
   groups
     .select("title")
     .text(
@@ -47,15 +50,8 @@ export function drawNodes(layer: Layer, nodes: ViewNode[], measure: TextMeasure,
       g.append("path").attr("class", "shape");
       g.append("text").attr("class", "node-kind").attr("text-anchor", "middle").attr("dy", "0.35em");
       g.append("g").attr("class", "captions");
-      g.append("circle")
-        .attr("class", "pin-mark")
-        .attr("r", 5)
-        .attr("cx", -NODE_RADIUS * 0.8)
-        .attr("cy", -NODE_RADIUS * 0.8);
-      const badge = g
-        .append("g")
-        .attr("class", "node-badge")
-        .attr("transform", `translate(${NODE_RADIUS * 0.75},${-NODE_RADIUS * 0.75})`);
+      g.append("circle").attr("class", "pin-mark").attr("r", 5);
+      const badge = g.append("g").attr("class", "node-badge");
       badge.append("circle").attr("r", 10);
       badge.append("text").attr("text-anchor", "middle").attr("dy", "0.35em").text("!");
       g.append("title");
@@ -65,7 +61,13 @@ export function drawNodes(layer: Layer, nodes: ViewNode[], measure: TextMeasure,
   groups.each(function (n) {
     const el = select(this);
     const lines = captionLines(nodeCaption(n));
+    const r = radiusOf(n);
+    el.select(".pin-mark")
+      .attr("cx", -r * 0.8)
+      .attr("cy", -r * 0.8);
+    el.select(".node-badge").attr("transform", `translate(${r * 0.75},${-r * 0.75})`);
     el.classed("ghost", !n.socket)
+      .classed("compact", !!n.compact)
       .classed("closed", !!n.socket?.closed)
       .classed("has-error", !!n.socket?.lastError)
       .attr("data-family", n.socket ? familyOf(n.socket.kind).family : null)
@@ -77,7 +79,7 @@ export function drawNodes(layer: Layer, nodes: ViewNode[], measure: TextMeasure,
       .attr("aria-label", n.socket ? [n.socket.kind, ...lines.map((l) => l.text)].join(", ") : null)
       .attr("aria-hidden", n.socket ? null : "true");
     for (const f of ["reqrep", "pubsub", "pipeline", "async", "pair"]) el.classed(`family-${f}`, !!n.socket && familyOf(n.socket.kind).family === f);
-    el.select("path.shape").attr("d", n.socket ? shapePath(familyOf(n.socket.kind).shape, NODE_RADIUS) : shapePath("circle", GHOST_RADIUS));
+    el.select("path.shape").attr("d", n.socket ? shapePath(familyOf(n.socket.kind).shape, r) : shapePath("circle", GHOST_RADIUS));
     el.select(".node-badge").attr("display", n.socket && (n.socket.diagnostics.length || n.socket.lastError) ? null : "none");
     el.select(".node-kind").text(n.socket ? n.socket.kind : "");
     let y = captionTop(n);
