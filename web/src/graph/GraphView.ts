@@ -185,6 +185,9 @@ export class GraphView {
     this.size = { width: Math.max(rect.width, 200), height: Math.max(rect.height, 150) };
     this.svg.attr("viewBox", `0 0 ${this.size.width} ${this.size.height}`);
     if (!this.userMoved) this.fit();
+    // The pane's shape decides how the graph's parts are arranged: a new shape may ask for another layout.
+    this.dirty.graph = true;
+    this.requestFrame();
   }
 
   private laidOut(result: LayoutResult): void {
@@ -209,7 +212,7 @@ export class GraphView {
       }, hidden.pending);
     }
     this.options.onCollapsed?.(hidden.sockets.size);
-    const plan = planLayout(this.graph, hidden.sockets, this.measure);
+    const plan = planLayout(this.graph, hidden.sockets, this.measure, this.size);
     const key = `${this.measure.signature()}\n${JSON.stringify(plan.request)}`;
     this.plan = plan;
     this.planned = new Set(plan.edges.map((e) => e.id));

@@ -2,9 +2,11 @@ import { placeOf, placesOf } from "../model/places.js";
 import type { GraphEdge, GraphState } from "../model/types.js";
 import { captionLines, captionTop, nodeCaption, wantedNodes } from "../viewModel.js";
 import { NODE_RADIUS, radiusOf, type ViewNode } from "../viewNodes.js";
+import { SPACING } from "./elkGraph.js";
 import { brokersOf, flowEdges, ranksOf } from "./flow.js";
 import type { TextClass } from "./measure.js";
-import { replicaBlocks } from "./replicas.js";
+import { arrangeParts } from "./arrange.js";
+import { type ReplicaBlock, replicaBlocks } from "./replicas.js";
 import type { LayoutGroupIn, LayoutRequest } from "./types.js";
 
 export interface Measure {
@@ -37,7 +39,8 @@ export interface LayoutPlan {
 const COUNTER_DIGITS = 4;
 const EDGE_LABEL_TEMPLATES = ["00.0k msg/s", "retrying (000)", "disconnected"];
 
-export function planLayout(graph: GraphState, hidden: ReadonlySet<string>, measure: Measure): LayoutPlan {
+/** `pane`: the size the picture is fitted to; parts of the graph are arranged in rows to suit its shape. */
+export function planLayout(graph: GraphState, hidden: ReadonlySet<string>, measure: Measure, pane?: { width: number; height: number }): LayoutPlan {
   const blocks = replicaBlocks(graph, wantedNodes(graph, hidden));
   const blockOf = new Map(blocks.flatMap((b) => b.members.map((m) => [m, b.id] as const)));
   const nodes = wantedNodes(graph, hidden).map((n) => (blockOf.has(n.id) ? { ...n, compact: true } : n));
@@ -45,11 +48,13 @@ export function planLayout(graph: GraphState, hidden: ReadonlySet<string>, measu
   const edges = graph.edges.filter((e) => shown.has(e.source) && shown.has(e.target ?? `?${e.endpoint}`));
   const brokers = brokersOf(graph, shown);
   const flow = flowEdges(graph, edges, brokers);
-  const ranks = ranksOf(
+  const sizes = new Map(nodes.map((n) => [n.id, nodeSize(n, measure)]));
+  const flowRanks = ranksOf(
     nodes.map((n) => n.id),
     flow,
     brokers,
   );
+  const ranks = pane ? arrangeParts(packedSizes(sizes, blocks), flowRanks, flow, brokers, pane) : flowRanks;
   const groups = groupsOf(graph, nodes, blocks).map((g) => ({ ...g, labelWidth: measure.width("group-label", g.label) }));
   // A device's or a replica block's box sits inside its thread's box: its sockets belong to the innermost box.
   const groupOf = new Map<string, string>();
@@ -58,7 +63,7 @@ export function planLayout(graph: GraphState, hidden: ReadonlySet<string>, measu
   const labelWidth = Math.max(...EDGE_LABEL_TEMPLATES.map((t) => measure.width("edge-status", t)));
   const request: LayoutRequest = {
     nodes: nodes.map((n) => {
-      const size = nodeSize(n, measure);
+      const size = sizes.get(n.id) as { width: number; height: number };
       anchors.set(n.id, { dx: size.width / 2, dy: radiusOf(n) + 2 });
       const group = groupOf.get(n.id);
       return { id: n.id, ...size, rank: ranks.get(n.id) ?? 0, ...(group ? { group } : {}) };
@@ -87,6 +92,22 @@ export function planLayout(graph: GraphState, hidden: ReadonlySet<string>, measu
   }
   const reversed = new Set(flow.filter((f, i) => f.from !== edges[i].source).map((f) => f.id));
   return { request, nodes, edges, groups, reversed, anchors, bundles };
+}
+
+/**
+ * Sizes for arranging parts: a replica block's members share its packed box (about 2.5 times as wide as tall), so
+ * each counts as that box's width and its share of the height.
+ */
+function packedSizes(sizes: Map<string, { width: number; height: number }>, blocks: ReplicaBlock[]) {
+  const out = new Map([...sizes].map(([id, s]) => [id, { id, ...s }]));
+  for (const b of blocks) {
+    const cell = sizes.get(b.members[0]) as { width: number; height: number };
+    const columns = Math.max(1, Math.round(Math.sqrt((b.members.length * 2.5 * cell.height) / cell.width)));
+    const width = columns * (cell.width + SPACING.packed),
+      height = Math.ceil(b.members.length / columns) * (cell.height + SPACING.packed) + SPACING.groupTop;
+    for (const m of b.members) out.set(m, { id: m, width, height: height / b.members.length });
+  }
+  return [...out.values()];
 }
 
 /** The box a node needs: its shape and every caption line under it, as wide as the widest line. */
