@@ -8,18 +8,27 @@ const PORT = Number(process.env.E2E_PORT ?? 3170);
 /** E2E_BASE_URL points the specs at a server that is already running (say, `npm run dev`) instead of starting one. */
 const EXTERNAL_URL = process.env.E2E_BASE_URL;
 const BASE_URL = EXTERNAL_URL ?? `http://127.0.0.1:${PORT}`;
-/** Shares written by the specs go to a fresh directory each time, never to data/. */
-const DATA_DIR = EXTERNAL_URL ? "" : (process.env.E2E_DATA_DIR ?? mkdtempSync(join(tmpdir(), "zmq-workbench-e2e-")));
+/**
+ * Shares written by the specs go to a fresh directory each time, never to data/. Made once (workers load this file
+ * too, and inherit the variable) and removed by the global teardown; a directory given in E2E_DATA_DIR is kept.
+ */
+if (!EXTERNAL_URL && !process.env.E2E_DATA_DIR) {
+  process.env.E2E_DATA_DIR = process.env.E2E_MADE_DATA_DIR = mkdtempSync(join(tmpdir(), "zmq-workbench-e2e-"));
+}
+const DATA_DIR = EXTERNAL_URL ? "" : (process.env.E2E_DATA_DIR ?? "");
 
 export default defineConfig({
   testDir: "e2e",
+  globalTeardown: "./e2e/support/remove-data-dir.ts",
   outputDir: "test-results",
   fullyParallel: false,
   workers: 1,
   retries: process.env.CI ? 1 : 0,
-  timeout: 60_000,
-  globalTimeout: 25 * 60_000, // a stuck suite ends with the specs named, well inside CI's time
-  expect: { timeout: 15_000 },
+  // Generous for a busy two-core machine, where a run's sandbox start alone can take seconds: every wait is on
+  // state, so a passing spec takes no longer for it. Under load, 48 of its tests took 20 minutes.
+  timeout: 120_000,
+  globalTimeout: 60 * 60_000, // a stuck suite still ends with the specs named
+  expect: { timeout: 30_000 },
   reporter: process.env.CI ? [["list"], ["html", { open: "never" }]] : "list",
   use: {
     baseURL: BASE_URL,
@@ -52,6 +61,14 @@ export default defineConfig({
         stderr: "pipe",
         // Warnings and errors only: request logs would bury the test report.
         // Every spec's browser shares one address; two runs per address lets run-share.spec.ts reach the address's cap.
-        env: { PORT: String(PORT), HOST: "127.0.0.1", DATA_DIR, LOG_LEVEL: process.env.LOG_LEVEL ?? "warn", WB_RUNS_PER_CLIENT: "2" },
+        // A minute per run: on a busy machine a program's start alone can take seconds, and no spec waits for the limit.
+        env: {
+          PORT: String(PORT),
+          HOST: "127.0.0.1",
+          DATA_DIR,
+          LOG_LEVEL: process.env.LOG_LEVEL ?? "warn",
+          WB_RUNS_PER_CLIENT: "2",
+          WB_RUN_WALL_MS: "60000",
+        },
       },
 });

@@ -91,8 +91,11 @@ async function measureRun(page: Page, baseUrl: string, rate: number, pairs: numb
 
   const status = await page.locator("[data-run-status]").getAttribute("data-run-status");
   if (status !== "done") {
-    const said = await page.getByRole("region", { name: "Console" }).innerText().catch(() => "(no console)");
-    throw new Error(`the ${rate} msg/s run with ${2 * pairs} sockets ended ${status}: ${said.slice(-600)}`);
+    const said = await page
+      .getByRole("region", { name: "Console" })
+      .textContent()
+      .catch(() => "(no console)");
+    throw new Error(`the ${rate} msg/s run with ${2 * pairs} sockets ended ${status}: ${(said ?? "").slice(-600)}`);
   }
   const totalText = await page.getByRole("region", { name: "Messages" }).locator(".count").textContent();
   const traced = frames.filter((f) => f.text.startsWith('{"type":"trace"'));

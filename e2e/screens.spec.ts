@@ -72,6 +72,8 @@ for (const { screen, theme } of RUNS) {
       await shot(spectator, "watch");
       await close();
       await page.goto("/");
+      // Whether "More" shows depends on the width alone (CSS), once the toolbar is drawn: wait for it, then look.
+      await expect(page.getByRole("banner").getByRole("button", { name: "Run", exact: true })).toBeVisible();
       const more = page.getByRole("button", { name: "More" });
       if (await more.isVisible()) await more.click();
       await page.getByRole("button", { name: "Join a class" }).click();

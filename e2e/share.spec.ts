@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+import { autosaved } from "./support/views.js";
 
 const MAIN = `import * as zmq from "zeromq";
 import { work } from "./worker";
@@ -75,4 +76,22 @@ test("a link shared with the last run's trace opens the code and that run, under
   await expect(other.locator("[data-socket-id]")).toHaveCount(2);
   await expect(other.locator("[data-run-status]")).toHaveAttribute("data-run-status", "idle");
   await expect(other.locator(".view-line", { hasText: "new zmq.Request()" })).toBeVisible();
+  await expect(other.getByRole("region", { name: "Code of the trace" })).toHaveCount(0);
+
+  // Edited and opened again, the link shows the recorded run beside its own code; the edits are kept to put back.
+  await other.locator(".monaco-editor .view-lines").first().click();
+  await other.keyboard.press("Control+End");
+  await other.keyboard.type("// my change");
+  const shareId = new URL(await link.inputValue()).pathname.split("/").at(-1) as string;
+  await autosaved(other, `zmq-workbench.files.share.${shareId}`, "main.ts", "// my change");
+  await other.reload();
+  await expect(other.locator("[data-trace-file]")).toBeVisible();
+  const banner = other.getByRole("region", { name: "Code of the trace" });
+  await expect(banner).toBeVisible();
+  const saved = () =>
+    other.evaluate((key) => JSON.parse(localStorage.getItem(key) ?? "{}").files?.["main.ts"] as string, `zmq-workbench.files.share.${shareId}`);
+  await expect.poll(saved).not.toContain("// my change");
+  await banner.getByRole("button", { name: "Put my code back" }).click();
+  await expect.poll(saved).toContain("// my change");
+  await expect(banner).toHaveCount(0);
 });

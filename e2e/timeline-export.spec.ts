@@ -1,5 +1,6 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { expect, test } from "@playwright/test";
+import { autosaved } from "./support/views.js";
 
 test.beforeEach(async ({ page }) => {
   await page.goto("/");
@@ -37,7 +38,7 @@ test("a trace exported after a run opens later without running anything", async 
   await expect(page.locator("[data-socket-id]")).toHaveCount(0);
 });
 
-test("a trace's code opens in the editor as a share of its own, leaving the playground's code as it was", async ({ page }, testInfo) => {
+test("an opened trace puts its own code in the editor, and the code it replaced comes back on request", async ({ page }, testInfo) => {
   const path = testInfo.outputPath("other.json");
   const code = 'console.log("recorded elsewhere");\n';
   writeFileSync(path, JSON.stringify({ format: "zmq-workbench-trace", version: 1, files: { "main.ts": code }, events: [] }));
@@ -45,12 +46,28 @@ test("a trace's code opens in the editor as a share of its own, leaving the play
   await expect(editor).toContainText("zmq.Reply");
   const timeline = page.getByRole("region", { name: "Timeline" });
   await timeline.getByLabel("Trace file to open").setInputFiles(path);
-  await timeline.getByRole("button", { name: "Open its code" }).click();
-  await expect(page).toHaveURL(/\/s\/[A-Za-z0-9_-]+$/);
-  await expect(editor).toContainText("recorded elsewhere");
   await expect(timeline.getByText("Viewing other.json")).toBeVisible();
-  await page.goto("/");
+  await expect(editor).toContainText("recorded elsewhere");
+  await expect(editor).not.toContainText("zmq.Reply");
+  const banner = page.getByRole("region", { name: "Code of the trace" });
+  await expect(banner).toContainText("the code that was there is kept");
+
+  // The replaced code survives a reload, and comes back when asked for.
+  await page.reload();
+  await expect(editor).toContainText("recorded elsewhere");
+  await banner.getByRole("button", { name: "Put my code back" }).click();
   await expect(editor).toContainText("zmq.Reply");
+  await expect(banner).toHaveCount(0);
+
+  // A trace of the program already in the editor changes nothing and keeps nothing aside.
+  const same = testInfo.outputPath("same.json");
+  await autosaved(page, "zmq-workbench.files", "main.ts", "zmq.Reply");
+  const files = await page.evaluate(() => JSON.parse(localStorage.getItem("zmq-workbench.files") ?? "{}").files);
+  writeFileSync(same, JSON.stringify({ format: "zmq-workbench-trace", version: 1, files, events: [] }));
+  await timeline.getByLabel("Trace file to open").setInputFiles(same);
+  await expect(timeline.getByText("Viewing same.json")).toBeVisible();
+  await expect(editor).toContainText("zmq.Reply");
+  await expect(banner).toHaveCount(0);
 });
 
 test("a file that is not a trace is refused with a sentence", async ({ page }) => {

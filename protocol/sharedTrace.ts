@@ -2,9 +2,6 @@ import { Type, type Static } from "@sinclair/typebox";
 import { ProgramFiles } from "./files.js";
 import { TraceEvent } from "./trace.js";
 
-/** A run's trace kept beside a share link ("with trace"); bigger ones are refused with a sentence saying so. */
-export const MAX_SHARED_TRACE_BYTES = 2 * 1024 * 1024;
-
 export const SHARED_TRACE_ID_PATTERN = "^[A-Za-z0-9_-]{8,32}$";
 
 /** The recorded run and the program it ran, so the link opens both even if the share's files change later. */

@@ -4,6 +4,7 @@ import { TraceEvent } from "./trace.js";
 import { LessonId, RUN_ID_PATTERN } from "./ids.js";
 import { ParamValue, RunControl, SCENARIO_ID_PATTERN } from "./scenarios.js";
 import { CheckResult } from "./lessons.js";
+import { Ping, Pong } from "./heartbeat.js";
 import {
   CloseSession,
   OpenSession,
@@ -38,7 +39,7 @@ export const StartRun = Type.Object({
   meta: Meta,
 });
 export const StopRun = Type.Object({ type: Type.Literal("run/stop"), payload: Type.Object({}), meta: Meta });
-export const ClientMessage = Type.Union([StartRun, StopRun, RunControl, OpenSession, ShareView, CloseSession]);
+export const ClientMessage = Type.Union([StartRun, StopRun, RunControl, OpenSession, ShareView, CloseSession, Ping]);
 export type ClientMessage = Static<typeof ClientMessage>;
 
 export const RunQueued = Type.Object({
@@ -68,5 +69,6 @@ export const ServerMessage = Type.Union([
   SessionRunStarted,
   SessionViewChanged,
   SessionEnded,
+  Pong,
 ]);
 export type ServerMessage = Static<typeof ServerMessage>;

@@ -7,9 +7,11 @@ import type { ShareStore } from "./shares/store.js";
 import supervisorService from "./services/supervisor.js";
 import drainService from "./services/drain.js";
 import redisService from "./services/redis.js";
+import databaseService from "./services/database.js";
 import sharesService from "./services/shares.js";
 import sharedTracesService from "./services/shared-traces.js";
 import limitsService from "./services/limits.js";
+import clusterCountsService from "./services/cluster-counts.js";
 import lessonsService from "./services/lessons.js";
 import sessionsService from "./services/sessions.js";
 import scenariosService from "./services/scenarios.js";
@@ -50,7 +52,9 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
 
   await app.register(websocket, { options: { maxPayload: 2 * 1024 * 1024 } });
   await app.register(redisService, { config });
+  await app.register(databaseService, { config });
   await app.register(limitsService, { limits: config.serverLimits });
+  await app.register(clusterCountsService);
   await app.register(supervisorService, { config, supervisor: options.supervisor });
   await app.register(drainService);
   await app.register(sharesService, { config, store: options.shareStore });

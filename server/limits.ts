@@ -22,8 +22,13 @@ export const DEFAULT_SERVER_LIMITS = {
   SHARES_PER_ADDRESS_PER_MINUTE: 20, // POST /api/shares
   SHARE_STORAGE_BYTES: 1024 * 1024 * 1024, // all shares together; past it new shares are refused (identical ones still resolve)
   SHARE_UNOPENED_TTL_DAYS: 0, // 0 keeps every share; else shares nobody opened are deleted after this many days
+  // Run traces shared beside a link
+  SHARED_TRACE_BYTES: 2 * 1024 * 1024, // one trace as sent (POST /api/traces); a proxy in front must let it through (nginx client_max_body_size)
+  TRACES_PER_ADDRESS_PER_MINUTE: 20, // POST /api/traces, as many as shares: each link with a trace makes one of each
+  TRACE_STORAGE_BYTES: 1024 * 1024 * 1024, // all shared traces together; past it new ones are refused (links already made still open)
   // A node of several
   DRAIN_MS: 60_000, // a node told to stop (SIGTERM) waits this long for its runs, then stops the rest
+  NODE_SILENT_MS: 15_000, // with Redis, a node not heard from this long is gone: the runs, sessions and seats it counted per address are freed
 } as const;
 
 /** Limits where 0 means something sensible (off). */

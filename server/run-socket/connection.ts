@@ -8,6 +8,7 @@ import type { Session } from "../sessions/session.js";
 import { EventBatcher } from "./event-batcher.js";
 import { appendUpTo } from "../util/append-all.js";
 import type { Drainable } from "../cluster/drain.js";
+import { pongFor } from "../../protocol/heartbeat.js";
 
 /** WebSocket close code 1012 "service restart": the browser reconnects, and the proxy picks another node. */
 const CLOSE_RESTARTING = 1012;
@@ -30,6 +31,8 @@ export class RunConnection implements Drainable {
   private readonly scenarioOf = new Map<string, string>();
   private session: Session | undefined;
   private leaving = false;
+  /** The socket closed: a run admitted while Redis was being asked must not start for nobody. */
+  private gone = false;
 
   constructor(
     private readonly app: FastifyInstance,
@@ -62,6 +65,8 @@ export class RunConnection implements Drainable {
         return this.session ? this.session.setView(message.payload) : this.fail("There is no open session to share the view with.");
       case "session/close":
         return this.closeSession("The presenter ended the session.");
+      case "ping":
+        return this.send(pongFor(message));
     }
   }
 
@@ -72,6 +77,7 @@ export class RunConnection implements Drainable {
   }
 
   closed(): void {
+    this.gone = true;
     for (const ticket of this.tickets.values()) ticket.stop("client-gone");
     if (this.session?.presenting) this.session.presenterLeft();
   }
@@ -112,12 +118,13 @@ export class RunConnection implements Drainable {
         session?.addEvents(runId, events);
       },
       () => this.socket.bufferedAmount,
+      this.app.supervisor.limits.BROWSER_BACKLOG_BYTES,
     );
     const recorded: TraceEvent[] = [];
     let ticket: RunTicket;
     try {
       ticket = await this.app.supervisor.submit(
-        { runId, files, entry, timeoutMs, params, client: this.client, tab: this.tab, presenter: session !== undefined },
+        { runId, files, entry, timeoutMs, params, client: this.client, tab: this.tab, presenter: session !== undefined, takeClusterSlot: this.clusterSlot() },
         (events) => {
           if (lessonId) appendUpTo(recorded, events, this.app.supervisor.limits.RECORDED_EVENTS, (e) => e.type === "run/exit");
           batcher.push(events);
@@ -130,6 +137,7 @@ export class RunConnection implements Drainable {
     }
     this.tickets.set(runId, ticket);
     if (stopAtOnce) ticket.stop("stop");
+    else if (this.gone) ticket.stop("client-gone");
     if (scenario) this.scenarioOf.set(runId, scenario);
     session?.startRun({ runId, entry: entry ?? "main.ts", files });
     await ticket.done;
@@ -137,6 +145,12 @@ export class RunConnection implements Drainable {
     this.scenarioOf.delete(runId);
     if (this.leaving && this.tickets.size === 0) this.socket.close(CLOSE_RESTARTING, "node draining");
     if (lessonId) await this.judge(lessonId, runId, recorded);
+  }
+
+  /** With several nodes, how a run takes its place in the address's count over all of them. */
+  private clusterSlot() {
+    const counts = this.app.clusterCounts;
+    return counts && (() => counts.take("runs", this.client, this.app.supervisor.limits.RUNS_PER_CLIENT));
   }
 
   /** A live control reaches a scenario's program only when it fits that scenario (a known actor, a param in range). */

@@ -1,7 +1,5 @@
 import type { TraceEvent } from "../../protocol/trace.js";
 
-/** Above this many unsent bytes on the socket, message events are dropped (counters in run/exit never are). */
-const BACKLOG_BYTES = 1024 * 1024;
 const FLUSH_MS = 40;
 
 /**
@@ -15,10 +13,12 @@ export class EventBatcher {
   constructor(
     private readonly send: (events: TraceEvent[]) => void,
     private readonly backlog: () => number,
+    /** Above this many unsent bytes on the socket (BROWSER_BACKLOG_BYTES), message events are dropped (counters in run/exit never are). */
+    private readonly backlogBytes: number,
   ) {}
 
   push(events: TraceEvent[]): void {
-    const shedding = this.backlog() > BACKLOG_BYTES;
+    const shedding = this.backlog() > this.backlogBytes;
     for (const e of events) {
       if (shedding && (e.type === "message/send" || e.type === "message/recv")) continue;
       this.pending.push(e);

@@ -1,39 +1,80 @@
-import { createHash } from "node:crypto";
-import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, symlinkSync, readlinkSync, lstatSync } from "node:fs";
+import { copyFileSync, linkSync, lstatSync, mkdirSync, readdirSync, readlinkSync, rmSync, symlinkSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { basename, dirname, join } from "node:path";
+import { isAlive } from "./process-alive.js";
 
 /** Where staged copies live: a neutral name, so nothing a run can read (mountinfo, bwrap's argv) shows the checkout. */
-const STAGING_ROOT = join(tmpdir(), `zmq-workbench-${process.getuid?.() ?? "user"}`);
+export const STAGING_ROOT = join(tmpdir(), `zmq-workbench-${process.getuid?.() ?? "user"}`);
+/** A server's staging: `app-<pid>-<random>`, so a later server can tell whether the one that made it is gone. */
+const OWN_STAGING = /^app-(\d+)-[a-z0-9]+$/;
 
 export interface StagedApp {
   /** The staging folder: what the sandbox binds under its fixed /app. */
   root: string;
   /** Each source folder's place inside `root`, by source path. */
   paths: Map<string, string>;
+  /** Removes the staging (when the server closes; also on its process's exit, should it end without closing). */
+  remove(): void;
 }
 
 /**
  * Links (or copies, across file systems) the folders a run needs (the runner bundle, the zeromq packages) into
  * one folder whose path says nothing about the host: bwrap shows a bind's host source in /proc/self/mountinfo and
- * its own argv in /proc/1/cmdline, so binding them from the checkout would tell every run where it lives. One
- * staging per set of sources, shared by servers, made aside and renamed into place.
+ * its own argv in /proc/1/cmdline, so binding them from the checkout would tell every run where it lives. Each
+ * server stages its own (hard links: a few hundred, in milliseconds) and removes it when it ends, so no other
+ * server's cleanup can pull one away from under its runs.
  */
-export function stageApp(sources: { from: string; as: string }[]): StagedApp {
-  const hash = createHash("sha256");
-  for (const { from, as } of sources) hash.update(`${from}\0${as}\0${statSync(from).mtimeMs}\0`);
-  const root = join(STAGING_ROOT, `app-${hash.digest("hex").slice(0, 16)}`);
+export function stageApp(sources: { from: string; as: string }[], stagingRoot = STAGING_ROOT): StagedApp {
+  mkdirSync(stagingRoot, { recursive: true, mode: 0o755 });
+  const root = join(stagingRoot, `app-${process.pid}-${Math.random().toString(36).slice(2, 10)}`);
   const paths = new Map(sources.map(({ from, as }) => [from, join(root, as)]));
-  if (existsSync(root)) return { root, paths };
-  mkdirSync(STAGING_ROOT, { recursive: true, mode: 0o755 });
-  const scratch = `${root}.tmp-${process.pid}-${Math.random().toString(36).slice(2)}`;
-  for (const { from, as } of sources) mirror(from, join(scratch, as));
+  const removeNow = () => rmSync(root, { recursive: true, force: true });
+  process.once("exit", removeNow);
   try {
-    renameSync(scratch, root);
-  } catch {
-    rmSync(scratch, { recursive: true, force: true }); // another server staged the same sources first
+    for (const { from, as } of sources) mirror(from, join(root, as));
+  } catch (err) {
+    removeNow();
+    process.off("exit", removeNow);
+    throw err;
   }
-  return { root, paths };
+  return {
+    root,
+    paths,
+    remove: () => {
+      process.off("exit", removeNow);
+      removeNow();
+    },
+  };
+}
+
+/**
+ * Removes stagings a crashed or killed server left behind: only `app-<pid>-…` folders owned by this user, not
+ * touched for `staleMs`, whose process is gone. Older servers' shared `app-<hash>` folders carry no pid and are
+ * never touched: one may be in use for days by a server still running, and age cannot tell.
+ * Returns the names removed.
+ */
+export function pruneStaleStagings(staleMs: number, stagingRoot = STAGING_ROOT, now = Date.now()): string[] {
+  let names: string[];
+  try {
+    names = readdirSync(stagingRoot);
+  } catch {
+    return [];
+  }
+  const removed: string[] = [];
+  for (const name of names) {
+    const pid = OWN_STAGING.exec(name)?.[1];
+    if (pid === undefined) continue;
+    const path = join(stagingRoot, name);
+    try {
+      const stat = lstatSync(path);
+      if (!stat.isDirectory() || stat.uid !== process.getuid?.() || now - stat.mtimeMs < staleMs || isAlive(Number(pid))) continue;
+      rmSync(path, { recursive: true, force: true });
+      removed.push(name);
+    } catch {
+      // Removed by another server meanwhile, or not ours to remove.
+    }
+  }
+  return removed;
 }
 
 function mirror(from: string, to: string): void {

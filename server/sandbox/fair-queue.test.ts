@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { FairQueue } from "./fair-queue.js";
+import { FairQueue, fairShare } from "./fair-queue.js";
 
 describe("FairQueue", () => {
   it("serves clients in turn, each client's items in order", () => {
@@ -45,5 +45,46 @@ describe("FairQueue", () => {
     q.push("school", "cid1", "cid");
     expect(q.positionOf("school", "bob1")).toBe(3);
     expect(Array.from({ length: 6 }, () => q.shift())).toEqual(["ann1", "h1", "bob1", "cid1", "ann2", "ann3"]);
+  });
+
+  it("passes over a client holding half the slots while another client waits", () => {
+    const q = new FairQueue<string>();
+    const holding = new Map([["hog", 7]]);
+    const held = (c: string) => holding.get(c) ?? 0;
+    q.push("hog", "hog9");
+    q.push("student", "s1");
+    q.push("student", "s2");
+    // The hog is first in line, but holds 7 of 8 slots (its share is 4): the student's runs go first.
+    expect(q.shift(held, fairShare(8))).toBe("s1");
+    holding.set("student", 1);
+    expect(q.shift(held, fairShare(8))).toBe("s2");
+    expect(q.shift(held, fairShare(8))).toBe("hog9");
+  });
+
+  it("serves a client at its share when every waiting client holds as much, so no slot stays empty", () => {
+    const q = new FairQueue<string>();
+    const holding = new Map([
+      ["a", 4],
+      ["b", 4],
+    ]);
+    const held = (c: string) => holding.get(c) ?? 0;
+    q.push("a", "a1");
+    q.push("b", "b1");
+    expect(q.shift(held, 4)).toBe("a1");
+    holding.set("a", 3);
+    q.push("a", "a2");
+    // b holds its share and a does not: a is served though b's turn came first.
+    expect(q.shift(held, 4)).toBe("a2");
+    expect(q.shift(held, 4)).toBe("b1");
+  });
+
+  it("lets a client with nobody else waiting take every slot", () => {
+    const q = new FairQueue<string>();
+    for (let i = 1; i <= 3; i++) q.push("only", `o${i}`);
+    expect([q.shift(() => 8, 4), q.shift(() => 8, 4), q.shift(() => 8, 4)]).toEqual(["o1", "o2", "o3"]);
+  });
+
+  it("gives a share of half the slots, rounded up", () => {
+    expect([fairShare(1), fairShare(2), fairShare(7), fairShare(8)]).toEqual([1, 1, 4, 4]);
   });
 });

@@ -8,6 +8,8 @@ interface Entry<T> {
  * slot goes to the client that has waited longest since it was last served. So one client's many runs delay
  * another client's run by at most one start each. Within a client (an address a whole class may share behind one
  * NAT), its turns go to its tabs in turn, so one student's queued runs do not hold back the classmate beside them.
+ * While others wait, a client already holding its share of the slots (fairShare) is passed over: the slots a
+ * client filled while nobody else waited go back to the others as its runs end.
  */
 export class FairQueue<T> {
   /** Clients with waiting items, in serving order (a Map keeps insertion order; re-inserting moves to the end). */
@@ -25,11 +27,22 @@ export class FairQueue<T> {
     this.size++;
   }
 
-  /** The next item in turn, its client moved to the back of the line. */
-  shift(): T | undefined {
-    const first = this.byClient.entries().next();
-    if (first.done) return undefined;
-    const [client, items] = first.value;
+  /**
+   * The next item in turn, its client moved to the back of the line. `holding(client)` says how many slots a client
+   * has now: the first client in turn holding fewer than `share` is served; if every waiting client holds its share
+   * (or only one client waits), the first in turn is, so a slot never stays empty while anyone waits.
+   */
+  shift(holding: (client: string) => number = () => 0, share = Number.POSITIVE_INFINITY): T | undefined {
+    let chosen: [string, Entry<T>[]] | undefined;
+    for (const entry of this.byClient) {
+      chosen ??= entry;
+      if (holding(entry[0]) < share) {
+        chosen = entry;
+        break;
+      }
+    }
+    if (!chosen) return undefined;
+    const [client, items] = chosen;
     const { item } = items.shift()!;
     this.byClient.delete(client);
     if (items.length) this.byClient.set(client, items);
@@ -59,6 +72,11 @@ export class FairQueue<T> {
     }
     return position;
   }
+}
+
+/** The most slots one client may hold while another client's runs wait: half of them, rounded up. */
+export function fairShare(slots: number): number {
+  return Math.ceil(slots / 2);
 }
 
 /** Where a new item of `tab` goes in its client's line: after every tab's item of the same round as its own. */

@@ -58,3 +58,37 @@ describe.skipIf(skipReason !== undefined)("the supervisor's queue across clients
     await Promise.all([again.done, ...tickets.map((t) => t.done)]);
   });
 });
+
+describe.skipIf(skipReason !== undefined)("the supervisor's share of slots across clients", () => {
+  let supervisor: Supervisor;
+  beforeAll(async () => {
+    supervisor = await Supervisor.create({ driver: "bwrap", limits: testLimits({ CONCURRENT_RUNS: 8, RUNS_PER_CLIENT: 16, RUNS_PER_TAB: 2 }) });
+  });
+  afterAll(async () => supervisor?.close());
+
+  it("starts a second address's run before the first address's ninth, once one of its eight ends", async () => {
+    const started: string[] = [];
+    const submit = (runId: string, client: string, tab: string, source: string) =>
+      supervisor.submit({ runId, client, tab, files: { "main.js": source } }, (batch) =>
+        batch.forEach((e) => {
+          e.type === "run/start" && started.push(runId);
+        }),
+      );
+    const long = "setInterval(() => {}, 1000);";
+    // One address, many tabs: with nobody else waiting it may fill every slot.
+    const held: RunTicket[] = [];
+    for (let i = 1; i <= 8; i++) held.push(await submit(`a${i}`, "a", `tab${i}`, long));
+    expect(supervisor.runningCount).toBe(8);
+    const ninth = await submit("a9", "a", "tab9", "1;");
+    const other = await submit("b1", "b", "b-tab", "1;");
+    expect(supervisor.queuedCount).toBe(2);
+    held[0].stop("stop");
+    await other.done;
+    held.slice(1).forEach((t) => {
+      t.stop("stop");
+    });
+    await Promise.all([ninth.done, ...held.map((t) => t.done)]);
+    // a1–a8, then b1 in the slot a1 left (a holds 7 of 8, more than its half), and a9 only after.
+    expect(started).toEqual(["a1", "a2", "a3", "a4", "a5", "a6", "a7", "a8", "b1", "a9"]);
+  });
+});

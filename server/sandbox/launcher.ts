@@ -7,7 +7,7 @@ import type { IsolationDriver, LaunchSpec } from "./drivers/index.js";
 import type { UidBlock } from "./drivers/slot-user.js";
 import type { Limits } from "./limits.js";
 import { RunnerProcess } from "./runner-process.js";
-import { stageApp } from "./app-staging.js";
+import { stageApp, type StagedApp } from "./app-staging.js";
 import { HOSTS_FILE } from "./drivers/bwrap.js";
 
 const APP_ROOT = REPO_ROOT;
@@ -25,8 +25,17 @@ const MIB = 1024 * 1024;
  */
 const UNBINDABLE_INSPECTOR_PORT = "--inspect-port=192.0.2.1:9229";
 
-/** Starts one runner process for a pool slot: the node command line, the paths it may read, and its cgroup. */
-export function makeLauncher(driver: IsolationDriver, bundle: RunnerBundle, limits: Limits, cgroups: CgroupHost | undefined, uids: UidBlock | undefined) {
+/**
+ * Starts one runner process for a pool slot: the node command line, the paths it may read, and its cgroup.
+ * `staged` is the app folder its runs bind, for the supervisor to remove when it closes.
+ */
+export function makeLauncher(
+  driver: IsolationDriver,
+  bundle: RunnerBundle,
+  limits: Limits,
+  cgroups: CgroupHost | undefined,
+  uids: UidBlock | undefined,
+): { launch: (slot: number) => RunnerProcess; staged: StagedApp } {
   const staged = stageApp([
     { from: bundle.dir, as: "runner" },
     ...RUNTIME_PACKAGES.map((p) => ({ from: join(NODE_MODULES, p), as: join("node_modules", p) })),
@@ -52,10 +61,11 @@ export function makeLauncher(driver: IsolationDriver, bundle: RunnerBundle, limi
     uid: uids?.uidFor(slot),
     inCgroup,
   });
-  return (slot: number): RunnerProcess => {
+  const launch = (slot: number): RunnerProcess => {
     const cgroup = runCgroup(cgroups, limits);
     return new RunnerProcess(driver, spec(slot, cgroup !== undefined), cgroup);
   };
+  return { launch, staged };
 }
 
 /**

@@ -34,6 +34,15 @@ export const DEFAULT_LIMITS = {
   TELEMETRY_BYTES: 32 * 1024 * 1024, // telemetry one run may send at once, counted on the bytes received
   TELEMETRY_BYTES_PER_MINUTE: 8 * 1024 * 1024, // its growth over time: busy scenarios send ~10–40 KB/s for 30 minutes
   TRACE_HELD_EVENTS: 10_000, // events held back behind a receive whose send has not arrived yet; beyond, they go on
+  TRACE_HOLD_MS: 200, // trace ms a receive waits for its send (worker threads report ~25 ms late)
+  TRACE_SENDS_KEPT: 512, // recorded sends per socket remembered to match receives to; older ones are forgotten
+  // trace ms an event waits for earlier ones still on their way (threads and child processes report in batches
+  // tens of ms late; console output comes by another pipe), so the timeline never shows an effect before its cause
+  ORDER_WINDOW_MS: 150,
+  ORDER_HELD_EVENTS: 10_000, // events waiting in that window at once; beyond, the earliest go on at once (a flood)
+  DROP_SENDS_KEPT: 10_000, // sends per publisher or ROUTER kept to judge lost messages at the run's end
+  ENDED_KEPT_PER_ADDRESS: 64, // ended binds or connects per address kept for batches that arrive late
+  BROWSER_BACKLOG_BYTES: 1024 * 1024, // unsent trace bytes to a browser past which message events are shed
   RECORDED_EVENTS: 200_000, // events kept per run for its lesson check (console and message events first to go)
   CONTROL_MESSAGE_BYTES: 64 * 1024, // one control message to a running program, as JSON
   CONTROL_MESSAGES_PER_SECOND: 50, // control messages to one run, per second (and as a burst)
@@ -42,6 +51,7 @@ export const DEFAULT_LIMITS = {
   CONCURRENT_RUNS: 8, // runs at once; more wait in a queue
   QUEUE_LENGTH: 32, // runs waiting; more are refused as busy
   WARM_POOL_SIZE: 2, // pre-started sandboxes waiting for a job
+  STAGING_STALE_MS: 15 * 60_000, // on start, a staging folder ($TMPDIR/zmq-workbench-<uid>/app-*) this old whose server is gone is removed
   RUNS_PER_CLIENT_PER_MINUTE: 60, // rate limit per client address
   RUNS_PER_CLIENT: 16, // runs one client address may have running and queued at once (a class behind one NAT shares it); the queue takes addresses in turn
   RUNS_PER_TAB: 2, // runs one browser tab may have running and queued at once; an address's turns go to its tabs in turn

@@ -62,7 +62,7 @@ export class Run {
     private readonly limits: Limits,
     private readonly sink: EventSink,
   ) {
-    this.trace = new TraceProcessor(job.sources, { messageEvents: limits.MESSAGE_EVENTS, eventsPerSecond: limits.EVENTS_PER_SECOND }, limits.TRACE_HELD_EVENTS);
+    this.trace = new TraceProcessor(job.sources, { messageEvents: limits.MESSAGE_EVENTS, eventsPerSecond: limits.EVENTS_PER_SECOND }, limits);
     this.controlGate = new ControlGate(limits.CONTROL_MESSAGE_BYTES, limits.CONTROL_MESSAGES_PER_SECOND);
     this.done = new Promise((resolve) => {
       proc.once("exit", (code, signal, usage) => resolve(this.finish(code, signal, usage)));

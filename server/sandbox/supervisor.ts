@@ -5,9 +5,10 @@ import { CgroupHost } from "./cgroups.js";
 import { pickDriver, type IsolationDriver } from "./drivers/index.js";
 import { runsAsOwnUser, UidBlock } from "./drivers/slot-user.js";
 import { makeLauncher } from "./launcher.js";
+import { pruneStaleStagings, type StagedApp } from "./app-staging.js";
 import type { Limits } from "./limits.js";
 import { WarmPool } from "./pool.js";
-import { FairQueue } from "./fair-queue.js";
+import { FairQueue, fairShare } from "./fair-queue.js";
 import { Run, type EventSink } from "./supervised-run.js";
 import type { RunnerProcess } from "./runner-process.js";
 import { CompileError, transpileProgram } from "./transpile.js";
@@ -25,7 +26,16 @@ export interface RunRequest {
   tab?: string;
   /** A classroom session's presenter may ask for the longest time limit (RUN_WALL_MAX_MS). */
   presenter?: boolean;
+  /**
+   * With several nodes: takes this run's place in its address's count over the whole cluster (RUNS_PER_CLIENT), on
+   * top of this node's own count, or answers how many runs the address has going there.
+   */
+  takeClusterSlot?: () => Promise<{ ok: true; release: () => void } | { ok: false; count: number }>;
 }
+
+/** The refusal an address at RUNS_PER_CLIENT gets, on whichever node it asks. */
+export const tooManyRunsFromAddress = (going: number) =>
+  `Your network address already has ${going} runs going, the most one address may have at once (everyone behind it counts together); wait a moment and try again.`;
 
 /** A request the supervisor refuses before running anything; its message is for the learner. */
 export class RunRefused extends Error {
@@ -59,6 +69,8 @@ export class Supervisor {
   /** Runs each client address, and each tab, has running or queued. */
   private readonly perClient = new Map<string, number>();
   private readonly perTab = new Map<string, number>();
+  /** Slots each client holds now (its runs started and not yet ended): the queue passes over a client at its share. */
+  private readonly holding = new Map<string, number>();
   private readonly tickets = new Set<RunTicket>();
 
   private constructor(
@@ -69,6 +81,7 @@ export class Supervisor {
     /** Per-run cgroups (memory, pids, kill-all), or the sentence saying why this host gives none. */
     readonly cgroups: CgroupHost | string,
     private readonly uids: UidBlock | undefined,
+    private readonly staged: StagedApp,
   ) {}
 
   /** `cgroups: false` runs without cgroups even where they are writable (to compare, or on a shared host). */
@@ -79,7 +92,8 @@ export class Supervisor {
     const cgroups = options.cgroups === false ? "cgroups were turned off" : CgroupHost.detect();
     if (typeof cgroups !== "string") await cgroups.sweep();
     const uids = runsAsOwnUser() ? UidBlock.claim() : undefined;
-    const launch = makeLauncher(driver, bundle, limits, typeof cgroups === "string" ? undefined : cgroups, uids);
+    pruneStaleStagings(limits.STAGING_STALE_MS);
+    const { launch, staged } = makeLauncher(driver, bundle, limits, typeof cgroups === "string" ? undefined : cgroups, uids);
     // Killed runs can take a moment to exit; spare slots keep every live process on a uid of its own.
     const slots = 2 * (limits.CONCURRENT_RUNS + limits.WARM_POOL_SIZE);
     const pool = new WarmPool(launch, limits.WARM_POOL_SIZE, slots);
@@ -87,7 +101,7 @@ export class Supervisor {
     const warning = driver.isolates
       ? undefined
       : `Runs are not sandboxed (driver "${driver.name}")${fallbackReason ? `: ${fallbackReason}` : ""}. Only run code you trust.`;
-    return new Supervisor(driver, limits, pool, warning, cgroups, uids);
+    return new Supervisor(driver, limits, pool, warning, cgroups, uids, staged);
   }
 
   /** For health and the UI: no isolation, or a runner that keeps dying before it is used. */
@@ -110,17 +124,31 @@ export class Supervisor {
     if (request.client !== undefined && goingInTab >= this.limits.RUNS_PER_TAB) {
       throw new RunRefused(`You already have ${goingInTab} runs going; stop one or wait for it to finish.`, "busy");
     }
-    if (request.client !== undefined && going >= this.limits.RUNS_PER_CLIENT) {
-      throw new RunRefused(
-        `Your network address already has ${going} runs going, the most one address may have at once (everyone behind it counts together); wait a moment and try again.`,
-        "busy",
-      );
+    if (request.client !== undefined && going >= this.limits.RUNS_PER_CLIENT) throw new RunRefused(tooManyRunsFromAddress(going), "busy");
+    this.perClient.set(client, (this.perClient.get(client) ?? 0) + 1);
+    this.perTab.set(tabKey, (this.perTab.get(tabKey) ?? 0) + 1);
+    const giveBack = (releaseCluster?: () => void) => {
+      countDown(this.perClient, client);
+      countDown(this.perTab, tabKey);
+      releaseCluster?.();
+    };
+    // Counted here first, so this node's own runs cannot overtake the cluster's answer while it is awaited.
+    let cluster: Awaited<ReturnType<NonNullable<RunRequest["takeClusterSlot"]>>> | undefined;
+    try {
+      cluster = request.client !== undefined ? await request.takeClusterSlot?.() : undefined;
+    } catch (err) {
+      giveBack();
+      throw err;
     }
+    if (cluster && !cluster.ok) {
+      giveBack();
+      throw new RunRefused(tooManyRunsFromAddress(cluster.count), "busy");
+    }
+    const releaseCluster = cluster?.ok ? cluster.release : undefined;
     if (this.active >= this.limits.CONCURRENT_RUNS && this.queue.length >= this.limits.QUEUE_LENGTH) {
+      giveBack(releaseCluster);
       throw new RunRefused("The workbench is busy running other programs. Please try again in a moment.", "busy");
     }
-    this.perClient.set(client, going + 1);
-    this.perTab.set(tabKey, goingInTab + 1);
     const files = request.files;
     let run: Run | undefined;
     let stopped: StopCause | undefined;
@@ -136,6 +164,7 @@ export class Supervisor {
 
     const start = async () => {
       this.active++;
+      this.holding.set(client, (this.holding.get(client) ?? 0) + 1);
       emitStart();
       try {
         const js = await transpileProgram(files);
@@ -152,7 +181,8 @@ export class Supervisor {
         finishWithout(`The program does not compile: ${err.message.split("\n")[0]}`, "error");
       } finally {
         this.active--;
-        this.queue.shift()?.start();
+        countDown(this.holding, client);
+        this.queue.shift((c) => this.holding.get(c) ?? 0, fairShare(this.limits.CONCURRENT_RUNS))?.start();
       }
     };
     const finishWithout = (message: string, reason: "error" | "killed") => {
@@ -178,8 +208,7 @@ export class Supervisor {
     this.tickets.add(ticket);
     void done.then(() => {
       this.tickets.delete(ticket);
-      countDown(this.perClient, client);
-      countDown(this.perTab, tabKey);
+      giveBack(releaseCluster);
     });
     if (this.active < this.limits.CONCURRENT_RUNS) void start();
     else {
@@ -227,6 +256,7 @@ export class Supervisor {
     for (const t of all) t.stop("shutdown");
     await Promise.all([pool, ...all.map((t) => t.done)]);
     this.uids?.release();
+    this.staged.remove();
   }
 }
 

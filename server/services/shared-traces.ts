@@ -1,6 +1,8 @@
 import fp from "fastify-plugin";
 import type { AppConfig } from "../config.js";
-import { SharedTraceStore } from "../shares/trace-store.js";
+import type { SharedTraceStore } from "../shares/trace-store.js";
+import { SqliteTraceStore } from "../shares/sqlite-trace-store.js";
+import { PgTraceStore } from "../shares/pg-trace-store.js";
 
 declare module "fastify" {
   interface FastifyInstance {
@@ -8,11 +10,12 @@ declare module "fastify" {
   }
 }
 
+/** Run traces shared beside a link: in PostgreSQL when `DATABASE_URL` is set, like shares, else in SQLite. */
 export default fp<{ config: AppConfig }>(
   async (app, { config }) => {
-    const store = new SharedTraceStore(config.dataDir);
+    const store: SharedTraceStore = app.database ? new PgTraceStore(app.database) : new SqliteTraceStore(config.dataDir);
     app.decorate("sharedTraces", store);
     app.addHook("onClose", async () => store.close());
   },
-  { name: "shared-traces" },
+  { name: "shared-traces", dependencies: ["database"] },
 );

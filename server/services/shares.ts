@@ -17,10 +17,10 @@ declare module "fastify" {
  */
 export default fp<{ config: AppConfig; store?: ShareStore }>(
   async (app, { config, store }) => {
-    const chosen = store ?? (config.databaseUrl ? await PgShareStore.open(config.databaseUrl) : new SqliteShareStore(config.dataDir));
+    const chosen = store ?? (app.database ? new PgShareStore(app.database) : new SqliteShareStore(config.dataDir));
     const shares = new Shares(chosen, config.serverLimits);
     app.decorate("shares", shares);
     app.addHook("onClose", async () => shares.close());
   },
-  { name: "shares" },
+  { name: "shares", dependencies: ["database"] },
 );

@@ -3,6 +3,7 @@ import { Session } from "./session.js";
 import type { ServerLimits } from "../limits.js";
 import { hashKey, type BusMessage, type SessionBus } from "./bus.js";
 import { MemoryBus } from "./memory-bus.js";
+import type { ClusterCounts } from "../cluster/address-counts.js";
 
 const CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789";
 const SWEEP_MS = 15_000;
@@ -20,11 +21,15 @@ export class SessionHub {
   private readonly stops = new Map<Session, () => Promise<void>>();
   private readonly sweeper: NodeJS.Timeout;
 
-  /** `shared`: other nodes follow these sessions too, so this node going away must not end them. */
+  /**
+   * `shared`: other nodes follow these sessions too, so this node going away must not end them. `counts`: the
+   * sessions each address presents, counted over every node.
+   */
   constructor(
     readonly limits: HubLimits,
     private readonly bus: SessionBus = new MemoryBus(),
     private readonly shared = false,
+    private readonly counts?: ClusterCounts,
   ) {
     this.sweeper = setInterval(() => this.sweep(), SWEEP_MS);
     this.sweeper.unref();
@@ -34,17 +39,28 @@ export class SessionHub {
   async open(owner: string, onAudience: (count: number) => void): Promise<Session | string> {
     const presented = [...this.sessions.values()].filter((s) => s.presenting);
     if (presented.length >= this.limits.SESSIONS) return "The server has as many classroom sessions open as it can. Try again later.";
-    if (presented.filter((s) => s.owner === owner).length >= this.limits.SESSIONS_PER_ADDRESS) {
-      return `Your network already presents ${this.limits.SESSIONS_PER_ADDRESS} classroom sessions, the most one address may. Close one you no longer use (or wait: idle sessions close after ${Math.round(this.limits.SESSION_IDLE_MS / 60_000)} minutes).`;
-    }
+    if (presented.filter((s) => s.owner === owner).length >= this.limits.SESSIONS_PER_ADDRESS) return this.tooManySessions();
+    const slot = await this.counts?.take("sessions", owner, this.limits.SESSIONS_PER_ADDRESS);
+    if (slot && !slot.ok) return this.tooManySessions();
     const key = randomBytes(18).toString("base64url");
     const createdAt = Date.now();
     const record = (code: string) => ({ code, keyHash: hashKey(key), createdAt, expiresAt: createdAt + this.limits.SESSION_MAX_MS });
     let code: string;
-    do code = Array.from({ length: 6 }, () => CODE_ALPHABET[randomInt(CODE_ALPHABET.length)]).join("");
-    while (this.sessions.has(code) || !(await this.bus.reserve(record(code))));
-    const session = await this.get(code);
-    return session ? session.present(key, owner, onAudience) : "The session closed as it opened. Try again.";
+    let session: Session | undefined;
+    try {
+      do code = Array.from({ length: 6 }, () => CODE_ALPHABET[randomInt(CODE_ALPHABET.length)]).join("");
+      while (this.sessions.has(code) || !(await this.bus.reserve(record(code))));
+      session = await this.get(code);
+    } finally {
+      if (!session) slot?.release();
+    }
+    if (!session) return "The session closed as it opened. Try again.";
+    if (slot) session.holdSlot(slot.release);
+    return session.present(key, owner, onAudience);
+  }
+
+  private tooManySessions(): string {
+    return `Your network already presents ${this.limits.SESSIONS_PER_ADDRESS} classroom sessions, the most one address may. Close one you no longer use (or wait: idle sessions close after ${Math.round(this.limits.SESSION_IDLE_MS / 60_000)} minutes).`;
   }
 
   /** The session with this code, wherever its presenter is; undefined when there is none. */
@@ -65,6 +81,8 @@ export class SessionHub {
     const session = await this.get(code);
     if (!session) return undefined;
     if (!session.canReclaim(key) || !(await this.bus.claim(session.code, key))) return this.release(session);
+    // The presenter's own session comes back whatever the count; the node it left gives its slot up.
+    if (this.counts) session.holdSlot(await this.counts.hold("sessions", owner));
     return session.present(key, owner, onAudience);
   }
 

@@ -53,6 +53,8 @@ export class Session {
   /** Trace batches as broadcast since the cached snapshot was made, for joiners who get that snapshot. */
   private since: Buffer[] = [];
   private sinceBytes = 0;
+  /** With several nodes: this session's place in its presenter's address count, held while presented here. */
+  private slot: (() => void) | undefined;
 
   constructor(
     state: SessionState,
@@ -72,6 +74,17 @@ export class Session {
     Object.assign(this, { presenterKey: key, owner, onAudience, presenterGoneSince: undefined, lastActivity: Date.now() });
     this.publish({ kind: "presenter", node: this.bus.node });
     return this;
+  }
+
+  /** Holds the presenter's slot in the cluster's count until the session ends or is presented elsewhere. */
+  holdSlot(release: () => void): void {
+    this.releaseSlot();
+    this.slot = release;
+  }
+
+  private releaseSlot(): void {
+    this.slot?.();
+    this.slot = undefined;
   }
 
   get presenting(): boolean {
@@ -141,7 +154,10 @@ export class Session {
     } else if (m.kind === "presenter") {
       this.presenterGoneSince = m.goneSince;
       // The presenter came back on another node, which publishes from now on.
-      if (m.node !== this.bus.node) Object.assign(this, { presenterKey: undefined, onAudience: undefined, owner: "" });
+      if (m.node !== this.bus.node) {
+        Object.assign(this, { presenterKey: undefined, onAudience: undefined, owner: "" });
+        this.releaseSlot();
+      }
     } else this.hooks.ended(this, m.reason);
   }
 
@@ -175,6 +191,7 @@ export class Session {
 
   /** Ends it for this node's spectators. */
   end(reason: string): void {
+    this.releaseSlot();
     this.spectators.broadcast(encode({ type: "session/ended", payload: { reason }, meta: {} }));
     this.spectators.closeAll();
   }
@@ -182,6 +199,7 @@ export class Session {
   /** This node is going away but the session lives on elsewhere: its spectators reconnect to another node. */
   leave(): void {
     if (this.presenting) this.presenterLeft();
+    this.releaseSlot();
     this.spectators.closeAll(CLOSE_RESTARTING, "node restarting");
   }
 

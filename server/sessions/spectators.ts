@@ -1,5 +1,9 @@
 import type { WebSocket } from "ws";
 
+/** The refusal an address at SPECTATORS_PER_ADDRESS gets, on whichever node it asks. */
+export const seatsTakenSentence = (max: number) =>
+  `${max} spectators from your network already watch this session, the most one address may have. Close a tab that watches it, or ask the presenter to raise WB_SPECTATORS_PER_ADDRESS.`;
+
 /** A seat: the spectator's socket, whose address it counts against, and how far behind it may fall. */
 interface Seat {
   key: string;
@@ -24,8 +28,7 @@ export class Spectators {
   /** Why `key` may not take a seat now, or null. */
   refusal(key: string): string | null {
     if (this.seats.size >= this.limits.SPECTATORS) return this.fullSentence();
-    if ((this.perAddress.get(key) ?? 0) >= this.limits.SPECTATORS_PER_ADDRESS)
-      return `${this.limits.SPECTATORS_PER_ADDRESS} spectators from your network already watch this session, the most one address may have. Close a tab that watches it, or ask the presenter to raise WB_SPECTATORS_PER_ADDRESS.`;
+    if ((this.perAddress.get(key) ?? 0) >= this.limits.SPECTATORS_PER_ADDRESS) return seatsTakenSentence(this.limits.SPECTATORS_PER_ADDRESS);
     return null;
   }
 

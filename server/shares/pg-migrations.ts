@@ -1,7 +1,7 @@
 import type pg from "pg";
 
 /**
- * The shares schema in PostgreSQL, one step per entry, applied in order on start. Never edit a step that has
+ * The schema in PostgreSQL (shared programs, shared run traces), one step per entry, applied in order on start. Never edit a step that has
  * shipped: add the next one.
  */
 export const SHARE_MIGRATIONS: readonly string[] = [
@@ -14,6 +14,7 @@ export const SHARE_MIGRATIONS: readonly string[] = [
     opened_at TIMESTAMPTZ
   )`,
   "CREATE INDEX shares_unopened_created ON shares (created_at) WHERE opened_at IS NULL",
+  "CREATE TABLE shared_traces (id TEXT PRIMARY KEY, trace TEXT NOT NULL, created_at TIMESTAMPTZ NOT NULL)",
 ];
 
 // Any constant works; it only has to be the same on every node so that two nodes starting at once take turns.

@@ -1,8 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import pg from "pg";
 import { PgShareStore } from "./pg-store.js";
+import { PgTraceStore } from "./pg-trace-store.js";
 import { migrate, SHARE_MIGRATIONS } from "./pg-migrations.js";
 import { shareStoreContract } from "./store-contract.js";
+import { traceStoreContract } from "./trace-store-contract.js";
 import { startPostgres, type RunningService } from "../test/services.js";
 
 let postgres: RunningService;
@@ -23,6 +25,11 @@ async function freshDatabase(): Promise<string> {
 shareStoreContract("PgShareStore", async () => {
   const url = await freshDatabase();
   return { store: await PgShareStore.open(url), reopen: () => PgShareStore.open(url) };
+});
+
+traceStoreContract("PgTraceStore", async () => {
+  const url = await freshDatabase();
+  return { store: await PgTraceStore.open(url), reopen: () => PgTraceStore.open(url) };
 });
 
 describe("PostgreSQL schema migrations", () => {

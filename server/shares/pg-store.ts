@@ -1,31 +1,23 @@
-import pg from "pg";
+import type pg from "pg";
 import type { ProgramFiles } from "../../protocol/files.js";
 import type { Share } from "../../protocol/api.js";
 import type { ShareStore, StoredShare } from "./store.js";
-import { migrate } from "./pg-migrations.js";
-
-// A node needs few: a share is one short statement, and every node has its own pool.
-const POOL_CONNECTIONS = 5;
+import { openDatabase } from "./pg-database.js";
 
 type Row = { id: string; files: ProgramFiles; entry: string; created_at: Date };
 const toShare = (row: Row): Share => ({ id: row.id, files: row.files, entry: row.entry, createdAt: row.created_at.toISOString() });
 
 /** Shared programs in PostgreSQL, so every node behind the proxy opens every share. */
 export class PgShareStore implements ShareStore {
-  private constructor(private readonly pool: pg.Pool) {}
+  /** `owned`: the store ends the pool when it closes (else whoever opened the pool does). */
+  constructor(
+    private readonly pool: pg.Pool,
+    private readonly owned = false,
+  ) {}
 
-  /** Connects and brings the schema up to date before the node takes requests. */
+  /** Its own pool, schema brought up to date first. */
   static async open(databaseUrl: string): Promise<PgShareStore> {
-    const pool = new pg.Pool({ connectionString: databaseUrl, max: POOL_CONNECTIONS });
-    // A dropped idle connection (database restart) is replaced on the next query; it must not crash the node.
-    pool.on("error", () => {});
-    try {
-      await migrate(pool);
-    } catch (err) {
-      await pool.end();
-      throw new Error(`Could not prepare the shares database at DATABASE_URL: ${(err as Error).message}`);
-    }
-    return new PgShareStore(pool);
+    return new PgShareStore(await openDatabase(databaseUrl), true);
   }
 
   async insert(share: StoredShare): Promise<{ share: Share; created: boolean }> {
@@ -61,6 +53,6 @@ export class PgShareStore implements ShareStore {
   }
 
   async close(): Promise<void> {
-    await this.pool.end();
+    if (this.owned) await this.pool.end();
   }
 }

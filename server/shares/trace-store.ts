@@ -1,32 +1,19 @@
-import Database from "better-sqlite3";
 import { randomBytes } from "node:crypto";
-import { mkdirSync } from "node:fs";
-import { join } from "node:path";
 import type { SharedTrace } from "../../protocol/sharedTrace.js";
 
-/** Run traces shared with a link, in their own table of the data directory's SQLite file. */
-export class SharedTraceStore {
-  private readonly db: Database.Database;
-
-  constructor(dataDir: string) {
-    mkdirSync(dataDir, { recursive: true });
-    this.db = new Database(join(dataDir, "workbench.sqlite"));
-    this.db.pragma("journal_mode = WAL");
-    this.db.exec("CREATE TABLE IF NOT EXISTS shared_traces (id TEXT PRIMARY KEY, trace TEXT NOT NULL, created_at TEXT NOT NULL)");
-  }
-
-  create(trace: SharedTrace): string {
-    const id = randomBytes(9).toString("base64url");
-    this.db.prepare("INSERT INTO shared_traces (id, trace, created_at) VALUES (?, ?, ?)").run(id, JSON.stringify(trace), new Date().toISOString());
-    return id;
-  }
-
-  get(id: string): SharedTrace | undefined {
-    const row = this.db.prepare("SELECT trace FROM shared_traces WHERE id = ?").get(id) as { trace: string } | undefined;
-    return row ? (JSON.parse(row.trace) as SharedTrace) : undefined;
-  }
-
-  close(): void {
-    this.db.close();
-  }
+/**
+ * Where run traces shared beside a link live: SQLite by default (`sqlite-trace-store.ts`), PostgreSQL when the
+ * nodes share one (`pg-trace-store.ts`). `trace-store-contract.ts` is the test suite every implementation passes.
+ */
+export interface SharedTraceStore {
+  /** Keeps the trace under a new id and answers that id. */
+  insert(trace: SharedTrace): Promise<string>;
+  /** The trace with this id, as it was sent, or undefined. */
+  get(id: string): Promise<SharedTrace | undefined>;
+  /** Bytes of every kept trace together, as stored (its JSON text, UTF-8). */
+  usedBytes(): Promise<number>;
+  close(): Promise<void>;
 }
+
+/** 12 URL-safe characters (72 random bits): a trace is not content-addressed, since two runs never match. */
+export const newTraceId = () => randomBytes(9).toString("base64url");

@@ -1,6 +1,9 @@
 import { describe, expect, it } from "vitest";
 import type { Frame, SocketKind, TraceEvent, TraceEventOf } from "../../protocol/trace.js";
-import { HOLD_MS, MessageAttributor } from "./attribute.js";
+import { DEFAULT_LIMITS } from "../sandbox/limits.js";
+import { MessageAttributor } from "./attribute.js";
+
+const HOLD_MS = DEFAULT_LIMITS.TRACE_HOLD_MS;
 import { LinkModel } from "./link-model.js";
 import { withLinks } from "./trace-processor.js";
 

@@ -1,11 +1,8 @@
 import type { MessageEvent, TraceEvent, TraceEventOf } from "../../protocol/trace.js";
 import { LinkModel } from "./link-model.js";
 import { appendAll } from "../util/append-all.js";
+import { DEFAULT_LIMITS } from "../sandbox/limits.js";
 
-/** A receive whose send has not arrived yet (worker threads report ~25 ms late) waits this long in trace time. */
-export const HOLD_MS = 200;
-/** Recorded sends remembered per socket for matching; older ones are forgotten. */
-const SENDS_KEPT = 512;
 /** Kinds whose one send reaches every matching peer; the others hand each message to one peer. */
 const FAN_OUT = new Set(["PUB", "XPUB", "RADIO"]);
 
@@ -22,7 +19,7 @@ type Recv = TraceEventOf<"message/recv">;
  * Says which edge each recorded message took: fed every batch in order, it sets `from` on message/recv (the
  * connected socket whose send had the same body fingerprint: PUSH round-robin, PUB fan-out, ROUTER by identity,
  * envelopes left out) and `peer` on a ROUTER's send once its identities are known. Events come out in order; a
- * receive with no match yet is held up to HOLD_MS, and the events behind it with it.
+ * receive with no match yet is held up to TRACE_HOLD_MS, and the events behind it with it.
  */
 export class MessageAttributor {
   private readonly sent = new Map<string, SentMessage[]>();
@@ -34,11 +31,14 @@ export class MessageAttributor {
 
   /**
    * Reads links from the run's one link model, which the caller applies each event to first. `maxHeld`: events
-   * held behind an unmatched receive; past it the oldest wait ends early, so memory stays bounded.
+   * held behind an unmatched receive; past it the oldest wait ends early, so memory stays bounded. `holdMs`: how
+   * long (trace ms) a receive waits for its send; `sendsKept`: recorded sends remembered per socket for matching.
    */
   constructor(
     readonly topology: LinkModel = new LinkModel(),
     private readonly maxHeld = Infinity,
+    private readonly holdMs: number = DEFAULT_LIMITS.TRACE_HOLD_MS,
+    private readonly sendsKept: number = DEFAULT_LIMITS.TRACE_SENDS_KEPT,
   ) {}
 
   /** Returns the events ready to go to the browser; `now` (trace ms) lets held receives expire without new events. */
@@ -65,7 +65,7 @@ export class MessageAttributor {
     while (this.held.length > 0) {
       const first = this.held[0];
       const waiting = first.type === "message/recv" && first.from === undefined && !this.attribute(first);
-      if (waiting && !all && first.t + HOLD_MS > now && this.held.length <= this.maxHeld) break;
+      if (waiting && !all && first.t + this.holdMs > now && this.held.length <= this.maxHeld) break;
       if (waiting) this.guessSender(first as Recv);
       this.ready.push(this.held.shift()!);
       const next = this.held.findIndex((e) => e.type === "message/recv" && e.from === undefined && !this.attribute(e));
@@ -83,7 +83,7 @@ export class MessageAttributor {
     let list = this.sent.get(event.socket);
     if (!list) this.sent.set(event.socket, (list = []));
     list.push({ fp: event.fp, t: event.t, peer, takenBy: new Set() });
-    if (list.length > SENDS_KEPT) list.splice(0, list.length - SENDS_KEPT);
+    if (list.length > this.sendsKept) list.splice(0, list.length - this.sendsKept);
   }
 
   /** Finds and takes the matching send; true when `from` is set. */

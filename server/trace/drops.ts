@@ -3,12 +3,10 @@ import type { Link, LinkModel } from "./link-model.js";
 import { PUBLISHING, SUBSCRIBING } from "./socket-pairs.js";
 import { Subscriptions } from "./subscriptions.js";
 import { hwmDrops, type HwmInputs } from "./dropped-messages.js";
+import { DEFAULT_LIMITS } from "../sandbox/limits.js";
 
 export type MessageDrop = TraceEventOf<"message/drop">;
 type Diagnostic = TraceEventOf<"diagnostic">;
-
-/** Recorded sends kept per publisher or ROUTER for judging drops at the end; older ones are not judged. */
-const SENDS_KEPT = 10_000;
 
 interface Sent {
   t: number;
@@ -39,6 +37,8 @@ export class MessageDrops {
   constructor(
     private readonly model: LinkModel,
     private readonly nameOf: (socket: string) => string,
+    /** Recorded sends kept per publisher or ROUTER for judging drops at the end (DROP_SENDS_KEPT); later ones are not judged. */
+    private readonly sendsKept: number = DEFAULT_LIMITS.DROP_SENDS_KEPT,
   ) {}
 
   /** Each event after message attribution (a ROUTER's receive knows its sender). */
@@ -59,9 +59,9 @@ export class MessageDrops {
         this.hwm.lastSeq.set(event.socket, event.seq);
         const head = Buffer.from(event.frames[0]?.head ?? "", "base64");
         const sent = { t: event.t, seq: event.seq, ...(event.fp ? { fp: event.fp } : {}), head };
-        if (PUBLISHING.has(event.kind)) keep(this.published, event.socket, sent);
+        if (PUBLISHING.has(event.kind)) keep(this.published, event.socket, sent, this.sendsKept);
         if (event.kind === "ROUTER" && event.frames[0]?.head !== undefined && !this.mandatory.has(event.socket)) {
-          keep(this.routed, event.socket, { ...sent, identity: event.frames[0].head });
+          keep(this.routed, event.socket, { ...sent, identity: event.frames[0].head }, this.sendsKept);
         }
         return;
       }
@@ -198,8 +198,8 @@ function upAt(link: Readonly<Link>, t: number): boolean {
   return link.since <= t && (link.until === undefined || link.until > t);
 }
 
-function keep<T>(index: Map<string, T[]>, key: string, item: T): void {
+function keep<T>(index: Map<string, T[]>, key: string, item: T, most: number): void {
   let list = index.get(key);
   if (!list) index.set(key, (list = []));
-  if (list.length < SENDS_KEPT) list.push(item);
+  if (list.length < most) list.push(item);
 }

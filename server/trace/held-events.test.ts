@@ -2,8 +2,9 @@ import { describe, expect, it } from "vitest";
 import type { TraceEvent } from "../../protocol/trace.js";
 import { MessageAttributor } from "./attribute.js";
 import { LinkModel } from "./link-model.js";
+import { DEFAULT_LIMITS } from "../sandbox/limits.js";
 
-const MAX_HELD = 10_000;
+const MAX_HELD = DEFAULT_LIMITS.TRACE_HELD_EVENTS;
 
 describe("events held behind an unmatched receive", () => {
   it("stay bounded: 150,000 events behind one receive go out in order, none lost, without a stack overflow", () => {

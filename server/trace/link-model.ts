@@ -1,5 +1,6 @@
 import { endpointKey, transportOf } from "../../protocol/endpoints.js";
 import type { SocketKind, TraceEvent, TraceEventOf } from "../../protocol/trace.js";
+import { DEFAULT_LIMITS } from "../sandbox/limits.js";
 
 export type LinkUp = TraceEventOf<"link/up">;
 export type LinkDown = TraceEventOf<"link/down">;
@@ -29,9 +30,6 @@ interface Endpoint {
   everLinked: boolean;
 }
 
-/** Ended endpoints kept per address for batches that arrive late (a thread's or child's bind after the peer closed). */
-const ENDED_KEPT_PER_ADDRESS = 64;
-
 /**
  * Whether an endpoint still counted at time t. Threads and child processes report in batches, so a bind can
  * arrive after the connecting socket has already closed; what matters is whether their lifetimes overlapped.
@@ -54,6 +52,9 @@ export class LinkModel {
   private readonly connectOf = new Map<Link, Endpoint>();
   private readonly all: Link[] = [];
   private changes: LinkEvent[] = [];
+
+  /** `endedKept`: ended endpoints kept per address for batches that arrive late (a thread's bind after the peer closed). */
+  constructor(private readonly endedKept: number = DEFAULT_LIMITS.ENDED_KEPT_PER_ADDRESS) {}
 
   apply(event: TraceEvent): LinkEvent[] {
     this.changes = [];
@@ -127,8 +128,8 @@ export class LinkModel {
   private addBind(bind: Endpoint): void {
     this.own(bind.socket).binds.push(bind);
     if (bind.key === undefined) return;
-    listAt(this.bindsAt, bind.key).push(bind);
-    const waiting = listAt(this.waitingAt, bind.key);
+    listAt(this.bindsAt, bind.key, this.endedKept).push(bind);
+    const waiting = listAt(this.waitingAt, bind.key, this.endedKept);
     const still: Endpoint[] = [];
     for (const connect of waiting.items) {
       if (connect.socket !== bind.socket && aliveAt(connect, bind.t) && aliveAt(bind, connect.t)) this.link(connect, bind);
@@ -142,7 +143,7 @@ export class LinkModel {
     if (connect.key === undefined) return;
     const bind = this.bindsAt.get(connect.key)?.items.findLast((b) => b.socket !== connect.socket && aliveAt(b, connect.t));
     if (bind) this.link(connect, bind);
-    else listAt(this.waitingAt, connect.key).push(connect);
+    else listAt(this.waitingAt, connect.key, this.endedKept).push(connect);
   }
 
   private link(connect: Endpoint, bind: Endpoint): void {
@@ -177,7 +178,7 @@ export class LinkModel {
       const connect = this.connectOf.get(link);
       connect?.links.delete(link);
       // The connect stays and will reach the next bind at its address, as libzmq reconnects.
-      if (connect && connect.until === undefined && connect.key !== undefined) listAt(this.waitingAt, connect.key).push(connect);
+      if (connect && connect.until === undefined && connect.key !== undefined) listAt(this.waitingAt, connect.key, this.endedKept).push(connect);
     }
     bind.links.clear();
   }
@@ -210,12 +211,16 @@ function sameAddress(e: Endpoint, endpoint: string): boolean {
 }
 
 /**
- * The binds or waiting connects at one address. Ended ones are kept only up to ENDED_KEPT_PER_ADDRESS (for late
- * reports); trimming runs when the list has doubled since the last trim, so pushing stays constant time on average.
+ * The binds or waiting connects at one address. Ended ones are kept only up to `endedKept` (for late reports);
+ * trimming runs when the list has doubled since the last trim, so pushing stays constant time on average.
  */
 class AddressList {
   items: Endpoint[] = [];
-  private trimAt = 2 * ENDED_KEPT_PER_ADDRESS;
+  private trimAt: number;
+
+  constructor(private readonly endedKept: number) {
+    this.trimAt = 2 * endedKept;
+  }
 
   push(e: Endpoint): void {
     this.items.push(e);
@@ -223,14 +228,14 @@ class AddressList {
   }
 
   replace(items: Endpoint[]): void {
-    let endedToDrop = items.filter((x) => x.until !== undefined).length - ENDED_KEPT_PER_ADDRESS;
+    let endedToDrop = items.filter((x) => x.until !== undefined).length - this.endedKept;
     this.items = endedToDrop <= 0 ? items : items.filter((x) => x.until === undefined || endedToDrop-- <= 0);
-    this.trimAt = Math.max(2 * ENDED_KEPT_PER_ADDRESS, 2 * this.items.length);
+    this.trimAt = Math.max(2 * this.endedKept, 2 * this.items.length);
   }
 }
 
-function listAt(index: Map<string, AddressList>, key: string): AddressList {
+function listAt(index: Map<string, AddressList>, key: string, endedKept: number): AddressList {
   let list = index.get(key);
-  if (!list) index.set(key, (list = new AddressList()));
+  if (!list) index.set(key, (list = new AddressList(endedKept)));
   return list;
 }

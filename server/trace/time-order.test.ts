@@ -1,7 +1,10 @@
 import { describe, expect, it } from "vitest";
 import type { TraceEvent } from "../../protocol/trace.js";
 import { SamplingNote } from "./sampling-note.js";
-import { ORDER_WINDOW_MS, TimeOrder } from "./time-order.js";
+import { DEFAULT_LIMITS } from "../sandbox/limits.js";
+import { TimeOrder } from "./time-order.js";
+
+const { ORDER_WINDOW_MS } = DEFAULT_LIMITS;
 
 const line = (t: number, text: string): TraceEvent => ({ type: "console", t, stream: "stdout", text });
 const recv = (t: number, seq: number, socket = "s1"): TraceEvent => ({ type: "message/recv", t, socket, kind: "REQ", frames: [], seq });
@@ -20,6 +23,37 @@ describe("the trace in time order", () => {
     const order = new TimeOrder();
     order.push([line(5, "a"), recv(5, 1), line(5, "b")]);
     expect(order.flush().map((e) => (e.type === "console" ? e.text : e.type))).toEqual(["a", "message/recv", "b"]);
+  });
+});
+
+describe("the trace in time order under a flood", () => {
+  it("holds at most its cap of events in the window, letting the earliest go on at once, in time order", () => {
+    const cap = 1_000;
+    const order = new TimeOrder(ORDER_WINDOW_MS, cap);
+    const groups: TraceEvent[][] = [];
+    // A hostile burst: 200 batches of 500 events inside one window, times running backwards within each batch.
+    for (let batch = 0; batch < 200; batch++) {
+      order.push(Array.from({ length: 500 }, (_, i) => line(100 + (499 - i) / 1_000, `${batch}-${i}`)));
+      expect(order.waitingCount).toBeLessThanOrEqual(cap);
+      groups.push(order.release(100));
+    }
+    groups.push(order.flush());
+    const out = groups.flat();
+    expect(out).toHaveLength(200 * 500);
+    expect(new Set(out.map((e) => (e.type === "console" ? e.text : ""))).size).toBe(200 * 500);
+    // Nothing goes early until the cap is passed (the third batch); each release is in time order.
+    expect(groups.slice(0, 2).flat()).toEqual([]);
+    expect(groups[2]).toHaveLength(500);
+    for (const group of groups) expect(group.every((e, i) => i === 0 || group[i - 1].t <= e.t)).toBe(true);
+  });
+
+  it("releases nothing early while under its cap", () => {
+    const order = new TimeOrder(ORDER_WINDOW_MS, 10);
+    order.push(Array.from({ length: 10 }, (_, i) => line(50 + i, `l${i}`)));
+    expect(order.release(50)).toEqual([]);
+    order.push([line(70, "one more")]);
+    expect(order.release(50).map((e) => e.t)).toEqual([50]);
+    expect(order.waitingCount).toBe(10);
   });
 });
 

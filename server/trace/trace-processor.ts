@@ -7,6 +7,13 @@ import { SamplingNote, type SamplingLimits } from "./sampling-note.js";
 import { SocketNamer } from "./socket-names.js";
 import { TimeOrder } from "./time-order.js";
 import { appendAll } from "../util/append-all.js";
+import { DEFAULT_LIMITS, type Limits } from "../sandbox/limits.js";
+
+/** The run limits the trace processing is held to (see sandbox/limits.ts). */
+export type TraceLimits = Pick<
+  Limits,
+  "TRACE_HELD_EVENTS" | "TRACE_HOLD_MS" | "TRACE_SENDS_KEPT" | "ORDER_WINDOW_MS" | "ORDER_HELD_EVENTS" | "DROP_SENDS_KEPT" | "ENDED_KEPT_PER_ADDRESS"
+>;
 
 /**
  * What the supervisor does with one run's validated telemetry before it reaches the browser: socket names from
@@ -15,26 +22,32 @@ import { appendAll } from "../util/append-all.js";
  * its own state.
  */
 export class TraceProcessor {
-  readonly links = new LinkModel();
+  readonly links: LinkModel;
   private readonly names: SocketNamer;
   private readonly attributor: MessageAttributor;
   private readonly diagnostics: RunDiagnostics;
   private readonly sampling: SamplingNote;
   private readonly drops: MessageDrops;
-  private readonly order = new TimeOrder();
+  private readonly order: TimeOrder;
 
   /**
    * `sources`: the program's files as the user gave them (not as the run reports them), for socket names;
-   * `sampling`: the run's limits, to say what the trace keeps once message sampling starts; `maxHeld`: events that
-   * may wait behind a receive whose send has not arrived (TRACE_HELD_EVENTS).
+   * `sampling`: the run's limits, to say what the trace keeps once message sampling starts; `limits`: the caps on
+   * what the processing holds (events waiting behind a receive or for time order, sends remembered).
    */
-  constructor(sources: Readonly<Record<string, string>> = {}, sampling: SamplingLimits = { messageEvents: 5_000, eventsPerSecond: 5_000 }, maxHeld = Infinity) {
-    this.attributor = new MessageAttributor(this.links, maxHeld);
+  constructor(
+    sources: Readonly<Record<string, string>> = {},
+    sampling: SamplingLimits = { messageEvents: 5_000, eventsPerSecond: 5_000 },
+    limits: TraceLimits = DEFAULT_LIMITS,
+  ) {
+    this.links = new LinkModel(limits.ENDED_KEPT_PER_ADDRESS);
+    this.order = new TimeOrder(limits.ORDER_WINDOW_MS, limits.ORDER_HELD_EVENTS);
+    this.attributor = new MessageAttributor(this.links, limits.TRACE_HELD_EVENTS, limits.TRACE_HOLD_MS, limits.TRACE_SENDS_KEPT);
     this.names = new SocketNamer(sources);
     const nameOf = (socket: string) => this.names.nameOf(socket);
     this.diagnostics = new RunDiagnostics(this.links, nameOf);
     this.sampling = new SamplingNote(sampling, nameOf);
-    this.drops = new MessageDrops(this.links, nameOf);
+    this.drops = new MessageDrops(this.links, nameOf, limits.DROP_SENDS_KEPT);
   }
 
   /**

@@ -30,6 +30,7 @@ import { ShareDialog } from "./share/ShareDialog.js";
 import { useSharedTrace } from "./share/useSharedTrace.js";
 import { TimelineBar } from "./timeline/TimelineBar.js";
 import { TimelineContext, useTimelineController } from "./timeline/useTimeline.js";
+import { useTraceCode } from "./timeline/useTraceCode.js";
 import { Splitter } from "./ui/Splitter.js";
 import { FirstVisitHint } from "./ui/FirstVisitHint.js";
 import { ToolbarOverflow } from "./toolbar/ToolbarOverflow.js";
@@ -37,7 +38,8 @@ import { isBoolean, isFraction, usePersistentState } from "./ui/usePersistentSta
 
 /** The workbench: the playground, a shared program or a lesson, by route. */
 export function App({ route }: { route: Route }) {
-  const workspace = useWorkspace(workspaceSource(route));
+  const source = workspaceSource(route);
+  const workspace = useWorkspace(source);
   const { run, connection, start, note, stop, control, sendSession, subscribe } = useRun();
   const lessonId = route.kind === "lesson" ? route.id : null;
   const lesson = useLesson(lessonId, run, subscribe);
@@ -45,6 +47,7 @@ export function App({ route }: { route: Route }) {
   const timeline = useTimelineController(run, workspace.files, workspace.entry);
   const presenter = usePresenter(timeline);
   const sharedTrace = useSharedTrace(route, timeline.openTrace);
+  const traceCode = useTraceCode(timeline.openedProgram, workspace, source.key);
   const lastTrace = useCallback(() => {
     if (timeline.total === 0) return null;
     const { files, entry, dropped, events } = timeline.exportTrace();
@@ -163,6 +166,14 @@ export function App({ route }: { route: Route }) {
               : sharedTrace.kind === "shown"
                 ? "The timeline shows the run recorded with it: replay or step through it, or press Run to run it yourself."
                 : sharedTrace.message}
+          </section>
+        )}
+        {traceCode.kept && (
+          <section className="shared-banner" aria-label="Code of the trace" data-trace-code>
+            The editor shows the program recorded in the trace you opened; the code that was there is kept.{" "}
+            <button type="button" className="quiet" onClick={traceCode.restore}>
+              Put my code back
+            </button>
           </section>
         )}
         <PresenterBar presenter={presenter} />

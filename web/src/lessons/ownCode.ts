@@ -11,9 +11,26 @@ export function ownCodeKey(lessonId: string): string {
 export const sameFiles = (a: ProgramFiles, b: ProgramFiles) =>
   Object.keys(a).length === Object.keys(b).length && Object.entries(a).every(([name, text]) => b[name] === text);
 
-/** The learner's own code is whatever is neither the starter nor the solution. */
-export function isOwnCode(lesson: Lesson, files: ProgramFiles): boolean {
-  return !sameFiles(files, lesson.starter) && !sameFiles(files, lesson.solution);
+/** Where a lesson remembers that its "Show solution" button filled the editor (a reload must still know it). */
+export function solutionShownKey(lessonId: string): string {
+  return `${lessonFilesKey(lessonId)}.solution-shown`;
+}
+
+/**
+ * The learner's own code is whatever is neither the starter nor the solution that "Show solution" put there: code
+ * the learner wrote that happens to match the solution is still theirs.
+ */
+export function isOwnCode(lesson: Lesson, files: ProgramFiles, solutionShown: boolean): boolean {
+  return !sameFiles(files, lesson.starter) && !(solutionShown && sameFiles(files, lesson.solution));
+}
+
+export function loadSolutionShown(storage: Pick<Storage, "getItem">, lessonId: string): boolean {
+  return storage.getItem(solutionShownKey(lessonId)) === "true";
+}
+
+export function keepSolutionShown(storage: Pick<Storage, "setItem" | "removeItem">, lessonId: string, shown: boolean): void {
+  if (shown) storage.setItem(solutionShownKey(lessonId), "true");
+  else storage.removeItem(solutionShownKey(lessonId));
 }
 
 export function loadOwnCode(storage: Pick<Storage, "getItem">, lessonId: string): ProgramFiles | null {

@@ -1,6 +1,7 @@
 import type { ProgramFiles } from "../../../protocol/files.js";
 import type { ServerMessage, ClientMessage } from "../../../protocol/ws.js";
 import { parseServerMessage } from "./parseServerMessage.js";
+import { Heartbeat } from "./heartbeat.js";
 import type { ControlMessage, ParamValue } from "../../../protocol/scenarios.js";
 
 /** What a scenario run adds to run/start: its wall time, the live params it starts with, and its scenario's id. */
@@ -58,6 +59,10 @@ export class RunClient {
   private retryMs = RECONNECT_MIN_MS;
   private retryTimer: ReturnType<typeof setTimeout> | null = null;
   private destroyed = false;
+  private readonly heartbeat = new Heartbeat(
+    (ping) => this.socket?.send(JSON.stringify(ping)),
+    () => this.socket && this.lose(this.socket),
+  );
 
   constructor(
     private readonly url: string,
@@ -99,6 +104,7 @@ export class RunClient {
   destroy(): void {
     this.destroyed = true;
     if (this.retryTimer) clearTimeout(this.retryTimer);
+    this.heartbeat.stop();
     this.socket?.close();
     this.socket = null;
   }
@@ -115,6 +121,7 @@ export class RunClient {
     this.socket = socket;
     socket.onopen = () => {
       this.retryMs = RECONNECT_MIN_MS;
+      this.heartbeat.start();
       this.handlers.onConnection("open");
       const queued = this.outbox;
       this.outbox = [];
@@ -125,9 +132,18 @@ export class RunClient {
     socket.onclose = () => this.closed(socket);
   }
 
+  /** The server stopped answering though the socket looks open: give it up now, as a browser may wait long for its close. */
+  private lose(socket: SocketLike): void {
+    socket.onclose = null;
+    socket.onmessage = null;
+    socket.close();
+    this.closed(socket);
+  }
+
   private closed(socket: SocketLike): void {
     if (socket !== this.socket || this.destroyed) return;
     this.socket = null;
+    this.heartbeat.stop();
     this.handlers.onConnection("closed");
     const lost = this.currentRunId;
     if (lost && this.running && !this.outbox.some((m) => runIdOf(m) === lost)) {
@@ -139,8 +155,9 @@ export class RunClient {
   }
 
   private receive(data: unknown): void {
+    this.heartbeat.heard();
     const message = parseServerMessage(data);
-    if (!message) return;
+    if (!message || message.type === "pong") return;
     const runId = runIdOf(message);
     if (runId !== undefined && runId !== this.currentRunId) return;
     if (message.type === "trace" && message.payload.events.some((e) => e.type === "run/exit")) this.running = false;

@@ -65,7 +65,8 @@ export function WatchApp({ code }: { code: string }) {
         <header className="toolbar">
           <h1>ØMQ Workbench</h1>
           <span className="watch-title">
-            Watching class <strong className="watch-code">{code}</strong>
+            {/* Nothing was ever watched under an unknown or finished code: the title must not claim otherwise. */}
+            {state.phase === "ended" && !state.files ? "Class" : "Watching class"} <strong className="watch-code">{code}</strong>
           </span>
           {state.phase === "ended" ? (
             state.files && (

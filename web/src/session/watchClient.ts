@@ -1,6 +1,7 @@
 import type { ServerMessage } from "../../../protocol/ws.js";
 import { parseServerMessage } from "../run-client/parseServerMessage.js";
 import type { SocketLike } from "../run-client/runClient.js";
+import { Heartbeat } from "../run-client/heartbeat.js";
 
 export interface WatchHandlers {
   onMessage(message: ServerMessage): void;
@@ -24,6 +25,10 @@ export class WatchClient {
   private destroyed = false;
   private retryMs = RECONNECT_MIN_MS;
   private retryTimer: ReturnType<typeof setTimeout> | null = null;
+  private readonly heartbeat = new Heartbeat(
+    (ping) => this.socket?.send(JSON.stringify(ping)),
+    () => this.socket && this.lose(this.socket),
+  );
 
   constructor(
     private readonly url: string,
@@ -36,6 +41,7 @@ export class WatchClient {
   destroy(): void {
     this.destroyed = true;
     if (this.retryTimer) clearTimeout(this.retryTimer);
+    this.heartbeat.stop();
     this.socket?.close();
     this.socket = null;
   }
@@ -46,23 +52,36 @@ export class WatchClient {
     this.socket = socket;
     socket.onopen = () => {
       this.retryMs = RECONNECT_MIN_MS;
+      this.heartbeat.start();
       this.handlers.onConnection("open");
     };
     socket.onmessage = (ev) => this.receive(ev.data);
     socket.onerror = () => socket.close();
-    socket.onclose = () => {
-      if (socket !== this.socket || this.destroyed) return;
-      this.socket = null;
-      if (this.ended) return;
-      this.handlers.onConnection("closed");
-      this.retryTimer = setTimeout(() => this.connect(), this.retryMs);
-      this.retryMs = Math.min(this.retryMs * 2, RECONNECT_MAX_MS);
-    };
+    socket.onclose = () => this.closed(socket);
+  }
+
+  /** The server stopped answering though the socket looks open: give it up now, as a browser may wait long for its close. */
+  private lose(socket: SocketLike): void {
+    socket.onclose = null;
+    socket.onmessage = null;
+    socket.close();
+    this.closed(socket);
+  }
+
+  private closed(socket: SocketLike): void {
+    if (socket !== this.socket || this.destroyed) return;
+    this.socket = null;
+    this.heartbeat.stop();
+    if (this.ended) return;
+    this.handlers.onConnection("closed");
+    this.retryTimer = setTimeout(() => this.connect(), this.retryMs);
+    this.retryMs = Math.min(this.retryMs * 2, RECONNECT_MAX_MS);
   }
 
   private receive(data: unknown): void {
+    this.heartbeat.heard();
     const message = parseServerMessage(data);
-    if (!message) return;
+    if (!message || message.type === "pong") return;
     if (message.type === "session/ended") this.ended = true;
     this.handlers.onMessage(message);
   }

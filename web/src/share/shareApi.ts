@@ -1,7 +1,7 @@
 import { Value } from "@sinclair/typebox/value";
 import { Share, ShareCreated } from "../../../protocol/api.js";
 import type { ProgramFiles } from "../../../protocol/files.js";
-import { MAX_SHARED_TRACE_BYTES, SharedTrace, SharedTraceCreated } from "../../../protocol/sharedTrace.js";
+import { SharedTrace, SharedTraceCreated } from "../../../protocol/sharedTrace.js";
 
 /** The share id in a page path like /s/AbC123xy, or null on any other page. */
 export function shareIdFromPath(pathname: string): string | null {
@@ -45,12 +45,12 @@ export function absoluteShareUrl(url: string, origin: string): string {
   return new URL(url, origin).toString();
 }
 
-/** Stores a run's trace beside a share; the share link carries its id as `?trace=`. */
+/**
+ * Stores a run's trace beside a share; the share link carries its id as `?trace=`. The server sets the largest
+ * trace (WB_SHARED_TRACE_BYTES) and says so in its answer when this one is bigger.
+ */
 export async function createSharedTrace(trace: SharedTrace): Promise<string> {
   const body = JSON.stringify(trace);
-  if (body.length > MAX_SHARED_TRACE_BYTES) {
-    throw new Error(`The last run's trace is ${(body.length / 1048576).toFixed(1)} MiB, over the ${MAX_SHARED_TRACE_BYTES / 1048576} MiB a link can carry.`);
-  }
   const res = await fetch("/api/traces", { method: "POST", headers: { "content-type": "application/json" }, body });
   if (!res.ok) throw new Error(await errorSentence(res));
   const created: unknown = await res.json();

@@ -1,33 +1,15 @@
 import { useRef, useState } from "react";
-import { navigate } from "../routing/route.js";
-import { createShare } from "../share/shareApi.js";
 import { parseTraceFile, traceFileName } from "./traceFile.js";
 import { useTimeline } from "./useTimeline.js";
 
 /** Trace files larger than this are refused before reading; the recording limit keeps exports well below it. */
 const MAX_TRACE_FILE_BYTES = 200 * 1024 * 1024;
 
-/** Exports the run's trace as JSON, and opens one to view without running anything. */
+/** Exports the run's trace as JSON, and opens one to view without running anything (its code goes to the editor). */
 export function TraceFileControls() {
   const timeline = useTimeline();
   const inputRef = useRef<HTMLInputElement>(null);
   const [error, setError] = useState<string | null>(null);
-  const [openingCode, setOpeningCode] = useState(false);
-
-  /** The trace's files go to a share of their own, so the playground's autosaved code is left as it was. */
-  async function openCode() {
-    const program = timeline.openedProgram;
-    if (!program) return;
-    setError(null);
-    setOpeningCode(true);
-    try {
-      navigate((await createShare(program.files, program.entry)).url);
-    } catch (err) {
-      setError(`Could not open the trace's code: ${err instanceof Error ? err.message : String(err)}`);
-    } finally {
-      setOpeningCode(false);
-    }
-  }
 
   function exportTrace() {
     const file = timeline.exportTrace();
@@ -53,15 +35,6 @@ export function TraceFileControls() {
       {timeline.openedFile ? (
         <span className="trace-opened" data-trace-file={timeline.openedFile}>
           Viewing {timeline.openedFile}
-          <button
-            type="button"
-            className="quiet"
-            onClick={() => void openCode()}
-            disabled={openingCode}
-            title="Puts the trace's program in the editor, as a share link of its own"
-          >
-            Open its code
-          </button>
           <button type="button" className="quiet" onClick={timeline.closeTrace}>
             Close trace
           </button>
