@@ -213,7 +213,14 @@ const bench: Benchmark = {
           const layout = samples.flatMap((s) => s.layoutMs);
           if (layout.length === 0) throw new Error("no layout of 100 sockets was recorded");
           const f = summarize("layout of 100 sockets (ELK in a worker)", "ms", layout);
-          figures.push(f, summarize("layout of 100 sockets, asked to answered on the page", "ms", samples.flatMap((s) => s.layoutWaitMs)));
+          figures.push(
+            f,
+            summarize(
+              "layout of 100 sockets, asked to answered on the page",
+              "ms",
+              samples.flatMap((s) => s.layoutWaitMs),
+            ),
+          );
           comparisons.push({
             name: "layout of 100 sockets",
             value: f.median,

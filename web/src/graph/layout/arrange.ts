@@ -15,7 +15,13 @@ const GAP = { column: 76, row: 40, node: 20 };
  * so without this they all stack in the same columns, one tall picture in a wide pane. Returns each node's rank
  * shifted so that parts in one row take columns of their own.
  */
-export function arrangeParts(nodes: Sized[], ranks: Map<string, number>, flow: FlowEdge[], brokers: string[][], pane: { width: number; height: number }): Map<string, number> {
+export function arrangeParts(
+  nodes: Sized[],
+  ranks: Map<string, number>,
+  flow: FlowEdge[],
+  brokers: string[][],
+  pane: { width: number; height: number },
+): Map<string, number> {
   const parts = partsOf(
     nodes.map((n) => n.id),
     flow,
