@@ -1,6 +1,9 @@
 import { expect, test, type Page } from "@playwright/test";
 import { BROKER, SIXTY } from "./graph-programs.js";
 
+/** Names of 60 sockets at 1280×720 after Fit to view are at least this high on screen (CSS px). */
+const MIN_LABEL_PX_SIXTY = 6;
+
 type Box = { x: number; y: number; width: number; height: number };
 const centreX = (b: Box) => b.x + b.width / 2;
 const overlap = (a: Box, b: Box) => a.x < b.x + b.width - 0.5 && b.x < a.x + a.width - 0.5 && a.y < b.y + b.height - 0.5 && b.y < a.y + a.height - 0.5;
@@ -29,6 +32,24 @@ async function labelBoxes(page: Page): Promise<Array<Box & { text: string }>> {
     );
 }
 
+/** How high each node's name is drawn on screen, in CSS px: its font size times the view's zoom. */
+async function labelPixels(page: Page): Promise<number[]> {
+  return page.locator(".nodes .node-label").evaluateAll((els) =>
+    els.map((e) => {
+      const scale = (e as SVGGraphicsElement).getScreenCTM()?.a ?? 0;
+      return Number.parseFloat(getComputedStyle(e).fontSize) * scale;
+    }),
+  );
+}
+
+function expectApart(labels: Array<Box & { text: string }>): void {
+  const overlapping: string[] = [];
+  for (let i = 0; i < labels.length; i++) {
+    for (let j = i + 1; j < labels.length; j++) if (overlap(labels[i], labels[j])) overlapping.push(`"${labels[i].text}" and "${labels[j].text}"`);
+  }
+  expect(overlapping).toEqual([]);
+}
+
 test("a broker with 2 clients and 3 workers reads left to right, labels legible and apart, and one request is followed through it", async ({ page }) => {
   await page.setViewportSize({ width: 1280, height: 720 });
   await runShared(page, { "main.ts": BROKER });
@@ -55,15 +76,8 @@ test("a broker with 2 clients and 3 workers reads left to right, labels legible 
   // Labels never overlap one another, and names are at least 12 px high on screen at 1280×720.
   const labels = await labelBoxes(page);
   expect(labels.length).toBeGreaterThanOrEqual(14);
-  for (let i = 0; i < labels.length; i++) {
-    for (let j = i + 1; j < labels.length; j++) expect(overlap(labels[i], labels[j]), `"${labels[i].text}" and "${labels[j].text}"`).toBe(false);
-  }
-  const sizes = await page.locator(".nodes .node-label").evaluateAll((els) =>
-    els.map((e) => {
-      const scale = (e as SVGGraphicsElement).getScreenCTM()?.a ?? 0;
-      return Number.parseFloat(getComputedStyle(e).fontSize) * scale;
-    }),
-  );
+  expectApart(labels);
+  const sizes = await labelPixels(page);
   expect(sizes).toHaveLength(7);
   for (const px of sizes) expect(px).toBeGreaterThanOrEqual(12);
 
@@ -97,7 +111,7 @@ test("a broker with 2 clients and 3 workers reads left to right, labels legible 
   await page.screenshot({ path: "test-results/graph-broker.png" });
 });
 
-test("60 sockets fit the pane after Fit to view at 1280×720", async ({ page }) => {
+test("60 sockets fit the pane after Fit to view at 1280×720, replicas packed in blocks, names legible and apart", async ({ page }) => {
   test.setTimeout(120_000);
   await page.setViewportSize({ width: 1280, height: 720 });
   await runShared(page, { "main.ts": SIXTY(6) });
@@ -112,6 +126,14 @@ test("60 sockets fit the pane after Fit to view at 1280×720", async ({ page }) 
     expect(b.x + b.width).toBeLessThanOrEqual(pane.x + pane.width + 1);
     expect(b.y + b.height).toBeLessThanOrEqual(pane.y + pane.height + 1);
   }
+  // The pools of 20 clients, 20 workers, 7 readers and 9 feeders are blocks of compact nodes, not columns.
+  await expect(page.locator(".group-replicas")).toHaveCount(4);
+  await expect(page.locator(".group-replicas .group-label")).toContainText(["20 × REP", "20 × REQ", "7 × SUB", "9 × PUSH"]);
+  const sizes = await labelPixels(page);
+  expect(sizes).toHaveLength(60);
+  console.log(`smallest name on screen: ${Math.min(...sizes).toFixed(1)} px`);
+  for (const px of sizes) expect(px).toBeGreaterThanOrEqual(MIN_LABEL_PX_SIXTY);
+  expectApart(await labelBoxes(page));
   await page.screenshot({ path: "test-results/graph-sixty.png" });
 });
 

@@ -198,12 +198,15 @@ export class GraphView {
     this.size = { width: Math.max(rect.width, 200), height: Math.max(rect.height, 150) };
     this.svg.attr("viewBox", `0 0 ${this.size.width} ${this.size.height}`);
     if (!this.userMoved) this.fit();
+    // The pane's shape decides how the graph's parts are arranged: a new shape may ask for another layout.
+    this.dirty.graph = true;
+    this.requestFrame();
   }
 
   private laidOut(result: LayoutResult): void {
     this.laid = result;
     const log = workbench().layouts;
-    log.push({ nodes: Object.keys(result.nodes).length, ms: result.ms });
+    log.push({ nodes: Object.keys(result.nodes).length, ms: result.ms, sinceRequestMs: result.sinceRequestMs });
     if (log.length > LAYOUT_LOG_LIMIT) log.splice(0, log.length - LAYOUT_LOG_LIMIT);
     this.dirty.place = true;
     this.place();
@@ -222,7 +225,7 @@ export class GraphView {
       }, hidden.pending);
     }
     this.options.onCollapsed?.(hidden.sockets.size);
-    const plan = planLayout(this.graph, hidden.sockets, this.measure);
+    const plan = planLayout(this.graph, hidden.sockets, this.measure, this.size);
     const key = `${this.measure.signature()}\n${JSON.stringify(plan.request)}`;
     this.plan = plan;
     this.planned = new Set(plan.edges.map((e) => e.id));
@@ -231,7 +234,7 @@ export class GraphView {
       this.layout.request(plan.request);
     }
     drawGroups(this.layers.group, plan.groups);
-    drawEdges(this.layers.edge, plan.edges, this.graph);
+    drawEdges(this.layers.edge, plan.edges, this.graph, new Set(plan.bundles.keys()));
     drawNodes(this.layers.node, plan.nodes, this.measure, (enter) =>
       enter
         .call(
@@ -302,14 +305,15 @@ export class GraphView {
       const targetId = e.target ?? `?${e.endpoint}`;
       const a = this.centres.get(e.source),
         b = this.centres.get(targetId);
-      const out = laid.edges[e.id];
+      const bundle = plan.bundles.get(e.id);
+      const out = laid.edges[bundle?.route ?? e.id];
       if (!a || !b) {
         els[i].style.display = "none";
         return;
       }
       els[i].style.display = "";
       const pinned = this.pins.has(e.source) || this.pins.has(targetId);
-      const bends: Point[] = !out || pinned ? [] : out.points.slice(1, -1);
+      const bends: Point[] = !out || pinned ? [] : bundleBends(out.points, bundle);
       if (plan.reversed.has(e.id)) bends.reverse();
       const points = edgePath(a, radiusOf(byId.get(e.source) as ViewNode), b, radiusOf(byId.get(targetId) as ViewNode), bends);
       this.routes.set(e.id, { route: routeOf(points), source: e.source, target: targetId });
@@ -356,4 +360,10 @@ export class GraphView {
       if (this.particles.active) this.requestFrame();
     });
   }
+}
+
+/** ELK's route between boxes, minus its ends on the boxes' borders, except where a member leaves its block's box. */
+function bundleBends(points: Point[], bundle?: { fromMember: boolean; toMember: boolean }): Point[] {
+  if (points.length < 2) return [];
+  return [...(bundle?.fromMember ? [points[0]] : []), ...points.slice(1, -1), ...(bundle?.toMember ? [points[points.length - 1]] : [])];
 }

@@ -4,13 +4,16 @@ import type { TextMeasure } from "./layout/measure.js";
 import type { GraphEdge, GraphState } from "./model/types.js";
 import { captionLines, captionTop, edgeLabels, nodeCaption, nodeTitle } from "./viewModel.js";
 import { setAttr, setClass, setText } from "./domWrites.js";
-import { GHOST_RADIUS, NODE_RADIUS, type ViewNode } from "./viewNodes.js";
+import { GHOST_RADIUS, radiusOf, type ViewNode } from "./viewNodes.js";
 
 type Layer = Selection<SVGGElement, unknown, null, undefined>;
 export type NodeEnter = Selection<SVGGElement, ViewNode, SVGGElement, unknown>;
 
-/** Joins edge data to `g.edge` elements carrying `data-edge`; their lines come later, from the layout. */
-export function drawEdges(layer: Layer, edges: GraphEdge[], graph: GraphState): void {
+/**
+ * Joins edge data to `g.edge` elements carrying `data-edge`; their lines come later, from the layout. Edges of a
+ * bundle share one route, so they print no rate of their own there (it is in their title).
+ */
+export function drawEdges(layer: Layer, edges: GraphEdge[], graph: GraphState, bundled: ReadonlySet<string> = new Set()): void {
   const labels = edgeLabels(edges, graph);
   const groups = layer
     .selectAll<SVGGElement, GraphEdge>("g.edge")
@@ -33,7 +36,7 @@ export function drawEdges(layer: Layer, edges: GraphEdge[], graph: GraphState): 
   });
   // Only what changed is written: a busy run redraws many times a second, mostly with the same words.
   groups.select<SVGTextElement>(".edge-status").each(function (e) {
-    setText(this, labels.get(e.id)?.status ?? "");
+    setText(this, bundled.has(e.id) ? "" : (labels.get(e.id)?.status ?? ""));
   });
   groups.select<SVGTitleElement>("title").each(function (e) {
     const status = labels.get(e.id)?.status;
@@ -51,15 +54,8 @@ export function drawNodes(layer: Layer, nodes: ViewNode[], measure: TextMeasure,
       g.append("path").attr("class", "shape");
       g.append("text").attr("class", "node-kind").attr("text-anchor", "middle").attr("dy", "0.35em");
       g.append("g").attr("class", "captions");
-      g.append("circle")
-        .attr("class", "pin-mark")
-        .attr("r", 5)
-        .attr("cx", -NODE_RADIUS * 0.8)
-        .attr("cy", -NODE_RADIUS * 0.8);
-      const badge = g
-        .append("g")
-        .attr("class", "node-badge")
-        .attr("transform", `translate(${NODE_RADIUS * 0.75},${-NODE_RADIUS * 0.75})`);
+      g.append("circle").attr("class", "pin-mark").attr("r", 5);
+      const badge = g.append("g").attr("class", "node-badge");
       badge.append("circle").attr("r", 10);
       badge.append("text").attr("text-anchor", "middle").attr("dy", "0.35em").text("!");
       g.append("title");
@@ -69,7 +65,12 @@ export function drawNodes(layer: Layer, nodes: ViewNode[], measure: TextMeasure,
   groups.each(function (n) {
     const el = select(this);
     const lines = captionLines(nodeCaption(n));
+    const r = radiusOf(n);
+    setAttr(el.select(".pin-mark").node() as Element, "cx", String(-r * 0.8));
+    setAttr(el.select(".pin-mark").node() as Element, "cy", String(-r * 0.8));
+    setAttr(el.select(".node-badge").node() as Element, "transform", `translate(${r * 0.75},${-r * 0.75})`);
     setClass(this, "ghost", !n.socket);
+    setClass(this, "compact", !!n.compact);
     setClass(this, "closed", !!n.socket?.closed);
     setClass(this, "has-error", !!n.socket?.lastError);
     setAttr(this, "data-family", n.socket ? familyOf(n.socket.kind).family : null);
@@ -81,11 +82,7 @@ export function drawNodes(layer: Layer, nodes: ViewNode[], measure: TextMeasure,
     setAttr(this, "aria-label", n.socket ? [n.socket.kind, ...lines.map((l) => l.text)].join(", ") : null);
     setAttr(this, "aria-hidden", n.socket ? null : "true");
     for (const f of ["reqrep", "pubsub", "pipeline", "async", "pair"]) setClass(this, `family-${f}`, !!n.socket && familyOf(n.socket.kind).family === f);
-    setAttr(
-      el.select("path.shape").node() as Element,
-      "d",
-      n.socket ? shapePath(familyOf(n.socket.kind).shape, NODE_RADIUS) : shapePath("circle", GHOST_RADIUS),
-    );
+    setAttr(el.select("path.shape").node() as Element, "d", n.socket ? shapePath(familyOf(n.socket.kind).shape, r) : shapePath("circle", GHOST_RADIUS));
     setAttr(el.select(".node-badge").node() as Element, "display", n.socket && (n.socket.diagnostics.length || n.socket.lastError) ? null : "none");
     setText(el.select(".node-kind").node() as Element, n.socket ? n.socket.kind : "");
     let y = captionTop(n);

@@ -32,10 +32,11 @@ export interface ParticleArrival {
   count: number;
 }
 
-/** One layout: how many nodes, and how long ELK took in the worker. */
+/** One layout: how many nodes, how long ELK took in the worker, and how long the page waited for it. */
 export interface LayoutTiming {
   nodes: number;
   ms: number;
+  sinceRequestMs?: number;
 }
 export interface Workbench {
   particles: ParticleArrival[];

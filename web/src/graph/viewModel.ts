@@ -1,6 +1,6 @@
 import { formatEdgeRate, linkStatusOf } from "./model/links.js";
 import type { GraphEdge, GraphState, LinkStatus, SocketNode } from "./model/types.js";
-import { GHOST_RADIUS, NODE_RADIUS, nameOf, type ViewNode } from "./viewNodes.js";
+import { nameOf, radiusOf, type ViewNode } from "./viewNodes.js";
 
 /** The nodes to draw: every socket not hidden, plus one ghost per endpoint that connects point at but nothing binds. */
 export function wantedNodes(graph: GraphState, hidden: ReadonlySet<string> = new Set()): ViewNode[] {
@@ -31,6 +31,7 @@ export function nodeCaption(node: ViewNode): NodeCaption {
   if (!node.socket) return { label: "nothing bound yet", detail: "", counters: "", endpoints: node.endpoint ?? "" };
   const s = node.socket;
   const name = nameOf(s);
+  if (node.compact) return { label: name ?? `#${s.id}`, detail: "", counters: "", endpoints: "" };
   const endpoints = s.binds.length > 2 ? `${s.binds.slice(0, 2).join(", ")} +${s.binds.length - 2}` : s.binds.join(", ");
   return { label: name ?? siteOf(s), detail: name ? (s.detail ?? siteOf(s)) : "", counters: `${s.sent} sent · ${s.received} received`, endpoints };
 }
@@ -46,7 +47,7 @@ export function captionLines(c: NodeCaption): Array<{ cls: string; text: string 
 
 /** Captions start this far below a node's centre. */
 export function captionTop(node: ViewNode): number {
-  return (node.socket ? NODE_RADIUS : GHOST_RADIUS) + 4;
+  return radiusOf(node) + 4;
 }
 
 export function nodeTitle(node: ViewNode): string {

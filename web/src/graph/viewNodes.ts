@@ -5,6 +5,8 @@ export interface ViewNode {
   id: string;
   socket: SocketNode | null;
   endpoint: string | null;
+  /** One of a block of replicas: drawn smaller, with its name alone (the rest is in its title and the inspector). */
+  compact?: boolean;
 }
 
 /** Where a node's shape is centred, in graph units; set from the layout, or by the user's drag (a pin). */
@@ -15,9 +17,10 @@ export interface Placed {
 
 export const NODE_RADIUS = 26;
 export const GHOST_RADIUS = 10;
+export const COMPACT_RADIUS = 15;
 
 export function radiusOf(node: ViewNode): number {
-  return node.socket ? NODE_RADIUS : GHOST_RADIUS;
+  return node.socket ? (node.compact ? COMPACT_RADIUS : NODE_RADIUS) : GHOST_RADIUS;
 }
 
 /** The name people recognise: the variable the socket was assigned to, when the trace knows it. */

@@ -8,7 +8,8 @@ export class LayoutClient {
   private readonly worker: Worker;
   private nextId = 1;
   private running = 0;
-  private waiting: LayoutRequest | null = null;
+  private waiting: { request: LayoutRequest; at: number } | null = null;
+  private runningSince = 0;
 
   constructor(
     private readonly onResult: (result: LayoutResult) => void,
@@ -18,20 +19,22 @@ export class LayoutClient {
     this.worker.onmessage = (ev: MessageEvent<{ id: number; result?: LayoutResult; error?: string }>) => {
       if (ev.data.id !== this.running) return;
       this.running = 0;
-      if (ev.data.result) this.onResult(ev.data.result);
+      if (ev.data.result) this.onResult({ ...ev.data.result, sinceRequestMs: performance.now() - this.runningSince });
       else this.onError(ev.data.error ?? "layout failed");
       const next = this.waiting;
       this.waiting = null;
-      if (next) this.request(next);
+      if (next) this.request(next.request, next.at);
     };
   }
 
-  request(request: LayoutRequest): void {
+  /** `at`: when the graph asked for this layout (a request that waited counts its wait). */
+  request(request: LayoutRequest, at = performance.now()): void {
     if (this.running) {
-      this.waiting = request;
+      this.waiting = { request, at };
       return;
     }
     this.running = this.nextId++;
+    this.runningSince = at;
     this.worker.postMessage({ id: this.running, request });
   }
 

@@ -2,7 +2,7 @@ import type { ElkExtendedEdge, ElkNode } from "elkjs/lib/elk-api.js";
 import type { Box, LayoutEdgeOut, LayoutRequest, LayoutResult } from "./types.js";
 
 /** Spacing in graph units (CSS px at zoom 1): between sockets in one layer, and between layers (room for rates). */
-export const SPACING = { node: 20, layer: 56, edgeLabel: 6, groupTop: 30, groupSide: 14 };
+export const SPACING = { node: 20, layer: 56, edgeLabel: 6, groupTop: 30, groupSide: 14, packed: 8 };
 
 const ROOT_OPTIONS: Record<string, string> = {
   "elk.algorithm": "layered",
@@ -21,6 +21,15 @@ const ROOT_OPTIONS: Record<string, string> = {
   "elk.layered.considerModelOrder.strategy": "NODES_AND_EDGES",
   "elk.layered.crossingMinimization.forceNodeModelOrder": "false",
   "elk.layered.nodePlacement.strategy": "NETWORK_SIMPLEX",
+};
+
+/** A replica block: its own layout, rows of sockets a little wider than tall, so a pool of 20 is not one tall column. */
+const PACKED_OPTIONS: Record<string, string> = {
+  "elk.algorithm": "box",
+  "elk.hierarchyHandling": "SEPARATE_CHILDREN",
+  "elk.spacing.nodeNode": String(SPACING.packed),
+  "elk.aspectRatio": "2.5",
+  "elk.padding": `[top=${SPACING.groupTop},left=${SPACING.packed},bottom=${SPACING.packed},right=${SPACING.packed}]`,
 };
 
 /** The ELK graph for a request: groups become compound nodes (a device inside its thread), ranks become partitions. */
@@ -42,6 +51,7 @@ export function toElk(request: LayoutRequest): ElkNode {
         "elk.padding": `[top=${SPACING.groupTop},left=${SPACING.groupSide},bottom=${SPACING.groupSide},right=${SPACING.groupSide}]`,
         "elk.nodeSize.minimum": `(${g.labelWidth + 2 * SPACING.groupSide},40)`,
         "elk.nodeSize.constraints": "MINIMUM_SIZE",
+        ...(g.packed ? PACKED_OPTIONS : {}),
       },
     });
   }

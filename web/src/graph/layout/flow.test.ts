@@ -91,6 +91,24 @@ describe("layers in the direction of flow", () => {
     expect([r.get("vent"), r.get("wi"), r.get("sink")]).toEqual([0, 1, 1]);
   });
 
+  it("does not take a PUB bound beside a ROUTER/DEALER queue for part of the queue", () => {
+    const r = layers([
+      open("front", "ROUTER"),
+      bind("front", "ROUTER", "inproc://f"),
+      open("back", "DEALER"),
+      bind("back", "DEALER", "inproc://b"),
+      open("news", "PUB"),
+      bind("news", "PUB", "inproc://n"),
+      open("c", "REQ"),
+      connect("c", "REQ", "inproc://f"),
+      link("c", "front", "inproc://f"),
+      open("s", "SUB"),
+      connect("s", "SUB", "inproc://n"),
+      link("s", "news", "inproc://n"),
+    ]);
+    expect([r.get("c"), r.get("front"), r.get("back"), r.get("news"), r.get("s")]).toEqual([0, 1, 1, 0, 1]);
+  });
+
   it("stays bounded when edges form a cycle", () => {
     const r = layers([
       open("a", "ROUTER", 1),

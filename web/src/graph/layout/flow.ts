@@ -15,8 +15,8 @@ const RECEIVING_FIRST: ReadonlySet<SocketKind> = new Set(["REP", "SUB", "XSUB", 
 const AMBIGUOUS: ReadonlySet<SocketKind> = new Set(["ROUTER", "DEALER", "XPUB", "XSUB"]);
 
 /**
- * A broker: sockets that relay between two sides. A device's sockets, or two or more sockets bound in one thread
- * or process when one of them is a ROUTER, DEALER, XPUB or XSUB. Members are in opening order: by convention the
+ * A broker: sockets that relay between two sides. A device's sockets, or two or more ROUTER, DEALER, XPUB or XSUB
+ * sockets bound in one thread or process. Members are in opening order: by convention the
  * first faces the clients (the frontend), the others the workers.
  */
 export function brokersOf(graph: GraphState, shown: ReadonlySet<string>): string[][] {
@@ -36,8 +36,10 @@ export function brokersOf(graph: GraphState, shown: ReadonlySet<string>): string
     const key = placeOf(n).key;
     byPlace.set(key, [...(byPlace.get(key) ?? []), n]);
   }
+  // Only the ROUTERs, DEALERs, XPUBs and XSUBs: a PUB or a PULL bound in the same thread is a part of its own.
   for (const members of byPlace.values()) {
-    if (members.length >= 2 && members.some((m) => AMBIGUOUS.has(m.kind))) brokers.push(members.map((m) => m.id));
+    const relaying = members.filter((m) => AMBIGUOUS.has(m.kind));
+    if (relaying.length >= 2) brokers.push(relaying.map((m) => m.id));
   }
   return brokers;
 }

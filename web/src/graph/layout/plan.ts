@@ -2,8 +2,11 @@ import { placeOf, placesOf } from "../model/places.js";
 import type { GraphEdge, GraphState } from "../model/types.js";
 import { captionLines, captionTop, nodeCaption, wantedNodes } from "../viewModel.js";
 import { NODE_RADIUS, radiusOf, type ViewNode } from "../viewNodes.js";
+import { SPACING } from "./elkGraph.js";
 import { brokersOf, flowEdges, ranksOf } from "./flow.js";
 import type { TextClass } from "./measure.js";
+import { arrangeParts } from "./arrange.js";
+import { type ReplicaBlock, replicaBlocks } from "./replicas.js";
 import type { LayoutGroupIn, LayoutRequest } from "./types.js";
 
 export interface Measure {
@@ -13,7 +16,7 @@ export interface Measure {
 
 /** A labelled box: the sockets of one thread or process (when there are several), or of one device. */
 export interface NodeGroup extends LayoutGroupIn {
-  kind: "thread" | "device";
+  kind: "thread" | "device" | "replicas";
 }
 
 /** What is drawn and how it is laid out. `reversed` edges run against the flow: the arrow points upstream. */
@@ -25,58 +28,100 @@ export interface LayoutPlan {
   reversed: ReadonlySet<string>;
   /** Where each node's shape is centred inside its layout box. */
   anchors: Map<string, { dx: number; dy: number }>;
+  /**
+   * Edges of a replica block share one laid-out route (a bundle): edge id → the route's id, and which of its ends
+   * are block members (their line runs from the member to the block's border, then along the bundle).
+   */
+  bundles: Map<string, { route: string; fromMember: boolean; toMember: boolean }>;
 }
 
 /** Counters get room for this many digits at least, so that counting up does not move the picture. */
 const COUNTER_DIGITS = 4;
 const EDGE_LABEL_TEMPLATES = ["00.0k msg/s", "retrying (000)", "disconnected"];
 
-export function planLayout(graph: GraphState, hidden: ReadonlySet<string>, measure: Measure): LayoutPlan {
-  const nodes = wantedNodes(graph, hidden);
+/** `pane`: the size the picture is fitted to; parts of the graph are arranged in rows to suit its shape. */
+export function planLayout(graph: GraphState, hidden: ReadonlySet<string>, measure: Measure, pane?: { width: number; height: number }): LayoutPlan {
+  const blocks = replicaBlocks(graph, wantedNodes(graph, hidden));
+  const blockOf = new Map(blocks.flatMap((b) => b.members.map((m) => [m, b.id] as const)));
+  const nodes = wantedNodes(graph, hidden).map((n) => (blockOf.has(n.id) ? { ...n, compact: true } : n));
   const shown = new Set(nodes.map((n) => n.id));
   const edges = graph.edges.filter((e) => shown.has(e.source) && shown.has(e.target ?? `?${e.endpoint}`));
   const brokers = brokersOf(graph, shown);
   const flow = flowEdges(graph, edges, brokers);
-  const ranks = ranksOf(
+  const sizes = new Map(nodes.map((n) => [n.id, nodeSize(n, measure)]));
+  const flowRanks = ranksOf(
     nodes.map((n) => n.id),
     flow,
     brokers,
   );
-  const groups = groupsOf(graph, nodes).map((g) => ({ ...g, labelWidth: measure.width("group-label", g.label) }));
-  // A device's box sits inside its thread's box: its sockets belong to the innermost box.
+  const ranks = pane ? arrangeParts(packedSizes(sizes, blocks), flowRanks, flow, brokers, pane) : flowRanks;
+  const groups = groupsOf(graph, nodes, blocks).map((g) => ({ ...g, labelWidth: measure.width("group-label", g.label) }));
+  // A device's or a replica block's box sits inside its thread's box: its sockets belong to the innermost box.
   const groupOf = new Map<string, string>();
-  for (const g of [...groups].sort((a, b) => (a.kind === "device" ? 1 : 0) - (b.kind === "device" ? 1 : 0))) for (const m of g.members) groupOf.set(m, g.id);
+  for (const g of [...groups].sort((a, b) => (a.kind === "thread" ? 0 : 1) - (b.kind === "thread" ? 0 : 1))) for (const m of g.members) groupOf.set(m, g.id);
   const anchors = new Map<string, { dx: number; dy: number }>();
   const labelWidth = Math.max(...EDGE_LABEL_TEMPLATES.map((t) => measure.width("edge-status", t)));
   const request: LayoutRequest = {
     nodes: nodes.map((n) => {
-      const size = nodeSize(n, measure);
+      const size = sizes.get(n.id) as { width: number; height: number };
       anchors.set(n.id, { dx: size.width / 2, dy: radiusOf(n) + 2 });
       const group = groupOf.get(n.id);
       return { id: n.id, ...size, rank: ranks.get(n.id) ?? 0, ...(group ? { group } : {}) };
     }),
     groups,
-    edges: flow.map((f) => {
-      const closed = edges.find((e) => e.id === f.id)?.closed;
-      return { id: f.id, from: f.from, to: f.to, labelWidth: closed ? 0 : labelWidth, labelHeight: measure.lineHeight("edge-status") };
-    }),
+    edges: [],
   };
+  const bundles: LayoutPlan["bundles"] = new Map();
+  const routes = new Map<string, string>();
+  for (const f of flow) {
+    const from = blockOf.get(f.from) ?? f.from,
+      to = blockOf.get(f.to) ?? f.to;
+    const bundled = from !== f.from || to !== f.to;
+    if (bundled) {
+      // Inside one block there is no route to share: the line is drawn straight.
+      if (from === to) continue;
+      const key = `${from}\n${to}`;
+      const route = routes.get(key) ?? f.id;
+      bundles.set(f.id, { route, fromMember: from !== f.from, toMember: to !== f.to });
+      if (routes.has(key)) continue;
+      routes.set(key, route);
+    }
+    const closed = edges.find((e) => e.id === f.id)?.closed;
+    const label = closed || bundled ? 0 : labelWidth;
+    request.edges.push({ id: f.id, from, to, labelWidth: label, labelHeight: measure.lineHeight("edge-status") });
+  }
   const reversed = new Set(flow.filter((f, i) => f.from !== edges[i].source).map((f) => f.id));
-  return { request, nodes, edges, groups, reversed, anchors };
+  return { request, nodes, edges, groups, reversed, anchors, bundles };
+}
+
+/**
+ * Sizes for arranging parts: a replica block's members share its packed box (about 2.5 times as wide as tall), so
+ * each counts as that box's width and its share of the height.
+ */
+function packedSizes(sizes: Map<string, { width: number; height: number }>, blocks: ReplicaBlock[]) {
+  const out = new Map([...sizes].map(([id, s]) => [id, { id, ...s }]));
+  for (const b of blocks) {
+    const cell = sizes.get(b.members[0]) as { width: number; height: number };
+    const columns = Math.max(1, Math.round(Math.sqrt((b.members.length * 2.5 * cell.height) / cell.width)));
+    const width = columns * (cell.width + SPACING.packed),
+      height = Math.ceil(b.members.length / columns) * (cell.height + SPACING.packed) + SPACING.groupTop;
+    for (const m of b.members) out.set(m, { id: m, width, height: height / b.members.length });
+  }
+  return [...out.values()];
 }
 
 /** The box a node needs: its shape and every caption line under it, as wide as the widest line. */
 function nodeSize(node: ViewNode, measure: Measure): { width: number; height: number } {
   const caption = nodeCaption(node);
   const digits = "0".repeat(Math.max(COUNTER_DIGITS, String(node.socket?.sent ?? 0).length, String(node.socket?.received ?? 0).length));
-  const reserved = node.socket ? { ...caption, counters: `${digits} sent · ${digits} received` } : caption;
+  const reserved = node.socket && !node.compact ? { ...caption, counters: `${digits} sent · ${digits} received` } : caption;
   const lines = captionLines(reserved);
   const width = Math.max(2 * radiusOf(node) + 16, ...lines.map((l) => measure.width(l.cls as TextClass, l.text) + 6));
   const height = radiusOf(node) + 2 + captionTop(node) + lines.reduce((s, l) => s + measure.lineHeight(l.cls as TextClass), 0) + 2;
   return { width: Math.ceil(width), height: Math.ceil(Math.max(height, 2 * NODE_RADIUS)) };
 }
 
-export function groupsOf(graph: GraphState, nodes: ViewNode[] = wantedNodes(graph)): NodeGroup[] {
+export function groupsOf(graph: GraphState, nodes: ViewNode[] = wantedNodes(graph), blocks = replicaBlocks(graph, nodes)): NodeGroup[] {
   const sockets = nodes.flatMap((n) => (n.socket ? [n.socket] : []));
   const places = placesOf(sockets);
   const groups: NodeGroup[] =
@@ -96,6 +141,11 @@ export function groupsOf(graph: GraphState, nodes: ViewNode[] = wantedNodes(grap
     const homes = new Set(members.map((m) => placeOf(sockets.find((s) => s.id === m) as (typeof sockets)[number]).key));
     const parent = homes.size === 1 && places.length >= 2 ? `g:thread-${[...homes][0]}` : undefined;
     groups.push({ id: `g:device-${d.id}`, kind: "device", label: d.label, labelWidth: 0, members, ...(parent ? { parent } : {}) });
+  }
+  for (const b of blocks) {
+    const home = placeOf(sockets.find((s) => s.id === b.members[0]) as (typeof sockets)[number]).key;
+    const parent = places.length >= 2 ? `g:thread-${home}` : undefined;
+    groups.push({ id: b.id, kind: "replicas", label: b.label, labelWidth: 0, packed: true, members: b.members, ...(parent ? { parent } : {}) });
   }
   return groups;
 }

@@ -23,6 +23,8 @@ export interface LayoutGroupIn {
   labelWidth: number;
   parent?: string;
   members: string[];
+  /** Its members are packed in rows (ELK's box layout), not in layers: edges reach the box, not the members. */
+  packed?: boolean;
 }
 export interface LayoutEdgeIn {
   id: string;
@@ -51,4 +53,6 @@ export interface LayoutResult {
   height: number;
   /** Milliseconds ELK took, measured in the worker. */
   ms: number;
+  /** Milliseconds from the graph asking for this layout to its answer on the page (waits included). */
+  sinceRequestMs?: number;
 }

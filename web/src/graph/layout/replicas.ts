@@ -1,0 +1,38 @@
+import { placeOf } from "../model/places.js";
+import type { GraphState } from "../model/types.js";
+import { siteOf } from "../viewModel.js";
+import type { ViewNode } from "../viewNodes.js";
+
+/**
+ * Sockets made by one line of code in one thread (a pool of 20 clients, 9 feeders) are drawn as a block of compact
+ * nodes packed in rows, not as one column as tall as the pool: a 60-socket program stays legible in a small pane.
+ * Below this many, each socket keeps its full caption.
+ */
+export const REPLICA_BLOCK_MIN = 4;
+
+export interface ReplicaBlock {
+  id: string;
+  /** "20 × REQ main.ts:17" */
+  label: string;
+  members: string[];
+}
+
+export function replicaBlocks(graph: GraphState, nodes: ViewNode[]): ReplicaBlock[] {
+  const inDevice = new Set(graph.devices.flatMap((d) => d.sockets));
+  const bySite = new Map<string, string[]>();
+  const sample = new Map<string, ViewNode>();
+  for (const n of nodes) {
+    if (!n.socket || inDevice.has(n.id)) continue;
+    const key = `${n.socket.kind} ${siteOf(n.socket)} @${placeOf(n.socket).key}`;
+    bySite.set(key, [...(bySite.get(key) ?? []), n.id]);
+    if (!sample.has(key)) sample.set(key, n);
+  }
+  const blocks: ReplicaBlock[] = [];
+  for (const [key, members] of bySite) {
+    if (members.length < REPLICA_BLOCK_MIN) continue;
+    const s = sample.get(key)?.socket;
+    if (!s) continue;
+    blocks.push({ id: `g:replicas-${members[0]}`, label: `${members.length} × ${s.kind} ${siteOf(s)}`, members });
+  }
+  return blocks;
+}
