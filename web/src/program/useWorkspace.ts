@@ -98,8 +98,14 @@ export function useWorkspace(source: WorkspaceSource): Workspace {
 
   useEffect(() => {
     if (!ready) return;
-    const timer = setTimeout(() => saveWorkspace(localStorage, key, state), SAVE_DELAY_MS);
-    return () => clearTimeout(timer);
+    const save = () => saveWorkspace(localStorage, key, state);
+    const timer = setTimeout(save, SAVE_DELAY_MS);
+    // A reload or a closed tab inside the save delay must not lose the last change.
+    window.addEventListener("pagehide", save);
+    return () => {
+      clearTimeout(timer);
+      window.removeEventListener("pagehide", save);
+    };
   }, [key, state, ready]);
 
   const setActive = useCallback((name: string) => setState((s) => ({ ...s, active: name })), []);
