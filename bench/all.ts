@@ -9,7 +9,8 @@ import type { Benchmark, BenchResult } from "./types.js";
 
 const dir = new URL(".", import.meta.url).pathname;
 const only = process.argv.slice(2);
-const NOT_BENCHMARKS = new Set(["all.ts", "types.ts", "report.ts", "machine.ts"]);
+// ui-profile.ts is a tool run on its own (`npx tsx bench/ui-profile.ts`): importing it would run it.
+const NOT_BENCHMARKS = new Set(["all.ts", "types.ts", "report.ts", "machine.ts", "ui-profile.ts"]);
 
 const files = readdirSync(dir)
   .filter((f) => f.endsWith(".ts") && !f.endsWith(".test.ts") && !NOT_BENCHMARKS.has(f) && !f.startsWith("_"))
