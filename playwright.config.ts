@@ -35,6 +35,8 @@ export default defineConfig({
     headless: true,
     viewport: { width: 1440, height: 900 },
     trace: "retain-on-failure",
+    // An action that can never happen (a click on a control that does not appear) fails with its name, not at the test's end.
+    actionTimeout: 30_000,
     screenshot: "only-on-failure",
   },
   projects: [
@@ -62,6 +64,8 @@ export default defineConfig({
         // Warnings and errors only: request logs would bury the test report.
         // Every spec's browser shares one address; two runs per address lets run-share.spec.ts reach the address's cap.
         // A minute per run: on a busy machine a program's start alone can take seconds, and no spec waits for the limit.
+        // A class stays open two minutes after its presenter leaves (for a reclaim), and the suite starts a class in
+        // many specs from this one address: ten open at once (the default) was reached mid-suite.
         env: {
           PORT: String(PORT),
           HOST: "127.0.0.1",
@@ -69,6 +73,7 @@ export default defineConfig({
           LOG_LEVEL: process.env.LOG_LEVEL ?? "warn",
           WB_RUNS_PER_CLIENT: "2",
           WB_RUN_WALL_MS: "60000",
+          WB_SESSIONS_PER_ADDRESS: "100",
         },
       },
 });
