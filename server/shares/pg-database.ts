@@ -9,6 +9,8 @@ export async function openDatabase(databaseUrl: string): Promise<pg.Pool> {
   const pool = new pg.Pool({ connectionString: databaseUrl, max: POOL_CONNECTIONS });
   // A dropped idle connection (database restart) is replaced on the next query; it must not crash the node.
   pool.on("error", () => {});
+  // So must one in use or being ended (the pool does not listen to those): its query gets the error in any case.
+  pool.on("connect", (client) => client.on("error", () => {}));
   try {
     await migrate(pool);
   } catch (err) {
