@@ -37,6 +37,8 @@ describe("PostgreSQL schema migrations", () => {
     const url = await freshDatabase();
     const [a, b] = await Promise.all([PgShareStore.open(url), PgShareStore.open(url)]);
     const pool = new pg.Pool({ connectionString: url });
+    // pool.end() resolves before its clients have finished closing; PostgreSQL's shutdown may reach one of them.
+    pool.on("error", () => {});
     pool.on("connect", (client) => client.on("error", () => {}));
     const { rows } = await pool.query("SELECT version FROM schema_migrations ORDER BY version");
     expect(rows.map((r) => r.version)).toEqual(SHARE_MIGRATIONS.map((_, i) => i + 1));
