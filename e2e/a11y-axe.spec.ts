@@ -8,6 +8,13 @@ import { lesson, playground, presenter, scenario, startClass, applyTheme, watchi
  */
 test.use({ viewport: { width: 1024, height: 768 } });
 
+/** A type error (warning lines), a line on stderr, and a socket left open at the end (an info diagnostic). */
+const TAGGED_OUTPUT = `import * as zmq from "zeromq";
+const count: number = "three";
+const left = new zmq.Push();
+console.error("printed on stderr", count, left.closed);
+`;
+
 async function scan(page: Page, view: string): Promise<void> {
   const { violations } = await new AxeBuilder({ page }).analyze();
   const grave = violations.filter((v) => v.impact === "serious" || v.impact === "critical");
@@ -47,6 +54,17 @@ for (const theme of ["light", "dark"] as Theme[]) {
       await scenario(page);
       await scan(page, "scenario");
       await page.getByRole("button", { name: "Stop", exact: true }).click();
+    });
+
+    test("the console's tags of every kind (warning, stderr, info) in full contrast", async ({ page, request }) => {
+      const res = await request.post("/api/shares", { data: { files: { "main.ts": TAGGED_OUTPUT } } });
+      await page.goto(((await res.json()) as { url: string }).url);
+      await expect(page.locator(".squiggly-error")).toHaveCount(1); // the editor has checked the types: Run lists them
+      await page.getByRole("button", { name: "Run", exact: true }).click();
+      const log = page.getByRole("log", { name: "Console output" });
+      for (const stream of ["warning", "stderr", "info"]) await expect(log.locator(`[data-stream="${stream}"] .stream-tag`).first()).toBeVisible();
+      const { violations } = await new AxeBuilder({ page }).include(".console-pane").withRules(["color-contrast"]).analyze();
+      expect(violations.flatMap((v) => v.nodes.map((n) => `${n.target.join(" ")}: ${n.any[0]?.message ?? v.id}`))).toEqual([]);
     });
 
     test("presenter mode with the classroom panel, then with the code", async ({ page }) => {
