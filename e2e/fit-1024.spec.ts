@@ -57,6 +57,49 @@ test("a lesson fits 1024 px in two panes: text beside editor and output", async 
   await expect(page.locator("[data-check-status]")).toHaveAttribute("tabindex", "0");
 });
 
+type Box = { x: number; y: number; width: number; height: number };
+const intersect = (a: Box, b: Box) => a.x < b.x + b.width - 0.5 && b.x < a.x + a.width - 0.5 && a.y < b.y + b.height - 0.5 && b.y < a.y + a.height - 0.5;
+const inside = (a: Box, b: Box) => a.x >= b.x - 0.5 && a.y >= b.y - 0.5 && a.x + a.width <= b.x + b.width + 0.5 && a.y + a.height <= b.y + b.height + 0.5;
+const box = async (locator: Locator) => (await locator.boundingBox()) as Box;
+
+for (const [id, title] of [
+  ["hello-req-rep", "Hello, REQ and REP"],
+  ["sync-subscribers", "Synchronise N subscribers"],
+]) {
+  test(`after a failed check of "${title}" at 1024×768 nothing overlaps: the goal in full above the check, a readable socket picker`, async ({ page }) => {
+    await page.goto(`/lessons/${id}`);
+    await expect(page.getByRole("heading", { name: title })).toBeVisible();
+    await page.getByRole("button", { name: "Run", exact: true }).click();
+    await expect(page.locator("[data-check-status]")).toHaveAttribute("data-check-status", "fail", { timeout: 30_000 });
+    const goal = page.locator("figure.goal-view");
+    await expect(goal).toHaveAttribute("data-goal-failing", /[1-9]/);
+    await expect(page.locator("[data-socket-id]").first()).toBeVisible();
+
+    // The goal, whose failing part the check names, is wholly in the visible lesson text, clear of the check panel.
+    const goalBox = await box(goal);
+    expect(intersect(goalBox, await box(page.locator("[data-check-status]"))), "goal diagram under the check panel").toBe(false);
+    expect(inside(goalBox, await box(page.locator(".lesson-scroll"))), "goal diagram cut off").toBe(true);
+    // The lesson's actions sit on one line below the check, on screen.
+    const actions = page.locator(".lesson-actions button");
+    const tops = new Set(await actions.evaluateAll((els) => els.map((e) => Math.round(e.getBoundingClientRect().top))));
+    expect(tops.size, "lesson actions wrapped").toBe(1);
+    for (const b of await actions.all()) await expect(b).toBeInViewport({ ratio: 1 });
+
+    // The panes tile the window: no two overlap.
+    const panes = ["Editor", "Console", "Sockets", "Messages", "Inspector"].map((name) => page.getByRole("region", { name, exact: true }));
+    const boxes = [await box(page.locator(".lesson-pane")), ...(await Promise.all(panes.map(box)))];
+    for (let i = 0; i < boxes.length; i++)
+      for (let j = i + 1; j < boxes.length; j++) expect(intersect(boxes[i], boxes[j]), `panes ${i} and ${j} overlap`).toBe(false);
+
+    // The inspector's socket picker keeps a width that reads a socket's name.
+    const picker = page.getByRole("combobox", { name: "Inspect socket" });
+    await picker.selectOption({ index: 1 });
+    expect((await box(picker)).width).toBeGreaterThanOrEqual(120);
+    await expectNoSidewaysScroll(page);
+    await page.screenshot({ path: `test-results/lesson-1024-${id}.png` });
+  });
+}
+
 test("a running scenario fits 1024 px", async ({ page }) => {
   await scenario(page);
   await everyActionReachable(page);

@@ -1,5 +1,6 @@
+import { useEffect, useRef } from "react";
 import type { CheckResult, LessonGoal } from "../../../protocol/lessons.js";
-import { GOAL_HEIGHT, GOAL_WIDTH, layoutGoal } from "./goalLayout.js";
+import { GOAL_NODE_R as NODE_R, GOAL_WIDTH, goalBand, layoutGoal } from "./goalLayout.js";
 
 interface Props {
   goal: LessonGoal;
@@ -7,17 +8,21 @@ interface Props {
   check: CheckResult | null;
 }
 
-const NODE_R = 17;
-
 /** The topology the lesson asks for, as a small static drawing beside the live graph. */
 export function GoalView({ goal, check }: Props) {
   const failed = check?.assertions.filter((a) => !a.passed) ?? [];
   const { nodes, edges } = layoutGoal(goal, failed);
+  const band = goalBand(nodes);
   const failingParts = [...nodes, ...edges].filter((p) => p.failing).length;
+  const figure = useRef<HTMLElement>(null);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: each new check that marks parts is what brings the goal into view
+  useEffect(() => {
+    if (failingParts > 0 && figure.current) revealBelow(figure.current);
+  }, [check, failingParts]);
   return (
-    <figure className="goal-view" data-goal-failing={failingParts}>
+    <figure className="goal-view" data-goal-failing={failingParts} ref={figure}>
       <figcaption>Goal{failingParts > 0 ? ` - ${failingParts} part${failingParts === 1 ? "" : "s"} not there yet` : ""}</figcaption>
-      <svg viewBox={`0 0 ${GOAL_WIDTH} ${GOAL_HEIGHT}`} role="img" aria-label={`Goal topology: ${nodes.map((n) => n.label).join(", ")}`}>
+      <svg viewBox={`0 ${band.top} ${GOAL_WIDTH} ${band.height}`} role="img" aria-label={`Goal topology: ${nodes.map((n) => n.label).join(", ")}`}>
         <defs>
           <marker id="goal-arrow" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="6" markerHeight="6" orient="auto-start-reverse">
             <path d="M 0 0 L 10 5 L 0 10 z" className="goal-arrowhead" />
@@ -61,4 +66,16 @@ export function GoalView({ goal, check }: Props) {
       </svg>
     </figure>
   );
+}
+
+/**
+ * A check that marks parts of the goal scrolls the lesson text just far enough to show the whole drawing when it lies
+ * partly below the visible text (a narrow screen, a long summary); a reader who scrolled past it is not moved back.
+ */
+function revealBelow(figure: HTMLElement): void {
+  const scroller = figure.closest(".lesson-scroll");
+  if (!scroller) return;
+  const f = figure.getBoundingClientRect();
+  const s = scroller.getBoundingClientRect();
+  if (f.bottom > s.bottom && f.top > s.top) scroller.scrollTop += Math.min(f.bottom - s.bottom, f.top - s.top);
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { LessonGoal } from "../../../protocol/lessons.js";
-import { GOAL_HEIGHT, GOAL_WIDTH, layoutGoal } from "./goalLayout.js";
+import { GOAL_HEIGHT, GOAL_NODE_R, GOAL_WIDTH, goalBand, layoutGoal } from "./goalLayout.js";
 
 const goal: LessonGoal = {
   sockets: [
@@ -23,5 +23,16 @@ describe("layoutGoal", () => {
     const { nodes, edges } = layoutGoal(goal, failed);
     expect(edges[0].failing?.message).toBe("0 of 3 answered.");
     expect(nodes.every((n) => n.failing === undefined)).toBe(true);
+  });
+
+  it("draws two sockets face to face in a strip, and four in the whole picture, circles and labels inside", () => {
+    const two = layoutGoal(goal, []).nodes;
+    const four = layoutGoal({ sockets: ["a", "b", "c", "d"].map((id) => ({ id, kind: "SUB" })), links: [] }, []).nodes;
+    expect(goalBand(two).height).toBeLessThan(GOAL_HEIGHT / 2);
+    expect(goalBand(four).height).toBeGreaterThan(GOAL_HEIGHT * 0.8);
+    for (const nodes of [two, four]) {
+      const { top, height } = goalBand(nodes);
+      for (const n of nodes) expect(n.y - GOAL_NODE_R >= top && n.y + GOAL_NODE_R + 12 <= top + height).toBe(true);
+    }
   });
 });

@@ -4,6 +4,11 @@ export const GOAL_WIDTH = 320;
 export const GOAL_HEIGHT = 190;
 const MARGIN_X = 56;
 const MARGIN_Y = 34;
+/** A socket's circle, in picture units. */
+export const GOAL_NODE_R = 17;
+/** Room above a circle (an edge's label) and below it (the socket's label). */
+const ROOM_ABOVE = 6;
+const ROOM_BELOW = 18;
 
 export interface GoalNode {
   id: string;
@@ -47,4 +52,15 @@ export function layoutGoal(goal: LessonGoal, failed: readonly Assertion[]): { no
     return from && to ? [{ from, to, label: l.label, ...(failing(l.check) ? { failing: failing(l.check) } : {}) }] : [];
   });
   return { nodes, edges };
+}
+
+/**
+ * The rows of the picture the drawing uses: two sockets face to face need a strip, not the whole picture, and in a
+ * narrow lesson pane the empty rest would push what follows out of view.
+ */
+export function goalBand(nodes: readonly GoalNode[]): { top: number; height: number } {
+  if (nodes.length === 0) return { top: 0, height: GOAL_HEIGHT };
+  const top = Math.max(0, Math.min(...nodes.map((n) => n.y)) - GOAL_NODE_R - ROOM_ABOVE);
+  const bottom = Math.min(GOAL_HEIGHT, Math.max(...nodes.map((n) => n.y)) + GOAL_NODE_R + ROOM_BELOW);
+  return { top, height: bottom - top };
 }
