@@ -1,5 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import { BROKER, SIXTY } from "./graph-programs.js";
+import { graphSettled } from "./support/views.js";
 
 /** Names of 60 sockets at 1280×720 after Fit to view are at least this high on screen (CSS px). */
 const MIN_LABEL_PX_SIXTY = 6;
@@ -102,6 +103,22 @@ test("a broker with 2 clients and 3 workers reads left to right, labels legible 
   await expect(page.locator("g.edge.followed")).toHaveCount(2);
   const panel = page.getByRole("region", { name: "Followed message" });
   await expect(panel.locator("li")).toHaveCount(4);
+
+  // The path's panel docks below the drawing: every node, captions included, stays in the room above it, uncovered.
+  await graphSettled(page);
+  const panelBox = (await panel.boundingBox()) as Box;
+  const host = (await page.locator(".graph-host").boundingBox()) as Box;
+  const nodeBoxes = (await page
+    .locator(".nodes g.node[data-kind]:not(.unplaced)")
+    .evaluateAll((els) => els.map((e) => e.getBoundingClientRect().toJSON()))) as Box[];
+  expect(nodeBoxes).toHaveLength(7);
+  for (const b of nodeBoxes) {
+    expect(overlap(b, panelBox), "the message path covers a node").toBe(false);
+    expect(
+      b.x >= host.x - 1 && b.y >= host.y - 1 && b.x + b.width <= host.x + host.width + 1 && b.y + b.height <= host.y + host.height + 1,
+      "a node outside the graph's room",
+    ).toBe(true);
+  }
 
   // Stepping along it moves the timeline to each hop's moment, in order.
   await panel.locator("li").nth(1).getByRole("button").click();

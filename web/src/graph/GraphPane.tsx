@@ -108,8 +108,9 @@ export function GraphPane({ graph, selected, onSelect, followed = null, onSelect
       </div>
       <div className="graph-host" ref={hostRef}>
         {graph.nodes.length === 0 && <p className="graph-empty">Run the program to see its sockets here.</p>}
-        <FollowPanel hops={hops} graph={graph} onClose={() => onMessageRef.current?.(null)} />
       </div>
+      {/* Docked below the drawing, never over it: the graph fits the room left above the path. */}
+      <FollowPanel hops={hops} graph={graph} onClose={() => onMessageRef.current?.(null)} />
       <Legend />
       <GraphTextAlternative graph={graph} />
     </section>
