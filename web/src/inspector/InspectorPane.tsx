@@ -2,6 +2,7 @@ import { socketName, type GraphState, type MessageRecord } from "../graph/model/
 import type { CodeLocation } from "../run-client/locations.js";
 import { FrameView } from "./FrameView.js";
 import { SocketDetails } from "./SocketDetails.js";
+import { socketChoices } from "./socketChoices.js";
 
 interface Props {
   graph: GraphState;
@@ -25,9 +26,9 @@ export function InspectorPane({ graph, selectedSocket, selectedMessage, onSelect
           <span className="visually-hidden">Inspect socket</span>
           <select value={selectedSocket ?? ""} onChange={(ev) => onSelectSocket(ev.target.value || null)} disabled={graph.nodes.length === 0}>
             <option value="">{graph.nodes.length ? "Choose a socket…" : "No sockets yet"}</option>
-            {graph.nodes.map((n) => (
-              <option key={n.id} value={n.id}>
-                {n.label} ({n.id})
+            {socketChoices(graph.nodes).map((c) => (
+              <option key={c.id} value={c.id}>
+                {c.text}
               </option>
             ))}
           </select>

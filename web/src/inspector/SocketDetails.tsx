@@ -1,6 +1,7 @@
 import type { GraphState, SocketNode } from "../graph/model/types.js";
 import { placeOf } from "../graph/model/places.js";
 import { siteOf } from "../graph/viewModel.js";
+import { nameOf } from "../graph/viewNodes.js";
 import { firstLocation, type CodeLocation } from "../run-client/locations.js";
 
 interface Props {
@@ -23,6 +24,7 @@ function formatOption(value: unknown): string {
 /** A socket's endpoints, peers, counters and its latest messages. */
 export function SocketDetails({ socket, graph, files, onOpenLocation, onSelectMessage }: Props) {
   const created = firstLocation(socket.label, files);
+  const name = nameOf(socket);
   const peers = graph.edges.filter((e) => e.source === socket.id || e.target === socket.id);
   const recent = graph.messages
     .filter((m) => m.socket === socket.id)
@@ -35,6 +37,12 @@ export function SocketDetails({ socket, graph, files, onOpenLocation, onSelectMe
         <span className="kind-tag" data-kind-tag={socket.kind}>
           {socket.kind}
         </span>{" "}
+        {name && (
+          <>
+            <span className="socket-name">{name}</span>
+            {" · "}
+          </>
+        )}
         {created ? (
           <button type="button" className="code-link" title="Show where it is created" onClick={() => onOpenLocation(created)}>
             {siteOf(socket)}
