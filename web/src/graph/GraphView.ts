@@ -4,7 +4,7 @@ import { drawEdges, drawNodes } from "./draw.js";
 import { setAttr, setClass } from "./domWrites.js";
 import { drawDrops, type DropMark } from "./drops.js";
 import { drawHops, type Hop } from "./follow.js";
-import { edgePath, routeOf, svgPath, type Route } from "./geometry.js";
+import { edgePath, pointAt, routeOf, svgPath, type Route } from "./geometry.js";
 import { drawGroups, placeGroups } from "./groups.js";
 import { collapsedSockets, seenTimes } from "./collapse.js";
 import { LayoutClient } from "./layout/LayoutClient.js";
@@ -316,13 +316,12 @@ export class GraphView {
       const bends: Point[] = !out || pinned ? [] : bundleBends(out.points, bundle);
       if (plan.reversed.has(e.id)) bends.reverse();
       const points = edgePath(a, radiusOf(byId.get(e.source) as ViewNode), b, radiusOf(byId.get(targetId) as ViewNode), bends);
-      this.routes.set(e.id, { route: routeOf(points), source: e.source, target: targetId });
+      const route = routeOf(points);
+      this.routes.set(e.id, { route, source: e.source, target: targetId });
       els[i].querySelector("path.route")?.setAttribute("d", svgPath(points));
       const label = els[i].querySelector(".edge-status") as SVGTextElement;
-      const mid =
-        out?.label && !pinned
-          ? { x: out.label.x + out.label.width / 2, y: out.label.y + out.label.height / 2 }
-          : { x: (a.x + b.x) / 2, y: (a.y + b.y) / 2 - 10 };
+      // Where ELK made no room for it (a new edge before its layout, a pinned end), the rate sits over the line's middle.
+      const mid = out?.label && !pinned ? { x: out.label.x + out.label.width / 2, y: out.label.y + out.label.height / 2 } : above(pointAt(route, 0.5));
       label.setAttribute("x", mid.x.toFixed(1));
       label.setAttribute("y", mid.y.toFixed(1));
     });
@@ -360,6 +359,10 @@ export class GraphView {
       if (this.particles.active) this.requestFrame();
     });
   }
+}
+
+function above(p: Point): Point {
+  return { x: p.x, y: p.y - 10 };
 }
 
 /** ELK's route between boxes, minus its ends on the boxes' borders, except where a member leaves its block's box. */
