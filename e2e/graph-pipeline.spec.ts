@@ -1,9 +1,28 @@
-import { mkdirSync } from "node:fs";
+import { mkdirSync, readFileSync } from "node:fs";
 import { expect, test, type Page } from "@playwright/test";
 import { graphSettled } from "./support/views.js";
 
-// A pipeline's rates sit on their own edges.
+// A pipeline reads in the direction of its flow (ventilator → workers → sink), and its rates sit on their edges.
 const DIR = process.env.SHOTS_DIR ?? "test-results/graph-shots";
+const LESSON = "lessons/03-pipeline/01-ventilator-workers-sink";
+
+type Box = { x: number; y: number; width: number; height: number };
+const centreX = (b: Box) => b.x + b.width / 2;
+
+async function shapes(page: Page, selector: string): Promise<Box[]> {
+  return (await page.locator(`${selector}:not(.unplaced) path.shape`).evaluateAll((els) => els.map((e) => e.getBoundingClientRect().toJSON()))) as Box[];
+}
+
+/** Ventilator, every worker's input, every worker's output, the sink: each column right of the one before. */
+async function expectLeftToRight(page: Page, columns: string[]): Promise<void> {
+  const xs: number[][] = [];
+  for (const selector of columns) {
+    const boxes = await shapes(page, selector);
+    expect(boxes.length, selector).toBeGreaterThan(0);
+    xs.push(boxes.map(centreX));
+  }
+  for (let i = 1; i < xs.length; i++) expect(Math.max(...xs[i - 1]), `${columns[i - 1]} left of ${columns[i]}`).toBeLessThan(Math.min(...xs[i]));
+}
 
 /** Rate labels drawn (non-empty), each with its distance on screen from its own edge's line, in CSS px. */
 async function rateLabelsOffTheirLines(page: Page): Promise<Array<{ text: string; distance: number; x: number; y: number }>> {
@@ -32,7 +51,7 @@ for (const viewport of [
   { width: 1440, height: 900 },
 ]) {
   const size = `${viewport.width}x${viewport.height}`;
-  test(`the pipeline scenario at ${size} draws its rates on their own edges`, async ({ page }) => {
+  test(`the pipeline scenario at ${size} reads ventilator → workers → sink, its rates on their own edges`, async ({ page }) => {
     test.setTimeout(150_000);
     await page.setViewportSize(viewport);
     await page.goto("/");
@@ -43,6 +62,12 @@ for (const viewport of [
     await expect(page.locator('[data-kind="PULL"]:not(.closed)')).toHaveCount(4, { timeout: 30_000 });
     await expect(page.locator(".edge-status", { hasText: "msg/s" }).first()).toBeAttached({ timeout: 30_000 });
     await graphSettled(page);
+    await expectLeftToRight(page, [
+      '[data-kind="PUSH"][aria-label*="ventilator.ts"]',
+      '[data-kind="PULL"][aria-label*="worker.ts"]',
+      '[data-kind="PUSH"][aria-label*="worker.ts"]',
+      '[data-kind="PULL"][aria-label*="sink.ts"]',
+    ]);
 
     // Every rate drawn sits by its own edge (ELK made room for it there), never alone in the graph's corner.
     const labels = await rateLabelsOffTheirLines(page);
@@ -53,3 +78,26 @@ for (const viewport of [
     await page.getByRole("button", { name: "Stop" }).click();
   });
 }
+
+test("the pipeline lesson's program reads ventilator → workers → sink", async ({ page, request }) => {
+  await page.setViewportSize({ width: 1280, height: 720 });
+  const files = {
+    "main.ts": readFileSync(`${LESSON}/solution/main.ts`, "utf8"),
+    "worker.ts": readFileSync(`${LESSON}/starter/worker.ts`, "utf8"),
+  };
+  const res = await request.post("/api/shares", { data: { files } });
+  await page.goto(((await res.json()) as { url: string }).url);
+  await expect(page.getByRole("tab", { name: /main\.ts/ })).toBeVisible();
+  await page.getByRole("button", { name: "Run", exact: true }).click();
+  await expect(page.getByRole("log", { name: "Console output" })).toContainText("sent 10 tasks", { timeout: 30_000 });
+  await expect(page.locator("g.node[data-kind]:not(.unplaced)")).toHaveCount(6);
+  await graphSettled(page);
+  await expectLeftToRight(page, [
+    '[data-kind="PUSH"][aria-label*="tcp://"]',
+    '[data-kind="PULL"]:not([aria-label*="tcp://"])',
+    '[data-kind="PUSH"]:not([aria-label*="tcp://"])',
+    '[data-kind="PULL"][aria-label*="tcp://"]',
+  ]);
+  mkdirSync(DIR, { recursive: true });
+  await page.screenshot({ path: `${DIR}/pipeline-lesson-1280x720.png` });
+});

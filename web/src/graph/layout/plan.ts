@@ -6,6 +6,7 @@ import { SPACING } from "./elkGraph.js";
 import { brokersOf, flowEdges, ranksOf } from "./flow.js";
 import type { TextClass } from "./measure.js";
 import { arrangeParts } from "./arrange.js";
+import { relayEdges } from "./relays.js";
 import { type ReplicaBlock, replicaBlocks } from "./replicas.js";
 import type { LayoutGroupIn, LayoutRequest } from "./types.js";
 
@@ -49,12 +50,14 @@ export function planLayout(graph: GraphState, hidden: ReadonlySet<string>, measu
   const brokers = brokersOf(graph, shown);
   const flow = flowEdges(graph, edges, brokers);
   const sizes = new Map(nodes.map((n) => [n.id, nodeSize(n, measure)]));
+  // A worker's input and output: laid out in turn (so the sink comes after the workers), never drawn.
+  const relays = relayEdges(graph, shown, flow);
   const flowRanks = ranksOf(
     nodes.map((n) => n.id),
-    flow,
+    [...flow, ...relays],
     brokers,
   );
-  const ranks = pane ? arrangeParts(packedSizes(sizes, blocks), flowRanks, flow, brokers, pane) : flowRanks;
+  const ranks = pane ? arrangeParts(packedSizes(sizes, blocks), flowRanks, [...flow, ...relays], brokers, pane) : flowRanks;
   const groups = groupsOf(graph, nodes, blocks).map((g) => ({ ...g, labelWidth: measure.width("group-label", g.label) }));
   // A device's or a replica block's box sits inside its thread's box: its sockets belong to the innermost box.
   const groupOf = new Map<string, string>();
@@ -89,6 +92,12 @@ export function planLayout(graph: GraphState, hidden: ReadonlySet<string>, measu
     const closed = edges.find((e) => e.id === f.id)?.closed;
     const label = closed || bundled ? 0 : labelWidth;
     request.edges.push({ id: f.id, from, to, labelWidth: label, labelHeight: measure.lineHeight("edge-status") });
+  }
+  for (const r of relays) {
+    const from = blockOf.get(r.from) ?? r.from,
+      to = blockOf.get(r.to) ?? r.to;
+    const id = `relay:${from}->${to}`;
+    if (from !== to && !request.edges.some((e) => e.id === id)) request.edges.push({ id, from, to, labelWidth: 0, labelHeight: 0 });
   }
   const reversed = new Set(flow.filter((f, i) => f.from !== edges[i].source).map((f) => f.id));
   return { request, nodes, edges, groups, reversed, anchors, bundles };
