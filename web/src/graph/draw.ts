@@ -11,7 +11,7 @@ export type NodeEnter = Selection<SVGGElement, ViewNode, SVGGElement, unknown>;
 
 /**
  * Joins edge data to `g.edge` elements carrying `data-edge`; their lines come later, from the layout. Edges of a
- * bundle share one route, so they print no rate of their own there (it is in their title).
+ * replica block to one peer are drawn as one line (see blockLinks.ts): they print no line or rate of their own.
  */
 export function drawEdges(layer: Layer, edges: GraphEdge[], graph: GraphState, bundled: ReadonlySet<string> = new Set()): void {
   const labels = edgeLabels(edges, graph);
@@ -30,6 +30,7 @@ export function drawEdges(layer: Layer, edges: GraphEdge[], graph: GraphState, b
     setAttr(this, "data-edge", e.id);
     setAttr(this, "data-link-state", state ?? null);
     setClass(this, "closed", e.closed);
+    setClass(this, "bundled", bundled.has(e.id));
     setClass(this, "dangling", e.target === null);
     setClass(this, "retrying", state === "retrying");
     setClass(this, "disconnected", state === "disconnected");

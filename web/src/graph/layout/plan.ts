@@ -34,11 +34,23 @@ export interface LayoutPlan {
    * are block members (their line runs from the member to the block's border, then along the bundle).
    */
   bundles: Map<string, { route: string; fromMember: boolean; toMember: boolean }>;
+  /** One line per replica block and peer, drawn instead of its members' edges (laid out as the bundle's route). */
+  links: BlockLink[];
+}
+
+/** A block's edges to one peer: `from` and `to` are the route's ends in the flow's direction (a block's or a node's id). */
+export interface BlockLink {
+  id: string;
+  from: string;
+  to: string;
+  edges: string[];
 }
 
 /** Counters get room for this many digits at least, so that counting up does not move the picture. */
 const COUNTER_DIGITS = 4;
 const EDGE_LABEL_TEMPLATES = ["00.0k msg/s", "retrying (000)", "disconnected"];
+/** A block's line says how many edges it stands for, and their rate together. */
+const LINK_LABEL_TEMPLATE = "×00 · 00.0k msg/s";
 
 /** `pane`: the size the picture is fitted to; parts of the graph are arranged in rows to suit its shape. */
 export function planLayout(graph: GraphState, hidden: ReadonlySet<string>, measure: Measure, pane?: { width: number; height: number }): LayoutPlan {
@@ -75,7 +87,7 @@ export function planLayout(graph: GraphState, hidden: ReadonlySet<string>, measu
     edges: [],
   };
   const bundles: LayoutPlan["bundles"] = new Map();
-  const routes = new Map<string, string>();
+  const links = new Map<string, BlockLink>();
   for (const f of flow) {
     const from = blockOf.get(f.from) ?? f.from,
       to = blockOf.get(f.to) ?? f.to;
@@ -84,13 +96,16 @@ export function planLayout(graph: GraphState, hidden: ReadonlySet<string>, measu
       // Inside one block there is no route to share: the line is drawn straight.
       if (from === to) continue;
       const key = `${from}\n${to}`;
-      const route = routes.get(key) ?? f.id;
-      bundles.set(f.id, { route, fromMember: from !== f.from, toMember: to !== f.to });
-      if (routes.has(key)) continue;
-      routes.set(key, route);
+      const link = links.get(key);
+      bundles.set(f.id, { route: link?.id ?? f.id, fromMember: from !== f.from, toMember: to !== f.to });
+      if (link) {
+        link.edges.push(f.id);
+        continue;
+      }
+      links.set(key, { id: f.id, from, to, edges: [f.id] });
     }
     const closed = edges.find((e) => e.id === f.id)?.closed;
-    const label = closed || bundled ? 0 : labelWidth;
+    const label = bundled ? measure.width("edge-status", LINK_LABEL_TEMPLATE) : closed ? 0 : labelWidth;
     request.edges.push({ id: f.id, from, to, labelWidth: label, labelHeight: measure.lineHeight("edge-status") });
   }
   for (const r of relays) {
@@ -100,7 +115,7 @@ export function planLayout(graph: GraphState, hidden: ReadonlySet<string>, measu
     if (from !== to && !request.edges.some((e) => e.id === id)) request.edges.push({ id, from, to, labelWidth: 0, labelHeight: 0 });
   }
   const reversed = new Set(flow.filter((f, i) => f.from !== edges[i].source).map((f) => f.id));
-  return { request, nodes, edges, groups, reversed, anchors, bundles };
+  return { request, nodes, edges, groups, reversed, anchors, bundles, links: [...links.values()] };
 }
 
 /**
