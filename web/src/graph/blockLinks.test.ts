@@ -4,7 +4,11 @@ import { linkLine } from "./blockLinks.js";
 import { planLayout } from "./layout/plan.js";
 import { reduceGraphAll } from "./model/reducer.js";
 
-const measure = { width: (_cls: string, text: string) => text.length * 7, lineHeight: () => 16 };
+const measure = {
+  width: (_cls: string, text: string) => text.length * 7,
+  lineHeight: () => 16,
+  kind: (text: string) => ({ width: text.length * 9, size: 13 }),
+};
 
 let t = 0;
 function clientsOfOneRouter(clients: number): TraceEvent[] {

@@ -1,3 +1,4 @@
+import { familyOf, radiusToFit } from "../kinds.js";
 import { placeOf, placesOf } from "../model/places.js";
 import type { GraphEdge, GraphState } from "../model/types.js";
 import { captionLines, captionTop, nodeCaption, wantedNodes } from "../viewModel.js";
@@ -13,6 +14,8 @@ import type { LayoutGroupIn, LayoutRequest } from "./types.js";
 export interface Measure {
   width(cls: TextClass, text: string): number;
   lineHeight(cls: TextClass): number;
+  /** The kind inside a node's shape: its width and font size. */
+  kind(text: string, compact: boolean): { width: number; size: number };
 }
 
 /** A labelled box: the sockets of one thread or process (when there are several), or of one device. */
@@ -56,7 +59,7 @@ const LINK_LABEL_TEMPLATE = "×00 · 00.0k msg/s";
 export function planLayout(graph: GraphState, hidden: ReadonlySet<string>, measure: Measure, pane?: { width: number; height: number }): LayoutPlan {
   const blocks = replicaBlocks(graph, wantedNodes(graph, hidden));
   const blockOf = new Map(blocks.flatMap((b) => b.members.map((m) => [m, b.id] as const)));
-  const nodes = wantedNodes(graph, hidden).map((n) => (blockOf.has(n.id) ? { ...n, compact: true } : n));
+  const nodes = wantedNodes(graph, hidden).map((n) => sizedToKind(blockOf.has(n.id) ? { ...n, compact: true } : n, measure));
   const shown = new Set(nodes.map((n) => n.id));
   const edges = graph.edges.filter((e) => shown.has(e.source) && shown.has(e.target ?? `?${e.endpoint}`));
   const brokers = brokersOf(graph, shown);
@@ -132,6 +135,14 @@ function packedSizes(sizes: Map<string, { width: number; height: number }>, bloc
     for (const m of b.members) out.set(m, { id: m, width, height: height / b.members.length });
   }
   return [...out.values()];
+}
+
+/** A socket whose kind is wider than its shape (ROUTER in presenter mode's type) gets a larger shape of the same kind. */
+function sizedToKind(node: ViewNode, measure: Measure): ViewNode {
+  if (!node.socket) return node;
+  const { width, size } = measure.kind(node.socket.kind, !!node.compact);
+  const needed = Math.ceil(radiusToFit(familyOf(node.socket.kind).shape, width, size));
+  return needed > radiusOf(node) ? { ...node, radius: needed } : node;
 }
 
 /** The box a node needs: its shape and every caption line under it, as wide as the widest line. */
