@@ -29,15 +29,15 @@ describe("CgroupHost", () => {
     if (typeof host === "string") throw new Error(host);
     expect(host.version).toBe(1);
     const run = host.create({ memoryBytes: 256 * 1024 * 1024, pids: 32 });
-    const memory = join(root, "memory/server/zmq-workbench", `run-${process.pid}-1`);
+    const memory = join(root, "memory/server/zmq-workbench", run.name);
     expect(readFileSync(join(memory, "memory.limit_in_bytes"), "utf8")).toBe(String(256 * 1024 * 1024));
-    expect(readFileSync(join(root, "pids/zmq-workbench", `run-${process.pid}-1`, "pids.max"), "utf8")).toBe("32");
+    expect(readFileSync(join(root, "pids/zmq-workbench", run.name, "pids.max"), "utf8")).toBe("32");
     const { file, args } = run.wrap("/usr/bin/prlimit", ["--", "node"]);
     expect(file).toBe("/bin/sh");
     expect(args.slice(3)).toEqual([
       "2",
       join(memory, "cgroup.procs"),
-      join(root, "pids/zmq-workbench", `run-${process.pid}-1`, "cgroup.procs"),
+      join(root, "pids/zmq-workbench", run.name, "cgroup.procs"),
       "/usr/bin/prlimit",
       "--",
       "node",
@@ -51,7 +51,7 @@ describe("CgroupHost", () => {
     if (typeof host === "string") throw new Error(host);
     expect(readFileSync(join(root, "cpu/zmq-workbench/cpu.shares"), "utf8")).toBe("1024");
     const run = host.create({ memoryBytes: 1024, pids: 4 });
-    const cpuProcs = join(root, "cpu/zmq-workbench", `run-${process.pid}-1`, "cgroup.procs");
+    const cpuProcs = join(root, "cpu/zmq-workbench", run.name, "cgroup.procs");
     expect(run.wrap("/bin/true", []).args).toContain(cpuProcs);
   });
 
@@ -60,7 +60,7 @@ describe("CgroupHost", () => {
     const host = CgroupHost.detect(root, self) as CgroupHost;
     const run = host.create({ memoryBytes: 1, pids: 1 });
     expect(run.usage()).toEqual({ oomKills: 0, pidsRefused: 0 });
-    const name = `run-${process.pid}-1`;
+    const { name } = run;
     writeFileSync(join(root, "memory/server/zmq-workbench", name, "memory.oom_control"), "oom_kill_disable 0\nunder_oom 0\noom_kill 2\n");
     writeFileSync(join(root, "pids/zmq-workbench", name, "pids.events"), "max 7\n");
     expect(run.usage()).toEqual({ oomKills: 2, pidsRefused: 7 });
@@ -71,11 +71,22 @@ describe("CgroupHost", () => {
     const host = CgroupHost.detect(root, self);
     if (typeof host === "string") throw new Error(host);
     expect(host.version).toBe(2);
-    host.create({ memoryBytes: 1000, pids: 8 });
-    const dir = join(root, "app.slice/zmq-workbench", `run-${process.pid}-1`);
+    const run = host.create({ memoryBytes: 1000, pids: 8 });
+    const dir = join(root, "app.slice/zmq-workbench", run.name);
     expect(readFileSync(join(dir, "memory.max"), "utf8")).toBe("1000");
     expect(readFileSync(join(dir, "pids.max"), "utf8")).toBe("8");
     expect(readFileSync(join(root, "app.slice/zmq-workbench/cgroup.subtree_control"), "utf8")).toBe("+memory +pids");
+  });
+
+  it("never gives two runs one name, even from two hosts in one process", () => {
+    const self = fakeV2("memory pids");
+    const a = CgroupHost.detect(root, self) as CgroupHost;
+    // A second detect on this fake tree would trip on the first one's probe folder, which a real cgroupfs removes.
+    const b = new CgroupHost(2, [{ controller: "unified", path: join(root, "app.slice/zmq-workbench") }]);
+    const names = [a.create({ memoryBytes: 1000, pids: 8 }).name, b.create({ memoryBytes: 1000, pids: 8 }).name];
+    expect(names[0]).toMatch(new RegExp(`^run-${process.pid}-\\d+$`));
+    expect(new Set(names).size).toBe(2);
+    for (const name of names) expect(existsSync(join(root, "app.slice/zmq-workbench", name, "memory.max"))).toBe(true);
   });
 
   it("says why when the host has no cgroups to write", () => {

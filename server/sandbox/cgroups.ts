@@ -25,9 +25,10 @@ export interface CgroupLimits {
  * both controllers delegated. Found once at start-up; a host that allows neither runs without cgroups. Where the
  * cpu controller is writable too, all runs share one CPU weight (without it, each weighs as much as the server).
  */
-export class CgroupHost {
-  private seq = 0;
+/** Numbers runs' cgroups for the whole process: two supervisors in one process (tests start two apps) share the tree. */
+let runSeq = 0;
 
+export class CgroupHost {
   /** Use `detect`. `parents`: one directory per hierarchy a run joins (v1: memory and pids; v2: one). */
   constructor(
     readonly version: 1 | 2,
@@ -49,9 +50,9 @@ export class CgroupHost {
 
   /** Makes the cgroup of one run and writes its limits. */
   create(limits: CgroupLimits): RunCgroup {
-    const name = `run-${process.pid}-${++this.seq}`;
+    const name = `run-${process.pid}-${++runSeq}`;
     const dirs = this.parents.map((p) => ({ ...p, path: join(p.path, name) }));
-    const cgroup = new RunCgroup(this.version, dirs);
+    const cgroup = new RunCgroup(this.version, name, dirs);
     cgroup.make(limits);
     return cgroup;
   }
@@ -62,7 +63,7 @@ export class CgroupHost {
       for (const name of safeReaddir(parent.path)) {
         const pid = /^run-(\d+)-\d+$/.exec(name)?.[1];
         if (!pid || Number(pid) === process.pid || isAlive(Number(pid))) continue;
-        await new RunCgroup(this.version, [{ ...parent, path: join(parent.path, name) }]).dispose();
+        await new RunCgroup(this.version, name, [{ ...parent, path: join(parent.path, name) }]).dispose();
       }
     }
   }
@@ -128,6 +129,7 @@ function weighV2(base: string, path: string): void {
 function probe(version: 1 | 2, parents: CgroupDir[]): void {
   const probe = new RunCgroup(
     version,
+    PROBE_NAME,
     parents.map((p) => ({ ...p, path: join(p.path, PROBE_NAME) })),
   );
   try {

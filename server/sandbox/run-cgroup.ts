@@ -30,6 +30,7 @@ const KILL_ROUND_PAUSE_MS = 10;
 export class RunCgroup {
   constructor(
     readonly version: 1 | 2,
+    readonly name: string,
     private readonly dirs: CgroupDir[],
   ) {}
 

@@ -25,6 +25,8 @@ const PAD = 10;
  * second cannot be read, and each redraw lays out every node's SVG again. New or removed sockets and edges draw at once.
  */
 const TEXT_REDRAW_MS = 200;
+/** A big graph's counters are redrawn less often: each redraw lays out every node, and no one reads 100 counters at 5 Hz. */
+const TEXT_REDRAW_MS_PER_NODE = 4;
 /** Layouts timed, kept for the benchmark in `window.__workbench.layouts`. */
 const LAYOUT_LOG_LIMIT = 50;
 
@@ -39,6 +41,8 @@ export interface GraphViewOptions {
 /** Owns the SVG: ELK (in a worker) places the nodes, the view draws them once per animation frame at most. */
 export class GraphView {
   private readonly svg: Selection<SVGSVGElement, unknown, null, undefined>;
+  /** Moving dots get an SVG of their own: a dot moved each frame then lays out only its own few circles, not the graph. */
+  private readonly overlay: Selection<SVGSVGElement, unknown, null, undefined>;
   private readonly layers: { group: G; edge: G; hop: G; node: G; drop: G };
   private readonly particles: ParticleLayer;
   private readonly zoomBehavior: ZoomBehavior<SVGSVGElement, unknown>;
@@ -86,12 +90,17 @@ export class GraphView {
         .attr("class", cls)
         .attr("aria-hidden", hidden ? "true" : null);
     this.layers = { group: layer("groups"), edge: layer("edges", true), hop: layer("follow-hops", true), node: layer("nodes"), drop: layer("drops") };
-    this.particles = new ParticleLayer(layer("particles", true), (m) => this.options.onPickMessage?.(m));
+    this.overlay = select(container.appendChild(document.createElementNS(SVG_NS, "svg")))
+      .attr("class", "graph-particles")
+      .attr("aria-hidden", "true");
+    const overlayViewport = this.overlay.append("g").attr("class", "viewport");
+    this.particles = new ParticleLayer(overlayViewport.append("g").attr("class", "particles"), (m) => this.options.onPickMessage?.(m));
     this.layers.hop.raise();
     this.zoomBehavior = zoom<SVGSVGElement, unknown>()
       .scaleExtent([0.05, 4])
       .on("zoom", (ev) => {
-        viewport.attr("transform", ev.transform);
+        setAttr(viewport.node() as Element, "transform", String(ev.transform));
+        setAttr(overlayViewport.node() as Element, "transform", String(ev.transform));
         if (ev.sourceEvent) this.userMoved = true;
       });
     this.svg.call(this.zoomBehavior).on("dblclick.zoom", null);
@@ -175,6 +184,7 @@ export class GraphView {
     clearTimeout(this.collapseTimer);
     clearTimeout(this.redrawTimer);
     this.svg.remove();
+    this.overlay.remove();
   }
 
   private bounds(): { x0: number; x1: number; y0: number; y1: number } | null {
@@ -197,7 +207,8 @@ export class GraphView {
   private resize(): void {
     const rect = this.container.getBoundingClientRect();
     this.size = { width: Math.max(rect.width, 200), height: Math.max(rect.height, 150) };
-    this.svg.attr("viewBox", `0 0 ${this.size.width} ${this.size.height}`);
+    setAttr(this.svg.node() as Element, "viewBox", `0 0 ${this.size.width} ${this.size.height}`);
+    setAttr(this.overlay.node() as Element, "viewBox", `0 0 ${this.size.width} ${this.size.height}`);
     if (!this.userMoved) this.fit();
     // The pane's shape decides how the graph's parts are arranged: a new shape may ask for another layout.
     this.dirty.graph = true;
@@ -299,7 +310,7 @@ export class GraphView {
       const at = this.centres.get(n.id);
       setClass(els[i], "unplaced", !at);
       setClass(els[i], "pinned", this.pins.has(n.id));
-      if (at) els[i].setAttribute("transform", `translate(${at.x},${at.y})`);
+      if (at) setAttr(els[i], "transform", `translate(${at.x},${at.y})`);
     });
     const byId = new Map(plan.nodes.map((n) => [n.id, n]));
     const linkLines = this.placeBlockLinks(plan, laid, byId);
@@ -312,10 +323,10 @@ export class GraphView {
       const bundle = plan.bundles.get(e.id);
       const out = bundle ? undefined : laid.edges[e.id];
       if (!a || !b) {
-        els[i].style.display = "none";
+        if (els[i].style.display !== "none") els[i].style.display = "none";
         return;
       }
-      els[i].style.display = "";
+      if (els[i].style.display) els[i].style.display = "";
       const pinned = this.pins.has(e.source) || this.pins.has(targetId);
       // A block member's edge runs along its block's line, unless the member was dragged out of the block.
       const alone = [e.source, targetId].some((id) => inBlock.has(id) && this.pins.has(id));
@@ -326,12 +337,13 @@ export class GraphView {
       const points = along ?? edgePath(a, radiusOf(byId.get(e.source) as ViewNode), b, radiusOf(byId.get(targetId) as ViewNode), bends);
       const route = routeOf(points);
       this.routes.set(e.id, { route, source: e.source, target: targetId });
-      els[i].querySelector("path.route")?.setAttribute("d", svgPath(points));
+      const path = els[i].querySelector("path.route");
+      if (path) setAttr(path, "d", svgPath(points));
       const label = els[i].querySelector(".edge-status") as SVGTextElement;
       // Where ELK made no room for it (a new edge before its layout, a pinned end), the rate sits over the line's middle.
       const mid = out?.label && !pinned ? { x: out.label.x + out.label.width / 2, y: out.label.y + out.label.height / 2 } : above(pointAt(route, 0.5));
-      label.setAttribute("x", mid.x.toFixed(1));
-      label.setAttribute("y", mid.y.toFixed(1));
+      setAttr(label, "x", mid.x.toFixed(1));
+      setAttr(label, "y", mid.y.toFixed(1));
     });
     placeGroups(this.layers.group, laid.groups);
     drawHops(this.layers.hop, this.layers.edge, this.hops, this.routes);
@@ -352,16 +364,17 @@ export class GraphView {
       const out = laid.edges[l.id];
       const from = end(l.from),
         to = end(l.to);
-      els[i].style.display = out && out.points.length >= 2 && from !== null && to !== null ? "" : "none";
+      const display = out && out.points.length >= 2 && from !== null && to !== null ? "" : "none";
+      if (els[i].style.display !== display) els[i].style.display = display;
       if (!out || out.points.length < 2 || from === null || to === null) return;
       const points = linkLine(out.points, from, to, plan.reversed.has(l.id));
       lines.set(l.id, points);
-      els[i].querySelector("path.route")?.setAttribute("d", svgPath(points));
+      setAttr(els[i].querySelector("path.route") as SVGPathElement, "d", svgPath(points));
       const moved = from?.pinned || to?.pinned;
       const mid = out.label && !moved ? { x: out.label.x + out.label.width / 2, y: out.label.y + out.label.height / 2 } : above(pointAt(routeOf(points), 0.5));
       const label = els[i].querySelector(".edge-status") as SVGTextElement;
-      label.setAttribute("x", mid.x.toFixed(1));
-      label.setAttribute("y", mid.y.toFixed(1));
+      setAttr(label, "x", mid.x.toFixed(1));
+      setAttr(label, "y", mid.y.toFixed(1));
     });
     return lines;
   }
@@ -370,7 +383,7 @@ export class GraphView {
   private dueForRedraw(): boolean {
     const g = this.graph;
     const shape = `${g.nodes.length}/${g.edges.length}/${g.devices.length}/${g.topologyLinks.length}`;
-    const wait = this.lastRedraw + TEXT_REDRAW_MS - performance.now();
+    const wait = this.lastRedraw + Math.max(TEXT_REDRAW_MS, g.nodes.length * TEXT_REDRAW_MS_PER_NODE) - performance.now();
     if (shape !== this.drawnShape || wait <= 0) {
       this.drawnShape = shape;
       return true;

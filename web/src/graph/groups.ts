@@ -29,12 +29,12 @@ export function placeGroups(layer: Layer, boxes: Record<string, Box>): void {
     this.style.display = b ? "" : "none";
     if (!b) return;
     const rect = this.querySelector("rect") as SVGRectElement;
-    rect.setAttribute("x", String(b.x));
-    rect.setAttribute("y", String(b.y));
-    rect.setAttribute("width", String(b.width));
-    rect.setAttribute("height", String(b.height));
+    setAttr(rect, "x", String(b.x));
+    setAttr(rect, "y", String(b.y));
+    setAttr(rect, "width", String(b.width));
+    setAttr(rect, "height", String(b.height));
     const text = this.querySelector("text") as SVGTextElement;
-    text.setAttribute("x", String(b.x + 12));
-    text.setAttribute("y", String(b.y + 7));
+    setAttr(text, "x", String(b.x + 12));
+    setAttr(text, "y", String(b.y + 7));
   });
 }

@@ -1,8 +1,11 @@
 import { Fragment, useCallback, useRef, useState } from "react";
 import { socketName, type GraphState } from "../graph/model/types.js";
+import { useThrottled } from "../ui/useThrottled.js";
 import { MessageRow } from "./MessageRow.js";
 
 const SHOWN = 200;
+/** A busy run adds rows faster than anyone reads them; redrawing the list a few times a second keeps the page fluid. */
+const LOG_REDRAW_MS = 250;
 
 /** The latest messages, newest first; choosing one shows its frames in the inspector and lights its path in the graph. */
 interface Props {
@@ -20,7 +23,8 @@ export function MessageLog({ graph, selected, onSelect, socket }: Props) {
   onSelectRef.current = onSelect;
   const select = useCallback((index: number) => onSelectRef.current(index), []);
   const labels = new Map(graph.nodes.map((n) => [n.id, socketName(n)]));
-  const narrowed = onlySocket && socket ? graph.messages.filter((m) => m.socket === socket) : graph.messages;
+  const messages = useThrottled(graph.messages, LOG_REDRAW_MS);
+  const narrowed = onlySocket && socket ? messages.filter((m) => m.socket === socket) : messages;
   const shown = narrowed.slice(-SHOWN).reverse();
   return (
     <section className="pane message-pane" aria-labelledby="messages-heading">
