@@ -10,7 +10,7 @@ type Layer = Selection<SVGGElement, unknown, null, undefined>;
 
 /**
  * Joins a plan's block links to `g.edge-bundle` elements: one line per replica block and peer, with how many edges
- * it stands for and their rate together. Its members' own edges (`g.edge`, with `data-edge`) stay, without a line
+ * it stands for (and, in its title, their rate together). Its members' own edges (`g.edge`, with `data-edge`) stay, without a line
  * of their own: a message's dot and a followed hop run along the block's line.
  */
 export function drawBlockLinks(layer: Layer, links: BlockLink[], graph: GraphState): void {
@@ -22,6 +22,7 @@ export function drawBlockLinks(layer: Layer, links: BlockLink[], graph: GraphSta
       const g = enter.append("g").attr("class", "edge-bundle");
       g.append("path").attr("class", "route").attr("marker-end", "url(#graph-arrow)");
       g.append("text").attr("class", "edge-status").attr("text-anchor", "middle").attr("dy", "0.35em");
+      g.append("title");
       return g;
     })
     .each(function (l) {
@@ -35,7 +36,8 @@ export function drawBlockLinks(layer: Layer, links: BlockLink[], graph: GraphSta
         "dangling",
         edges.some((e) => e.target === null),
       );
-      setText(this.querySelector("text") as SVGTextElement, `×${edges.length}${rate ? ` · ${formatEdgeRate(rate)}` : ""}`);
+      setText(this.querySelector("text") as SVGTextElement, `×${edges.length}`);
+      setText(this.querySelector("title") as Element, `${edges.length} edges${rate ? `, ${formatEdgeRate(rate)} together` : ""}`);
     });
 }
 

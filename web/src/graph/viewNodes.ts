@@ -7,6 +7,8 @@ export interface ViewNode {
   endpoint: string | null;
   /** One of a block of replicas: drawn smaller, with its name alone (the rest is in its title and the inspector). */
   compact?: boolean;
+  /** A replica drawn as its shape alone, where the pane is too small for its name to be read (it is in its title). */
+  bare?: boolean;
   /** The shape's size when its kind needs more room than the usual radius (see radiusToFit). */
   radius?: number;
 }

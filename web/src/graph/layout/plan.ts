@@ -6,7 +6,7 @@ import { NODE_RADIUS, radiusOf, type ViewNode } from "../viewNodes.js";
 import { SPACING } from "./elkGraph.js";
 import { brokersOf, flowEdges, ranksOf } from "./flow.js";
 import type { TextClass } from "./measure.js";
-import { arrangeParts } from "./arrange.js";
+import { arrangement } from "./arrange.js";
 import { relayEdges } from "./relays.js";
 import { type ReplicaBlock, replicaBlocks } from "./replicas.js";
 import type { LayoutGroupIn, LayoutRequest } from "./types.js";
@@ -49,30 +49,36 @@ export interface BlockLink {
   edges: string[];
 }
 
+/** Names are drawn at least this high on screen (CSS px) once the picture is fitted to the pane, where it can be done. */
+export const MIN_NAME_PX = 9;
 /** Counters get room for this many digits at least, so that counting up does not move the picture. */
 const COUNTER_DIGITS = 4;
 const EDGE_LABEL_TEMPLATES = ["00.0k msg/s", "retrying (000)", "disconnected"];
-/** A block's line says how many edges it stands for, and their rate together. */
-const LINK_LABEL_TEMPLATE = "×00 · 00.0k msg/s";
+/** A block's line says how many edges it stands for (their rate together is in its title). */
+const LINK_LABEL_TEMPLATE = "×00";
 
 /** `pane`: the size the picture is fitted to; parts of the graph are arranged in rows to suit its shape. */
 export function planLayout(graph: GraphState, hidden: ReadonlySet<string>, measure: Measure, pane?: { width: number; height: number }): LayoutPlan {
   const blocks = replicaBlocks(graph, wantedNodes(graph, hidden));
   const blockOf = new Map(blocks.flatMap((b) => b.members.map((m) => [m, b.id] as const)));
-  const nodes = wantedNodes(graph, hidden).map((n) => sizedToKind(blockOf.has(n.id) ? { ...n, compact: true } : n, measure));
-  const shown = new Set(nodes.map((n) => n.id));
+  const named = wantedNodes(graph, hidden).map((n) => sizedToKind(blockOf.has(n.id) ? { ...n, compact: true } : n, measure));
+  const shown = new Set(named.map((n) => n.id));
   const edges = graph.edges.filter((e) => shown.has(e.source) && shown.has(e.target ?? `?${e.endpoint}`));
   const brokers = brokersOf(graph, shown);
   const flow = flowEdges(graph, edges, brokers);
-  const sizes = new Map(nodes.map((n) => [n.id, nodeSize(n, measure)]));
   // A worker's input and output: laid out in turn (so the sink comes after the workers), never drawn.
   const relays = relayEdges(graph, shown, flow);
-  const flowRanks = ranksOf(
-    nodes.map((n) => n.id),
-    [...flow, ...relays],
-    brokers,
-  );
-  const ranks = pane ? arrangeParts(packedSizes(sizes, blocks), flowRanks, [...flow, ...relays], brokers, pane) : flowRanks;
+  const flowRanks = ranksOf([...shown], [...flow, ...relays], brokers);
+  const arrange = (nodes: ViewNode[]) => {
+    const sizes = new Map(nodes.map((n) => [n.id, nodeSize(n, measure)]));
+    const arranged = pane ? arrangement(packedSizes(sizes, blocks), flowRanks, [...flow, ...relays], brokers, pane) : { ranks: flowRanks, zoom: 1 };
+    return { ...arranged, sizes, nodes };
+  };
+  let laid = arrange(named);
+  // Where the pane is too small for every replica's name to be read, blocks are drawn as shapes (names in their titles).
+  if (blocks.length && laid.zoom * (measure.lineHeight("node-label") / 1.3) < MIN_NAME_PX)
+    laid = arrange(named.map((n) => (n.compact ? { ...n, bare: true } : n)));
+  const { nodes, sizes, ranks } = laid;
   const groups = groupsOf(graph, nodes, blocks).map((g) => ({ ...g, labelWidth: measure.width("group-label", g.label) }));
   // A device's or a replica block's box sits inside its thread's box: its sockets belong to the innermost box.
   const groupOf = new Map<string, string>();
@@ -82,7 +88,7 @@ export function planLayout(graph: GraphState, hidden: ReadonlySet<string>, measu
   const request: LayoutRequest = {
     nodes: nodes.map((n) => {
       const size = sizes.get(n.id) as { width: number; height: number };
-      anchors.set(n.id, { dx: size.width / 2, dy: radiusOf(n) + 2 });
+      anchors.set(n.id, { dx: size.width / 2, dy: radiusOf(n) + (n.bare ? 4 : 2) });
       const group = groupOf.get(n.id);
       return { id: n.id, ...size, rank: ranks.get(n.id) ?? 0, ...(group ? { group } : {}) };
     }),
@@ -151,6 +157,7 @@ function nodeSize(node: ViewNode, measure: Measure): { width: number; height: nu
   const digits = "0".repeat(Math.max(COUNTER_DIGITS, String(node.socket?.sent ?? 0).length, String(node.socket?.received ?? 0).length));
   const reserved = node.socket && !node.compact ? { ...caption, counters: `${digits} sent · ${digits} received` } : caption;
   const lines = captionLines(reserved);
+  if (node.bare) return { width: 2 * radiusOf(node) + 8, height: 2 * radiusOf(node) + 8 };
   const width = Math.max(2 * radiusOf(node) + 16, ...lines.map((l) => measure.width(l.cls as TextClass, l.text) + 6));
   const height = radiusOf(node) + 2 + captionTop(node) + lines.reduce((s, l) => s + measure.lineHeight(l.cls as TextClass), 0) + 2;
   return { width: Math.ceil(width), height: Math.ceil(Math.max(height, 2 * NODE_RADIUS)) };
