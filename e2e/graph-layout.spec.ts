@@ -43,6 +43,18 @@ async function labelPixels(page: Page): Promise<number[]> {
   );
 }
 
+/** Both ends, on screen, of every edge line drawn (member edges of a block draw none of their own). */
+async function lineEnds(page: Page): Promise<Array<{ x: number; y: number }>> {
+  return page.locator(".edges path.route").evaluateAll((paths) =>
+    (paths as SVGPathElement[])
+      .filter((p) => p.getBoundingClientRect().width + p.getBoundingClientRect().height > 0)
+      .flatMap((p) =>
+        [0, p.getTotalLength()].map((at) => new DOMPoint(p.getPointAtLength(at).x, p.getPointAtLength(at).y).matrixTransform(p.getScreenCTM() as DOMMatrix)),
+      )
+      .map((p) => ({ x: p.x, y: p.y })),
+  );
+}
+
 function expectApart(labels: Array<Box & { text: string }>): void {
   const overlapping: string[] = [];
   for (let i = 0; i < labels.length; i++) {
@@ -146,9 +158,19 @@ test("60 sockets fit the pane after Fit to view at 1280×720, replicas packed in
   // The pools of 20 clients, 20 workers, 7 readers and 9 feeders are blocks of compact nodes, not columns.
   await expect(page.locator(".group-replicas")).toHaveCount(4);
   await expect(page.locator(".group-replicas .group-label")).toContainText(["20 × REP", "20 × REQ", "7 × SUB", "9 × PUSH"]);
+  // Each block meets its peer with one line that counts the edges it stands for, not a fan of lines to its members.
+  const counts = await page.locator("g.edge-bundle .edge-status").allTextContents();
+  expect(counts.map((c) => c.split(" ")[0]).sort()).toEqual(["×20", "×20", "×7", "×9"]);
+  const blocks = (await page.locator(".group-replicas rect").evaluateAll((els) => els.map((e) => e.getBoundingClientRect().toJSON()))) as Box[];
+  const ends = await lineEnds(page);
+  expect(ends).toHaveLength(8); // four lines, one per block
+  for (const p of ends) for (const b of blocks) expect(p.x > b.x + 3 && p.x < b.x + b.width - 3 && p.y > b.y + 3 && p.y < b.y + b.height - 3).toBe(false);
+  // Every socket keeps its name (drawn, or in its accessible name where a block is drawn bare); every name drawn is legible.
+  const spoken = await page.locator("g.node[data-socket-id]").evaluateAll((els) => els.map((e) => e.getAttribute("aria-label") ?? ""));
+  expect(spoken.filter((l) => /, (c|w|s|p) #\d+/.test(l))).toHaveLength(56);
   const sizes = await labelPixels(page);
-  expect(sizes).toHaveLength(60);
-  console.log(`smallest name on screen: ${Math.min(...sizes).toFixed(1)} px`);
+  expect(sizes.length).toBeGreaterThanOrEqual(4);
+  console.log(`${sizes.length} names drawn, the smallest ${Math.min(...sizes).toFixed(1)} px on screen`);
   for (const px of sizes) expect(px).toBeGreaterThanOrEqual(MIN_LABEL_PX_SIXTY);
   expectApart(await labelBoxes(page));
   await page.screenshot({ path: "test-results/graph-sixty.png" });

@@ -1,15 +1,16 @@
 import { select, type Selection } from "d3-selection";
 import { zoom, zoomIdentity, type ZoomBehavior } from "d3-zoom";
+import { drawBlockLinks, linkLine, type NodeEnd } from "./blockLinks.js";
 import { drawEdges, drawNodes } from "./draw.js";
 import { setAttr, setClass } from "./domWrites.js";
 import { drawDrops, type DropMark } from "./drops.js";
 import { drawHops, type Hop } from "./follow.js";
-import { edgePath, routeOf, svgPath, type Route } from "./geometry.js";
+import { edgePath, pointAt, routeOf, svgPath, type Route } from "./geometry.js";
 import { drawGroups, placeGroups } from "./groups.js";
 import { collapsedSockets, seenTimes } from "./collapse.js";
 import { LayoutClient } from "./layout/LayoutClient.js";
 import { TextMeasure } from "./layout/measure.js";
-import { planLayout, type LayoutPlan } from "./layout/plan.js";
+import { type BlockLink, planLayout, type LayoutPlan } from "./layout/plan.js";
 import type { LayoutResult, Point } from "./layout/types.js";
 import { ParticleLayer, workbench } from "./particles.js";
 import { pinningDrag } from "./pinning.js";
@@ -246,6 +247,7 @@ export class GraphView {
     }
     drawGroups(this.layers.group, plan.groups);
     drawEdges(this.layers.edge, plan.edges, this.graph, new Set(plan.bundles.keys()));
+    drawBlockLinks(this.layers.edge, plan.links, this.graph);
     drawNodes(this.layers.node, plan.nodes, this.measure, (enter) =>
       enter
         .call(
@@ -311,30 +313,35 @@ export class GraphView {
       if (at) setAttr(els[i], "transform", `translate(${at.x},${at.y})`);
     });
     const byId = new Map(plan.nodes.map((n) => [n.id, n]));
+    const linkLines = this.placeBlockLinks(plan, laid, byId);
+    const inBlock = new Set(plan.groups.flatMap((g) => (g.kind === "replicas" ? g.members : [])));
     this.routes = new Map();
     this.layers.edge.selectAll<SVGGElement, (typeof plan.edges)[number]>("g.edge").each((e, i, els) => {
       const targetId = e.target ?? `?${e.endpoint}`;
       const a = this.centres.get(e.source),
         b = this.centres.get(targetId);
       const bundle = plan.bundles.get(e.id);
-      const out = laid.edges[bundle?.route ?? e.id];
+      const out = bundle ? undefined : laid.edges[e.id];
       if (!a || !b) {
         if (els[i].style.display !== "none") els[i].style.display = "none";
         return;
       }
       if (els[i].style.display) els[i].style.display = "";
       const pinned = this.pins.has(e.source) || this.pins.has(targetId);
-      const bends: Point[] = !out || pinned ? [] : bundleBends(out.points, bundle);
+      // A block member's edge runs along its block's line, unless the member was dragged out of the block.
+      const alone = [e.source, targetId].some((id) => inBlock.has(id) && this.pins.has(id));
+      setClass(els[i], "alone", !!bundle && alone);
+      const along = bundle && !alone ? linkLines.get(bundle.route) : undefined;
+      const bends: Point[] = !out || pinned ? [] : out.points.slice(1, -1);
       if (plan.reversed.has(e.id)) bends.reverse();
-      const points = edgePath(a, radiusOf(byId.get(e.source) as ViewNode), b, radiusOf(byId.get(targetId) as ViewNode), bends);
-      this.routes.set(e.id, { route: routeOf(points), source: e.source, target: targetId });
+      const points = along ?? edgePath(a, radiusOf(byId.get(e.source) as ViewNode), b, radiusOf(byId.get(targetId) as ViewNode), bends);
+      const route = routeOf(points);
+      this.routes.set(e.id, { route, source: e.source, target: targetId });
       const path = els[i].querySelector("path.route");
       if (path) setAttr(path, "d", svgPath(points));
       const label = els[i].querySelector(".edge-status") as SVGTextElement;
-      const mid =
-        out?.label && !pinned
-          ? { x: out.label.x + out.label.width / 2, y: out.label.y + out.label.height / 2 }
-          : { x: (a.x + b.x) / 2, y: (a.y + b.y) / 2 - 10 };
+      // Where ELK made no room for it (a new edge before its layout, a pinned end), the rate sits over the line's middle.
+      const mid = out?.label && !pinned ? { x: out.label.x + out.label.width / 2, y: out.label.y + out.label.height / 2 } : above(pointAt(route, 0.5));
       setAttr(label, "x", mid.x.toFixed(1));
       setAttr(label, "y", mid.y.toFixed(1));
     });
@@ -342,6 +349,34 @@ export class GraphView {
     drawHops(this.layers.hop, this.layers.edge, this.hops, this.routes);
     drawDrops(this.layers.drop, this.drops, this.centres);
     this.dirty.place = false;
+  }
+
+  /** Draws each replica block's line to its peer where the layout routed it; returns the lines by link id. */
+  private placeBlockLinks(plan: LayoutPlan, laid: LayoutResult, byId: Map<string, ViewNode>): Map<string, Point[]> {
+    const lines = new Map<string, Point[]>();
+    const end = (id: string): NodeEnd | undefined | null => {
+      const node = byId.get(id);
+      if (!node) return undefined; // a block
+      const centre = this.centres.get(id);
+      return centre ? { centre, radius: radiusOf(node), pinned: this.pins.has(id) } : null;
+    };
+    this.layers.edge.selectAll<SVGGElement, BlockLink>("g.edge-bundle").each((l, i, els) => {
+      const out = laid.edges[l.id];
+      const from = end(l.from),
+        to = end(l.to);
+      const display = out && out.points.length >= 2 && from !== null && to !== null ? "" : "none";
+      if (els[i].style.display !== display) els[i].style.display = display;
+      if (!out || out.points.length < 2 || from === null || to === null) return;
+      const points = linkLine(out.points, from, to, plan.reversed.has(l.id));
+      lines.set(l.id, points);
+      setAttr(els[i].querySelector("path.route") as SVGPathElement, "d", svgPath(points));
+      const moved = from?.pinned || to?.pinned;
+      const mid = out.label && !moved ? { x: out.label.x + out.label.width / 2, y: out.label.y + out.label.height / 2 } : above(pointAt(routeOf(points), 0.5));
+      const label = els[i].querySelector(".edge-status") as SVGTextElement;
+      setAttr(label, "x", mid.x.toFixed(1));
+      setAttr(label, "y", mid.y.toFixed(1));
+    });
+    return lines;
   }
 
   /** True when the graph may be redrawn now; otherwise a frame is asked for when it may. */
@@ -374,8 +409,6 @@ export class GraphView {
   }
 }
 
-/** ELK's route between boxes, minus its ends on the boxes' borders, except where a member leaves its block's box. */
-function bundleBends(points: Point[], bundle?: { fromMember: boolean; toMember: boolean }): Point[] {
-  if (points.length < 2) return [];
-  return [...(bundle?.fromMember ? [points[0]] : []), ...points.slice(1, -1), ...(bundle?.toMember ? [points[points.length - 1]] : [])];
+function above(p: Point): Point {
+  return { x: p.x, y: p.y - 10 };
 }

@@ -4,14 +4,14 @@ import type { TextMeasure } from "./layout/measure.js";
 import type { GraphEdge, GraphState } from "./model/types.js";
 import { captionLines, captionTop, edgeLabels, nodeCaption, nodeTitle } from "./viewModel.js";
 import { setAttr, setClass, setText } from "./domWrites.js";
-import { GHOST_RADIUS, radiusOf, type ViewNode } from "./viewNodes.js";
+import { GHOST_RADIUS, nameOf, radiusOf, type ViewNode } from "./viewNodes.js";
 
 type Layer = Selection<SVGGElement, unknown, null, undefined>;
 export type NodeEnter = Selection<SVGGElement, ViewNode, SVGGElement, unknown>;
 
 /**
  * Joins edge data to `g.edge` elements carrying `data-edge`; their lines come later, from the layout. Edges of a
- * bundle share one route, so they print no rate of their own there (it is in their title).
+ * replica block to one peer are drawn as one line (see blockLinks.ts): they print no line or rate of their own.
  */
 export function drawEdges(layer: Layer, edges: GraphEdge[], graph: GraphState, bundled: ReadonlySet<string> = new Set()): void {
   const labels = edgeLabels(edges, graph);
@@ -30,6 +30,7 @@ export function drawEdges(layer: Layer, edges: GraphEdge[], graph: GraphState, b
     setAttr(this, "data-edge", e.id);
     setAttr(this, "data-link-state", state ?? null);
     setClass(this, "closed", e.closed);
+    setClass(this, "bundled", bundled.has(e.id));
     setClass(this, "dangling", e.target === null);
     setClass(this, "retrying", state === "retrying");
     setClass(this, "disconnected", state === "disconnected");
@@ -79,7 +80,9 @@ export function drawNodes(layer: Layer, nodes: ViewNode[], measure: TextMeasure,
     setAttr(this, "tabindex", n.socket ? "0" : null);
     setAttr(this, "role", n.socket ? "button" : null);
     // The name is the drawn text in drawing order (what a speech-input user reads off the screen); <title> adds details.
-    setAttr(this, "aria-label", n.socket ? [n.socket.kind, ...lines.map((l) => l.text)].join(", ") : null);
+    // A replica drawn bare shows no name, but keeps it in its accessible name.
+    const spoken = n.bare && n.socket ? [nameOf(n.socket) ?? `#${n.socket.id}`] : lines.map((l) => l.text);
+    setAttr(this, "aria-label", n.socket ? [n.socket.kind, ...spoken].join(", ") : null);
     setAttr(this, "aria-hidden", n.socket ? null : "true");
     for (const f of ["reqrep", "pubsub", "pipeline", "async", "pair"]) setClass(this, `family-${f}`, !!n.socket && familyOf(n.socket.kind).family === f);
     setAttr(el.select("path.shape").node() as Element, "d", n.socket ? shapePath(familyOf(n.socket.kind).shape, r) : shapePath("circle", GHOST_RADIUS));

@@ -47,3 +47,27 @@ function polygon(sides: number, r: number, rotation: number): string {
   });
   return `M ${points.join(" L ")} Z`;
 }
+
+/** Room kept between a kind's text and its shape's outline (the outline's stroke included). */
+const KIND_TEXT_PAD = 3;
+
+/**
+ * The smallest "radius" (as shapePath takes it) whose shape holds a line of text `width` wide set at `size`: an SVG
+ * text box is about 1.17 em high, centred by the node's dy. Each shape's bound comes from its sides' equations.
+ */
+export function radiusToFit(shape: FamilyInfo["shape"], width: number, size: number): number {
+  const w = width / 2 + KIND_TEXT_PAD,
+    h = 0.6 * size + KIND_TEXT_PAD / 2;
+  switch (shape) {
+    case "circle":
+      return Math.hypot(w, h);
+    case "diamond":
+      return (w + h) / 1.2;
+    case "square":
+      return Math.max(w, h) / (1.15 * Math.SQRT1_2);
+    case "hexagon":
+      return Math.max(w + h / Math.sqrt(3), h / (Math.sqrt(3) / 2)) / 1.08;
+    case "octagon":
+      return Math.max(w, h, (w + h) / Math.SQRT2) / (1.05 * Math.cos(Math.PI / 8));
+  }
+}

@@ -31,7 +31,7 @@ export function nodeCaption(node: ViewNode): NodeCaption {
   if (!node.socket) return { label: "nothing bound yet", detail: "", counters: "", endpoints: node.endpoint ?? "" };
   const s = node.socket;
   const name = nameOf(s);
-  if (node.compact) return { label: name ?? `#${s.id}`, detail: "", counters: "", endpoints: "" };
+  if (node.compact) return { label: node.bare ? "" : (name ?? `#${s.id}`), detail: "", counters: "", endpoints: "" };
   const endpoints = s.binds.length > 2 ? `${s.binds.slice(0, 2).join(", ")} +${s.binds.length - 2}` : s.binds.join(", ");
   return { label: name ?? siteOf(s), detail: name ? (s.detail ?? siteOf(s)) : "", counters: `${s.sent} sent · ${s.received} received`, endpoints };
 }

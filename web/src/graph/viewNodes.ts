@@ -7,6 +7,10 @@ export interface ViewNode {
   endpoint: string | null;
   /** One of a block of replicas: drawn smaller, with its name alone (the rest is in its title and the inspector). */
   compact?: boolean;
+  /** A replica drawn as its shape alone, where the pane is too small for its name to be read (it is in its title). */
+  bare?: boolean;
+  /** The shape's size when its kind needs more room than the usual radius (see radiusToFit). */
+  radius?: number;
 }
 
 /** Where a node's shape is centred, in graph units; set from the layout, or by the user's drag (a pin). */
@@ -20,7 +24,7 @@ export const GHOST_RADIUS = 10;
 export const COMPACT_RADIUS = 15;
 
 export function radiusOf(node: ViewNode): number {
-  return node.socket ? (node.compact ? COMPACT_RADIUS : NODE_RADIUS) : GHOST_RADIUS;
+  return node.radius ?? (node.socket ? (node.compact ? COMPACT_RADIUS : NODE_RADIUS) : GHOST_RADIUS);
 }
 
 /** The name people recognise: the variable the socket was assigned to, when the trace knows it. */

@@ -22,12 +22,25 @@ export function arrangeParts(
   brokers: string[][],
   pane: { width: number; height: number },
 ): Map<string, number> {
+  return arrangement(nodes, ranks, flow, brokers, pane).ranks;
+}
+
+/**
+ * The arrangement, and the zoom at which it would about fit the pane (an estimate: rate labels and ELK's own
+ * placement add to it, so the real fit is smaller).
+ */
+export function arrangement(
+  nodes: Sized[],
+  ranks: Map<string, number>,
+  flow: FlowEdge[],
+  brokers: string[][],
+  pane: { width: number; height: number },
+): { ranks: Map<string, number>; zoom: number } {
   const parts = partsOf(
     nodes.map((n) => n.id),
     flow,
     brokers,
   );
-  if (parts.length < 2) return ranks;
   const size = new Map(nodes.map((n) => [n.id, n]));
   const boxes = parts.map((members) => {
     const columns = new Map<number, { width: number; height: number }>();
@@ -64,6 +77,7 @@ export function arrangeParts(
     const zoom = Math.min(pane.width / width, pane.height / height);
     if (!best || zoom > best.zoom + 1e-9) best = { rows, zoom };
   }
+  if (parts.length < 2) return { ranks, zoom: best?.zoom ?? 1 };
   const shifted = new Map(ranks);
   for (const row of best?.rows ?? []) {
     let offset = 0;
@@ -72,7 +86,7 @@ export function arrangeParts(
       offset += b.span;
     }
   }
-  return shifted;
+  return { ranks: shifted, zoom: best?.zoom ?? 1 };
 }
 
 /** Connected parts, each in the order its first node was drawn; a broker's sockets are one part. */

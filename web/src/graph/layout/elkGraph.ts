@@ -1,8 +1,11 @@
 import type { ElkExtendedEdge, ElkNode } from "elkjs/lib/elk-api.js";
 import type { Box, LayoutEdgeOut, LayoutRequest, LayoutResult } from "./types.js";
 
-/** Spacing in graph units (CSS px at zoom 1): between sockets in one layer, and between layers (room for rates). */
-export const SPACING = { node: 20, layer: 56, edgeLabel: 6, groupTop: 30, groupSide: 14, packed: 8 };
+/**
+ * Spacing in graph units (CSS px at zoom 1): between sockets in one layer, and between layers. A rate label gets a
+ * layer of its own between its edge's ends, so the gap on either side of it need only hold an arrow head.
+ */
+export const SPACING = { node: 20, layer: 32, edgeLabel: 6, groupTop: 30, groupSide: 14, packed: 8 };
 
 const ROOT_OPTIONS: Record<string, string> = {
   "elk.algorithm": "layered",
@@ -31,6 +34,8 @@ const PACKED_OPTIONS: Record<string, string> = {
   "elk.aspectRatio": "2.5",
   "elk.padding": `[top=${SPACING.groupTop},left=${SPACING.packed},bottom=${SPACING.packed},right=${SPACING.packed}]`,
 };
+
+const LABEL_STAND_IN = "rate";
 
 /** The ELK graph for a request: groups become compound nodes (a device inside its thread), ranks become partitions. */
 export function toElk(request: LayoutRequest): ElkNode {
@@ -65,7 +70,8 @@ export function toElk(request: LayoutRequest): ElkNode {
       id: e.id,
       sources: [e.from],
       targets: [e.to],
-      ...(e.labelWidth > 0 ? { labels: [{ id: `${e.id}#label`, text: "", width: e.labelWidth, height: e.labelHeight }] } : {}),
+      // ELK leaves a label with no text unplaced, at 0,0: the room is kept under a stand-in text, the rate is drawn later.
+      ...(e.labelWidth > 0 ? { labels: [{ id: `${e.id}#label`, text: LABEL_STAND_IN, width: e.labelWidth, height: e.labelHeight }] } : {}),
     }),
   );
   return root;
@@ -98,7 +104,9 @@ export function fromElk(laid: ElkNode, ms: number): LayoutResult {
       const s = e.sections?.[0];
       const points = s ? [s.startPoint, ...(s.bendPoints ?? []), s.endPoint].map((p) => ({ x: p.x + o.x, y: p.y + o.y })) : [];
       const l = e.labels?.[0];
-      edges[e.id] = { points, ...(l ? { label: { x: (l.x ?? 0) + o.x, y: (l.y ?? 0) + o.y, width: l.width ?? 0, height: l.height ?? 0 } } : {}) };
+      // The root's padding keeps every placed label off 0,0: there it is one ELK did not place.
+      const placed = l !== undefined && ((l.x ?? 0) !== 0 || (l.y ?? 0) !== 0);
+      edges[e.id] = { points, ...(placed ? { label: { x: (l.x ?? 0) + o.x, y: (l.y ?? 0) + o.y, width: l.width ?? 0, height: l.height ?? 0 } } : {}) };
     }
     for (const c of parent.children ?? []) collect(c);
   };

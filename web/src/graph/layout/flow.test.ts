@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { TraceEvent } from "../../../../protocol/trace.js";
 import { reduceGraphAll } from "../model/reducer.js";
 import { brokersOf, flowEdges, ranksOf } from "./flow.js";
+import { relayEdges } from "./relays.js";
 
 type Kind = "REQ" | "REP" | "ROUTER" | "DEALER" | "PUB" | "SUB" | "PUSH" | "PULL";
 let t = 0;
@@ -16,7 +17,8 @@ function layers(events: TraceEvent[]) {
   const ids = graph.nodes.map((n) => n.id);
   const shown = new Set(ids);
   const brokers = brokersOf(graph, shown);
-  return ranksOf(ids, flowEdges(graph, graph.edges, brokers), brokers);
+  const flow = flowEdges(graph, graph.edges, brokers);
+  return ranksOf(ids, [...flow, ...relayEdges(graph, shown, flow)], brokers);
 }
 
 describe("layers in the direction of flow", () => {
@@ -75,7 +77,7 @@ describe("layers in the direction of flow", () => {
     expect(r.get("push")).toBeLessThan(r.get("pull") as number);
   });
 
-  it("does not take a pipeline written in one thread (a bound PUSH and a bound PULL) for a broker", () => {
+  it("does not take a pipeline written in one thread (a bound PUSH and a bound PULL) for a broker: ventilator, worker, sink", () => {
     const r = layers([
       open("vent", "PUSH"),
       bind("vent", "PUSH", "inproc://v"),
@@ -88,7 +90,7 @@ describe("layers in the direction of flow", () => {
       connect("wo", "PUSH", "inproc://s"),
       link("wo", "sink", "inproc://s"),
     ]);
-    expect([r.get("vent"), r.get("wi"), r.get("sink")]).toEqual([0, 1, 1]);
+    expect([r.get("vent"), r.get("wi"), r.get("wo"), r.get("sink")]).toEqual([0, 1, 2, 3]);
   });
 
   it("does not take a PUB bound beside a ROUTER/DEALER queue for part of the queue", () => {

@@ -12,6 +12,7 @@ export class TextMeasure {
   private readonly probe: SVGGElement;
   private fonts = new Map<TextClass, { font: string; size: number }>();
   private widths = new Map<string, number>();
+  private kindFonts = new Map<string, { font: string; size: number; spacing: number }>();
 
   constructor(svg: SVGSVGElement) {
     this.probe = document.createElementNS(SVG_NS, "g");
@@ -24,11 +25,41 @@ export class TextMeasure {
       this.probe.appendChild(t);
     }
     svg.appendChild(this.probe);
+    // A socket's kind, inside its shape; a replica's is set smaller (see graph-extras.css), so it has a probe of its own.
+    const compact = document.createElementNS(SVG_NS, "g");
+    compact.setAttribute("class", "node compact");
+    for (const parent of [this.probe, compact]) {
+      const t = document.createElementNS(SVG_NS, "text");
+      t.setAttribute("class", "node-kind");
+      parent.appendChild(t);
+    }
+    this.probe.appendChild(compact);
+  }
+
+  /** The kind drawn inside a node's shape: its width and its font size, in graph units. */
+  kind(text: string, compact: boolean): { width: number; size: number } {
+    const key = compact ? "compact" : "full";
+    let f = this.kindFonts.get(key);
+    if (!f) {
+      const style = getComputedStyle(this.probe.querySelector(compact ? ".compact > .node-kind" : ":scope > .node-kind") as SVGTextElement);
+      const size = Number.parseFloat(style.fontSize) || 13;
+      f = { font: `${style.fontStyle} ${style.fontWeight} ${size}px ${style.fontFamily}`, size, spacing: Number.parseFloat(style.letterSpacing) || 0 };
+      this.kindFonts.set(key, f);
+    }
+    const id = `${f.font}\n${f.spacing}\n${text}`;
+    let w = this.widths.get(id);
+    if (w === undefined) {
+      if (this.ctx) this.ctx.font = f.font;
+      w = Math.ceil((this.ctx ? this.ctx.measureText(text).width : text.length * f.size * 0.7) + f.spacing * text.length);
+      this.widths.set(id, w);
+    }
+    return { width: w, size: f.size };
   }
 
   /** Forgets fonts and widths: the type changed (presenter mode, theme). */
   reset(): void {
     this.fonts.clear();
+    this.kindFonts.clear();
     this.widths.clear();
   }
 

@@ -33,7 +33,7 @@ export interface LayoutEdgeIn {
   labelWidth: number;
   labelHeight: number;
 }
-/** `virtual` edges only hold a broker's sockets together; they are laid out, never drawn. */
+/** Edges whose id starts with `relay:` only hold a worker's input and output in turn; they are laid out, never drawn. */
 export interface LayoutRequest {
   nodes: LayoutNodeIn[];
   groups: LayoutGroupIn[];
