@@ -65,3 +65,15 @@ describe("SocketNamer", () => {
     expect(namer.apply(open("s1", "lib.js:1:1")).map((n) => n.name)).toEqual(["dealer"]);
   });
 });
+
+describe("SocketNamer across kinds", () => {
+  const pipeline = { "main.ts": "const feedback = new zmq.Pull();\n", "worker.ts": "  const feedback = new zmq.Push();\n" };
+  const open = (socket: string, kind: "PULL" | "PUSH", site: string): TraceEvent => ({ type: "socket/open", t: 1, socket, kind, label: kind, thread: 0, site });
+
+  it("numbers a name only among sockets of one kind, so a sink's PULL is not one of its workers' PUSHes", () => {
+    const namer = new SocketNamer(pipeline);
+    const events = [open("s1", "PULL", "main.ts:1:18"), open("s2", "PUSH", "worker.ts:1:20"), open("s3", "PUSH", "worker.ts:1:20")];
+    for (const e of events) namer.apply(e);
+    expect(["s1", "s2", "s3"].map((s) => namer.nameOf(s))).toEqual(["feedback", "feedback #1", "feedback #2"]);
+  });
+});

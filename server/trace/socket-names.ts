@@ -53,7 +53,7 @@ interface Named {
 
 /**
  * Names people recognise for every socket of a run: the variable it was assigned to; where several sockets share
- * that name (a loop, a worker file started three times), their routing id or else their order ("worker #2").
+ * that name and kind (a loop, a worker file started three times), their routing id or else their order ("worker #2").
  * Names come only from the server's copy of the sources; the run only says where each socket was made.
  */
 export class SocketNamer {
@@ -70,9 +70,9 @@ export class SocketNamer {
       const detail = [where, event.thread ? `thread ${event.thread}` : "", event.process ? `process ${event.process}` : ""].filter(Boolean).join(" · ");
       const named: Named = { socket: event.socket, kind: event.kind, base, detail };
       this.sockets.set(event.socket, named);
-      const group = this.byBase.get(base) ?? [];
+      const group = this.byBase.get(groupKey(named)) ?? [];
       group.push(named);
-      this.byBase.set(base, group);
+      this.byBase.set(groupKey(named), group);
       // The first socket of a name is renamed once, when the second appears; the others keep theirs.
       return this.rename(group, group.length === 2 ? [0, 1] : [group.length - 1], event.t);
     }
@@ -80,7 +80,7 @@ export class SocketNamer {
       const named = this.sockets.get(event.socket);
       if (!named) return [];
       named.routingId = event.value.slice(0, NAME_CHARS);
-      const group = this.byBase.get(named.base) ?? [];
+      const group = this.byBase.get(groupKey(named)) ?? [];
       return this.rename(group, [group.indexOf(named)], event.t);
     }
     return [];
@@ -104,6 +104,11 @@ export class SocketNamer {
     }
     return out;
   }
+}
+
+/** Sockets are numbered among those of one name and kind: a PULL "feedback" and the workers' PUSH "feedback"s are different things. */
+function groupKey(named: Named): string {
+  return `${named.kind} ${named.base}`;
 }
 
 /** "client-3" when the routing id already says what it is, else "worker w1". */
