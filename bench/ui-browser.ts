@@ -8,6 +8,7 @@ import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import { chromium, type Page } from "@playwright/test";
 import { coresOf, hasTaskset, loadNote, PIN, pinned, treeCpuSeconds } from "./placement.js";
+import { browserQuiet, QUIET_CORES, SETTLE_MAX_MS } from "./browser-quiet.js";
 import { runIfMain } from "./sandbox-common.js";
 import { startServer } from "./server-process.js";
 import { busyProgram, RUN_SECONDS } from "./ui-program.js";
@@ -20,9 +21,6 @@ const BYTES_TARGET = 256 * 1024;
 const JS_TARGET = 300 * 1024;
 /** A layout must come well within a second of a socket appearing. */
 const LAYOUT_TARGET_MS = 500;
-/** The page counts as settled below this CPU use (cores), or after SETTLE_MAX_MS in any case. */
-const QUIET_CORES = 0.15;
-const SETTLE_MAX_MS = 30_000;
 
 interface Sample {
   fps: number;
@@ -101,18 +99,6 @@ async function measureRun(page: Page, baseUrl: string, rate: number, pairs: numb
     settlingCpu,
     seconds,
   };
-}
-
-/** Waits (at most SETTLE_MAX_MS) until the browser uses under QUIET_CORES over half a second; returns that use. */
-async function browserQuiet(pid: number | undefined): Promise<{ cores: number; waitedMs: number }> {
-  const started = Date.now();
-  for (;;) {
-    const at = Date.now(),
-      cpu = treeCpuSeconds(pid);
-    await new Promise((r) => setTimeout(r, 500));
-    const cores = (treeCpuSeconds(pid) - cpu) / ((Date.now() - at) / 1000);
-    if (cores < QUIET_CORES || Date.now() - started > SETTLE_MAX_MS) return { cores, waitedMs: Date.now() - started };
-  }
 }
 
 /** Gzipped size of the entry script and the chunks it preloads; Monaco arrives later, with a dynamic import. */

@@ -6,6 +6,7 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { chromium } from "@playwright/test";
+import { browserQuiet } from "./browser-quiet.js";
 import { loadNote } from "./placement.js";
 import { startServer } from "./server-process.js";
 import { busyProgram, RUN_SECONDS } from "./ui-program.js";
@@ -146,8 +147,10 @@ try {
   const { url } = (await res.json()) as { url: string };
   await page.goto(`${server.url}${url}`);
   await page.getByRole("button", { name: "Run", exact: true }).waitFor();
-  await page.waitForTimeout(1500);
+  await browserQuiet(browserPid);
   if (process.env.PROFILE_CSS) await page.addStyleTag({ content: process.env.PROFILE_CSS });
+  // PROFILE_SCRIPT: JS run in the page before the run, to try a change without a build (e.g. a DOM setter made a no-op).
+  if (process.env.PROFILE_SCRIPT) await page.evaluate(process.env.PROFILE_SCRIPT);
   // What the page writes into the graph during the run: attribute and child changes by element and attribute.
   await page.evaluate(
     `window.__writes = {}; new MutationObserver((records) => { for (const r of records) { const t = r.target.nodeType === 1 ? r.target : r.target.parentElement; const key = (t?.tagName ?? "?") + "." + (t?.getAttribute?.("class") ?? "").split(" ")[0] + " " + (r.attributeName ?? r.type); window.__writes[key] = (window.__writes[key] ?? 0) + 1; } }).observe(document.querySelector(".graph-host"), { attributes: true, childList: true, characterData: true, subtree: true });`,
@@ -195,7 +198,7 @@ try {
   console.log(
     `graph DOM writes: ${Object.entries(writes)
       .sort((a, b) => b[1] - a[1])
-      .slice(0, 10)
+      .slice(0, Number(process.env.PROFILE_WRITES ?? 10))
       .map(([k, n]) => `${n}× ${k}`)
       .join(", ")}`,
   );

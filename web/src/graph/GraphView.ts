@@ -207,8 +207,12 @@ export class GraphView {
   private resize(): void {
     const rect = this.container.getBoundingClientRect();
     this.size = { width: Math.max(rect.width, 200), height: Math.max(rect.height, 150) };
-    setAttr(this.svg.node() as Element, "viewBox", `0 0 ${this.size.width} ${this.size.height}`);
-    setAttr(this.overlay.node() as Element, "viewBox", `0 0 ${this.size.width} ${this.size.height}`);
+    for (const svg of [this.svg.node(), this.overlay.node()] as SVGSVGElement[]) {
+      setAttr(svg, "viewBox", `0 0 ${this.size.width} ${this.size.height}`);
+      // Pixels, not 100%: see .graph-svg in styles.css.
+      setAttr(svg, "width", String(this.size.width));
+      setAttr(svg, "height", String(this.size.height));
+    }
     if (!this.userMoved) this.fit();
     // The pane's shape decides how the graph's parts are arranged: a new shape may ask for another layout.
     this.dirty.graph = true;
