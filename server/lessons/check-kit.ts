@@ -35,7 +35,7 @@ export function expectAllClosed(trace: TraceView, expect: Expect): void {
   expect(
     "Every socket is closed",
     open.length === 0,
-    `${open.map((s) => s.label).join(", ")} ${open.length === 1 ? "was" : "were"} never closed. Call close() on each socket when you are done with it.`,
+    `${open.map((s) => `${s.name} (${s.kind})`).join(", ")} ${open.length === 1 ? "was" : "were"} never closed. Call close() on each socket when you are done with it.`,
   );
 }
 

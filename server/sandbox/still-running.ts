@@ -27,7 +27,9 @@ export class StillRunning {
     }
   }
 
-  explain(): string {
+  /** `nameOf` gives the names the graph and the log use ("frontend"); the socket's id by default. */
+  explain(nameOf: (socket: string) => string = (socket) => socket): string {
+    const names = (sockets: Map<string, string>) => listed(sockets, nameOf);
     const parts: string[] = [];
     if (this.lingering.size > 0) {
       parts.push(
@@ -51,8 +53,8 @@ export class StillRunning {
   }
 }
 
-function names(sockets: Map<string, string>): string {
-  const listed = [...sockets].slice(0, NAMED_SOCKETS).map(([id, kind]) => (kind ? `${id} (${kind})` : id));
-  const more = sockets.size - listed.length;
-  return listed.join(", ") + (more > 0 ? ` and ${more} more` : "");
+function listed(sockets: Map<string, string>, nameOf: (socket: string) => string): string {
+  const shown = [...sockets].slice(0, NAMED_SOCKETS).map(([id, kind]) => (kind ? `${nameOf(id)} (${kind})` : nameOf(id)));
+  const more = sockets.size - shown.length;
+  return shown.join(", ") + (more > 0 ? ` and ${more} more` : "");
 }

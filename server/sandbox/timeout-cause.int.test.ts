@@ -21,7 +21,7 @@ pull.bind("tcp://127.0.0.1:5600").then(() => pull.receive());
       { timeoutMs: WALL_MS },
     );
     expect(exit.reason).toBe("timeout");
-    expect(exit.message).toContain("s1 (PULL) was still open; a socket waiting in receive()");
+    expect(exit.message).toContain("pull (PULL) was still open; a socket waiting in receive()");
   });
 
   it("names a closed socket whose unsent messages linger", async () => {
@@ -36,7 +36,7 @@ push.send("nobody takes this").then(() => push.close());
       { timeoutMs: 2 * WALL_MS },
     ); // the workbench looks a second after close(), once the monitor had time to report
     expect(exit.reason).toBe("timeout");
-    expect(exit.message).toContain("s1 (PUSH) was closed with messages no peer has received");
+    expect(exit.message).toContain("push (PUSH) was closed with messages no peer has received");
     expect(exit.message).not.toContain("still open");
     expect(events.some((e) => e.type === "diagnostic" && e.code === "closed-with-queued-messages")).toBe(true);
   });

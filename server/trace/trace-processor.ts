@@ -54,6 +54,11 @@ export class TraceProcessor {
    * Each validated batch, console lines included, with `now` in trace time (ms since the job started); `[]` now
    * and then, so held events and 1 s checks are not stuck. Returns what is ready, in time order.
    */
+  /** What people call a socket ("frontend", "worker #2"); its id while it has no name. */
+  nameOf(socket: string): string {
+    return this.names.nameOf(socket);
+  }
+
   process(events: readonly TraceEvent[], now: number): TraceEvent[] {
     const named = events.flatMap((e) => {
       if (e.type === "diagnostic") this.nameIn(e);
