@@ -30,6 +30,16 @@ describe("replica blocks", () => {
     expect(blocks[0].label).toBe("5 × REQ main.ts:9");
   });
 
+  it("names the block after the variable its members were made from, once the server has named them all", () => {
+    const events: TraceEvent[] = [];
+    for (let i = 0; i < 4; i++) events.push(open(`c${i}`, "REQ", 9));
+    expect(blocksOf(events)[0].label).toBe("4 × REQ main.ts:9");
+    for (let i = 0; i < 3; i++) events.push({ type: "socket/name", t: t++, socket: `c${i}`, kind: "REQ", name: `client #${i + 1}`, detail: "main.ts:9" });
+    expect(blocksOf(events)[0].label).toBe("4 × REQ main.ts:9");
+    events.push({ type: "socket/name", t: t++, socket: "c3", kind: "REQ", name: "client #4", detail: "main.ts:9" });
+    expect(blocksOf(events)[0].label).toBe("4 × REQ client (main.ts:9)");
+  });
+
   it("keeps one line's sockets in different threads apart: each thread has its own box", () => {
     const events: TraceEvent[] = [];
     for (let i = 0; i < 4; i++) events.push(open(`a${i}`, "REQ", 9, 1), open(`b${i}`, "REQ", 9, 2));

@@ -12,7 +12,7 @@ export const REPLICA_BLOCK_MIN = 4;
 
 export interface ReplicaBlock {
   id: string;
-  /** "20 × REQ main.ts:17" */
+  /** "20 × REQ client (main.ts:17)", or "20 × REQ main.ts:17" where the members have no one name */
   label: string;
   members: string[];
 }
@@ -27,12 +27,22 @@ export function replicaBlocks(graph: GraphState, nodes: ViewNode[]): ReplicaBloc
     bySite.set(key, [...(bySite.get(key) ?? []), n.id]);
     if (!sample.has(key)) sample.set(key, n);
   }
+  const nameById = new Map(graph.nodes.map((n) => [n.id, n.name]));
   const blocks: ReplicaBlock[] = [];
   for (const [key, members] of bySite) {
     if (members.length < REPLICA_BLOCK_MIN) continue;
     const s = sample.get(key)?.socket;
     if (!s) continue;
-    blocks.push({ id: `g:replicas-${members[0]}`, label: `${members.length} × ${s.kind} ${siteOf(s)}`, members });
+    const name = sharedName(members.map((id) => nameById.get(id)));
+    const label = name ? `${members.length} × ${s.kind} ${name} (${siteOf(s)})` : `${members.length} × ${s.kind} ${siteOf(s)}`;
+    blocks.push({ id: `g:replicas-${members[0]}`, label, members });
   }
   return blocks;
+}
+
+/** "client" for "client #1" … "client #20": the variable the whole pool was made from, when every member has it. */
+function sharedName(names: Array<string | undefined>): string | undefined {
+  const bases = new Set(names.map((n) => n?.replace(/ #\d+$/, "")));
+  const [only] = bases;
+  return bases.size === 1 && only ? only : undefined;
 }
