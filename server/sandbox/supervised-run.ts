@@ -198,7 +198,14 @@ export class Run {
       if (tail.length || report.length) this.sink([...tail, ...report]);
     });
     this.finished = true;
-    const end: ProcessEnd = { code, signal, uncaught: this.uncaught, usage, openSockets: this.openSockets.size, stillRunning: this.stillRunning.explain((socket) => this.trace.nameOf(socket)) };
+    const end: ProcessEnd = {
+      code,
+      signal,
+      uncaught: this.uncaught,
+      usage,
+      openSockets: this.openSockets.size,
+      stillRunning: this.stillRunning.explain((socket) => this.trace.nameOf(socket)),
+    };
     const verdict = decideVerdict(end, this.cause, this.job.wallMs);
     const exit: RunExit = {
       type: "run/exit",
