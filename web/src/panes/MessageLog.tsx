@@ -32,9 +32,9 @@ export function MessageLog({ graph, selected, onSelect, socket }: Props) {
         <h2 id="messages-heading">Messages</h2>
         <span className="log-tools">
           {socket && (
-            <label className="only-socket">
+            <label className="only-socket" title={`Show only the messages of ${labels.get(socket) ?? socket}`}>
               <input type="checkbox" checked={onlySocket} onChange={(ev) => setOnlySocket(ev.target.checked)} />
-              only {labels.get(socket) ?? socket}
+              <span className="only-name">only {labels.get(socket) ?? socket}</span>
             </label>
           )}
           <span className="count" title="Messages in this run">
