@@ -1,12 +1,17 @@
-import { expect, test } from "@playwright/test";
+import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
 import { BROKER } from "./graph-programs.js";
 
-test("the inspector's socket picker names sockets as the graph does, each one distinct, without the trace's ids", async ({ page, request }) => {
-  await page.setViewportSize({ width: 1280, height: 720 });
-  const res = await request.post("/api/shares", { data: { files: { "main.ts": BROKER } } });
+/** Opens a one-file program as a share and runs it to its end. */
+async function runToEnd(page: Page, request: APIRequestContext, main: string): Promise<void> {
+  const res = await request.post("/api/shares", { data: { files: { "main.ts": main } } });
   await page.goto(((await res.json()) as { url: string }).url);
   await page.getByRole("button", { name: "Run", exact: true }).click();
   await expect(page.locator("[data-run-status]")).toHaveAttribute("data-run-status", "done", { timeout: 30_000 });
+}
+
+test("the inspector's socket picker names sockets as the graph does, each one distinct, without the trace's ids", async ({ page, request }) => {
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await runToEnd(page, request, BROKER);
   await expect(page.locator(".nodes g.node[data-kind]")).toHaveCount(7);
 
   // What the graph draws for each socket: its kind in the shape, its name below it.
@@ -56,10 +61,7 @@ requestingClientWithALongName.close();
 
 test("at 1024 px a long socket name in the Messages pane's filter shortens inside its header, and the filter works", async ({ page, request }) => {
   await page.setViewportSize({ width: 1024, height: 768 });
-  const res = await request.post("/api/shares", { data: { files: { "main.ts": LONG_NAMES } } });
-  await page.goto(((await res.json()) as { url: string }).url);
-  await page.getByRole("button", { name: "Run", exact: true }).click();
-  await expect(page.locator("[data-run-status]")).toHaveAttribute("data-run-status", "done", { timeout: 30_000 });
+  await runToEnd(page, request, LONG_NAMES);
   await page.getByRole("combobox", { name: "Inspect socket" }).selectOption({ label: "REP replyingServiceWithAVeryLongName (closed)" });
 
   const messages = page.getByRole("region", { name: "Messages" });
