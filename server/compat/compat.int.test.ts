@@ -11,7 +11,9 @@ const cases = loadCases();
 const CONCURRENT_CASES = 3;
 
 // Programs in the shapes of zeromq.js's examples and the Guide's Node.js ports, each run with plain node and in the
-// workbench's sandbox: same output, same sockets, same message totals.
+// workbench's sandbox: same output, same sockets, same message totals. The raw runs share the host's network, so the
+// programs use fixed ports 27000–27299, below Linux's ephemeral range (32768–60999): a port in that range can be
+// taken at any moment by an outgoing connection of anything else on the machine (it once failed with EADDRINUSE).
 vi.setConfig({ maxConcurrency: CONCURRENT_CASES });
 
 describe.skipIf(skipReason !== undefined)("programs run unchanged in the workbench", { concurrent: true, timeout: 2 * CASE_WALL_MS + 10_000 }, () => {

@@ -4,7 +4,7 @@ const serve = require("./server");
 
 async function client() {
   const requester = new zmq.Request();
-  requester.connect("tcp://localhost:47010");
+  requester.connect("tcp://localhost:27010");
   for (let i = 0; i < 10; i++) {
     await requester.send("Hello");
     const [reply] = await requester.receive();
@@ -13,4 +13,4 @@ async function client() {
   requester.close();
 }
 
-Promise.all([serve("tcp://*:47010", 10), client()]).then(() => console.log("done"));
+Promise.all([serve("tcp://*:27010", 10), client()]).then(() => console.log("done"));

@@ -10,7 +10,7 @@ function random(n) {
 
 async function server() {
   const publisher = new zmq.XPublisher();
-  await publisher.bind("tcp://127.0.0.1:47020");
+  await publisher.bind("tcp://127.0.0.1:27020");
   await publisher.receive(); // the client's subscription
   for (let i = 0; i < 300; i++) {
     const zipcode = i % 3 === 0 ? 10001 : 10000 + random(100);
@@ -22,7 +22,7 @@ async function server() {
 
 async function client() {
   const subscriber = new zmq.Subscriber();
-  subscriber.connect("tcp://127.0.0.1:47020");
+  subscriber.connect("tcp://127.0.0.1:27020");
   subscriber.subscribe("10001 ");
   let total = 0;
   let count = 0;

@@ -9,11 +9,11 @@ const TASKS = 20;
 
 async function main() {
   const sink = new zmq.Pull();
-  await sink.bind("tcp://127.0.0.1:47030");
+  await sink.bind("tcp://127.0.0.1:27030");
   const ventilator = new zmq.Push();
-  await ventilator.bind("tcp://127.0.0.1:47031");
+  await ventilator.bind("tcp://127.0.0.1:27031");
   const control = new zmq.Publisher();
-  await control.bind("tcp://127.0.0.1:47032");
+  await control.bind("tcp://127.0.0.1:27032");
   const threads = [];
   for (let i = 0; i < WORKERS; i++) threads.push(new Worker(path.join(__dirname, "worker.js")));
   for (let i = 0; i < WORKERS; i++) await sink.receive(); // each worker says it is ready

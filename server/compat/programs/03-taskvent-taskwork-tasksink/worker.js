@@ -3,11 +3,11 @@ const zmq = require("zeromq");
 
 async function work() {
   const receiver = new zmq.Pull();
-  receiver.connect("tcp://127.0.0.1:47031");
+  receiver.connect("tcp://127.0.0.1:27031");
   const sender = new zmq.Push();
-  sender.connect("tcp://127.0.0.1:47030");
+  sender.connect("tcp://127.0.0.1:27030");
   const controller = new zmq.Subscriber();
-  controller.connect("tcp://127.0.0.1:47032");
+  controller.connect("tcp://127.0.0.1:27032");
   controller.subscribe();
   await new Promise((resolve) => setTimeout(resolve, 200));
   await sender.send("ready");

@@ -23,7 +23,7 @@ async function work(responder) {
 
 async function client(name, requests) {
   const requester = new zmq.Request();
-  requester.connect("tcp://127.0.0.1:47040");
+  requester.connect("tcp://127.0.0.1:27040");
   const replies = [];
   for (let i = 0; i < requests; i++) {
     await requester.send(`${name}-${i}`);
@@ -36,11 +36,11 @@ async function client(name, requests) {
 async function main() {
   const frontend = new zmq.Router();
   const backend = new zmq.Dealer();
-  await frontend.bind("tcp://127.0.0.1:47040");
-  await backend.bind("tcp://127.0.0.1:47041");
+  await frontend.bind("tcp://127.0.0.1:27040");
+  await backend.bind("tcp://127.0.0.1:27041");
   const loops = [shuttle(frontend, backend), shuttle(backend, frontend)];
   const responders = [new zmq.Reply(), new zmq.Reply()];
-  for (const responder of responders) responder.connect("tcp://127.0.0.1:47041");
+  for (const responder of responders) responder.connect("tcp://127.0.0.1:27041");
   const working = responders.map(work);
   const replies = await Promise.all([client("alice", 5), client("bob", 5)]);
   console.log(replies.flat().join("\n"));

@@ -28,14 +28,14 @@ async function forward(from, to) {
 
 async function main() {
   const clients = new zmq.Router();
-  await clients.bind("tcp://127.0.0.1:47050");
+  await clients.bind("tcp://127.0.0.1:27050");
   const workers = new zmq.Dealer();
   await workers.bind("inproc://workers");
   const threads = [0, 1, 2].map(() => new Worker(WORKER_CODE, { eval: true }));
   await Promise.all(threads.map((t) => new Promise((resolve) => t.once("message", resolve))));
   const queue = [forward(clients, workers), forward(workers, clients)];
   const requester = new zmq.Request();
-  requester.connect("tcp://127.0.0.1:47050");
+  requester.connect("tcp://127.0.0.1:27050");
   for (let i = 0; i < 6; i++) {
     await requester.send(`Hello ${i}`);
     console.log(`Received reply ${i} [${(await requester.receive())[0]}]`);

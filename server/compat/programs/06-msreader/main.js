@@ -11,14 +11,14 @@ async function drain(socket, into, last) {
 
 async function main() {
   const tasks = new zmq.Push();
-  await tasks.bind("tcp://127.0.0.1:47060");
+  await tasks.bind("tcp://127.0.0.1:27060");
   const weather = new zmq.XPublisher();
-  await weather.bind("tcp://127.0.0.1:47061");
+  await weather.bind("tcp://127.0.0.1:27061");
 
   const receiver = new zmq.Pull();
-  receiver.connect("tcp://127.0.0.1:47060");
+  receiver.connect("tcp://127.0.0.1:27060");
   const subscriber = new zmq.Subscriber();
-  subscriber.connect("tcp://127.0.0.1:47061");
+  subscriber.connect("tcp://127.0.0.1:27061");
   subscriber.subscribe("10001 ");
   await weather.receive(); // the subscription has arrived
 

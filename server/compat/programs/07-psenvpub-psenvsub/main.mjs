@@ -2,9 +2,9 @@
 import * as zmq from "zeromq";
 
 const publisher = new zmq.XPublisher();
-await publisher.bind("tcp://127.0.0.1:47070");
+await publisher.bind("tcp://127.0.0.1:27070");
 const subscriber = new zmq.Subscriber();
-subscriber.connect("tcp://127.0.0.1:47070");
+subscriber.connect("tcp://127.0.0.1:27070");
 subscriber.subscribe("B");
 await publisher.receive();
 

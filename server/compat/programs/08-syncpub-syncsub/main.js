@@ -7,9 +7,9 @@ const UPDATES = 10;
 
 async function publisher() {
   const pub = new zmq.XPublisher({ verbosity: "allSubs" });
-  await pub.bind("tcp://127.0.0.1:47080");
+  await pub.bind("tcp://127.0.0.1:27080");
   const sync = new zmq.Reply();
-  await sync.bind("tcp://127.0.0.1:47081");
+  await sync.bind("tcp://127.0.0.1:27081");
   for (let i = 0; i < SUBSCRIBERS; i++) {
     await sync.receive();
     await sync.send("");
@@ -24,10 +24,10 @@ async function publisher() {
 
 async function subscriber() {
   const sub = new zmq.Subscriber();
-  sub.connect("tcp://127.0.0.1:47080");
+  sub.connect("tcp://127.0.0.1:27080");
   sub.subscribe("");
   const sync = new zmq.Request();
-  sync.connect("tcp://127.0.0.1:47081");
+  sync.connect("tcp://127.0.0.1:27081");
   await sync.send("");
   await sync.receive();
   let updates = 0;

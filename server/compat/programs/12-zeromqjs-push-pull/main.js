@@ -3,7 +3,7 @@ import { Pull, Push } from "zeromq";
 
 async function runWorker() {
   const sock = new Pull();
-  sock.connect("tcp://127.0.0.1:47120");
+  sock.connect("tcp://127.0.0.1:27120");
   const seen = [];
   for await (const [msg] of sock) {
     if (String(msg) === "done") break;
@@ -15,7 +15,7 @@ async function runWorker() {
 
 async function runProducer() {
   const sock = new Push();
-  await sock.bind("tcp://127.0.0.1:47120");
+  await sock.bind("tcp://127.0.0.1:27120");
   for (let i = 0; i < 8; i++) await sock.send(`some work ${i}`);
   await sock.send("done");
   sock.close();

@@ -2,9 +2,9 @@
 import { Subscriber, XPublisher } from "zeromq";
 
 const pub = new XPublisher();
-await pub.bind("tcp://127.0.0.1:47130");
+await pub.bind("tcp://127.0.0.1:27130");
 const sub = new Subscriber();
-sub.connect("tcp://127.0.0.1:47130");
+sub.connect("tcp://127.0.0.1:27130");
 sub.subscribe("kitty cats");
 const [subscription] = await pub.receive();
 console.log(`subscription: ${subscription.subarray(1)}`);

@@ -3,9 +3,9 @@ const { Queue } = require("./queue.cjs");
 
 async function main() {
   const router = new Router();
-  await router.bind("tcp://127.0.0.1:47140");
+  await router.bind("tcp://127.0.0.1:27140");
   const dealer = new Dealer();
-  dealer.connect("tcp://127.0.0.1:47140");
+  dealer.connect("tcp://127.0.0.1:27140");
   const queue = new Queue(dealer);
   for (let i = 0; i < 10; i++) queue.send(`message ${i}`);
   const got = [];

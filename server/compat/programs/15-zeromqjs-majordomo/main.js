@@ -2,7 +2,7 @@ const zmq = require("zeromq");
 const { Broker } = require("./broker");
 const { Worker } = require("./worker");
 
-const ADDRESS = "tcp://127.0.0.1:47150";
+const ADDRESS = "tcp://127.0.0.1:27150";
 
 async function request(client, service, body) {
   await client.send(["MDPC01", service, body]);

@@ -6,7 +6,7 @@ responder.on("message", (request) => {
   console.log(`Received request: [${request}]`);
   responder.send(`World ${request}`);
 });
-responder.bindSync("tcp://127.0.0.1:47170");
+responder.bindSync("tcp://127.0.0.1:27170");
 
 const requester = zmq.socket("req");
 let replies = 0;
@@ -20,5 +20,5 @@ requester.on("message", (reply) => {
     requester.send(`Hello ${replies}`);
   }
 });
-requester.connect("tcp://127.0.0.1:47170");
+requester.connect("tcp://127.0.0.1:27170");
 requester.send("Hello 0");

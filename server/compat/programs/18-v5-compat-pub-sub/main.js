@@ -5,9 +5,9 @@ const publisher = zmq.socket("xpub");
 const subscriber = zmq.socket("sub");
 const received = [];
 
-publisher.bind("tcp://127.0.0.1:47180", (err) => {
+publisher.bind("tcp://127.0.0.1:27180", (err) => {
   if (err) throw err;
-  subscriber.connect("tcp://127.0.0.1:47180");
+  subscriber.connect("tcp://127.0.0.1:27180");
   subscriber.subscribe("news");
 });
 

@@ -2,9 +2,9 @@
 import { Client, Server } from "zeromq/draft.js";
 
 const server = new Server();
-await server.bind("tcp://127.0.0.1:47200");
+await server.bind("tcp://127.0.0.1:27200");
 const clients = [new Client(), new Client()];
-for (const c of clients) c.connect("tcp://127.0.0.1:47200");
+for (const c of clients) c.connect("tcp://127.0.0.1:27200");
 
 const serving = (async () => {
   for (let i = 0; i < 4; i++) {

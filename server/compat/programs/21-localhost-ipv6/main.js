@@ -15,6 +15,6 @@ async function roundTrip(bindAt, connectTo, options) {
   return String(pong);
 }
 
-console.log(await roundTrip("tcp://127.0.0.1:47210", "tcp://localhost:47210", {}));
-console.log(await roundTrip("tcp://[::1]:47211", "tcp://[::1]:47211", { ipv6: true }));
-console.log(await roundTrip("tcp://*:47212", "tcp://localhost:47212", { ipv6: true }));
+console.log(await roundTrip("tcp://127.0.0.1:27210", "tcp://localhost:27210", {}));
+console.log(await roundTrip("tcp://[::1]:27211", "tcp://[::1]:27211", { ipv6: true }));
+console.log(await roundTrip("tcp://*:27212", "tcp://localhost:27212", { ipv6: true }));

@@ -1,7 +1,7 @@
 // zeromq.js's majordomo example shape at its end: requests issued in parallel (one for a service nobody offers,
 // which times out), request sockets never closed, workers that say DISCONNECT and close, then the broker closes.
 const zmq = require("zeromq");
-const ADDRESS = "tcp://127.0.0.1:47230";
+const ADDRESS = "tcp://127.0.0.1:27230";
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 class Broker {
   constructor(workers) {
